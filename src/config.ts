@@ -1,0 +1,95 @@
+import path from "node:path";
+import { z } from "zod";
+
+export type DatabaseConfig =
+  | { kind: "embedded"; dataDir: string }
+  | { kind: "postgres"; workoutsUrl: string; detailedUrl: string };
+
+export interface Config {
+  dataDir: string;
+  database: DatabaseConfig;
+  logLevel: LogLevel;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+// An empty variable (FOO= in a .env file) means "not set", as it does for most tools.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
+const postgresUrl = z.string().refine((value) => parsePostgresUrl(value) !== null, {
+  message: "must be a PostgreSQL URL such as postgresql://user:password@localhost:5432/peloton_workouts",
+});
+
+const envSchema = z
+  .object({
+    DATA_DIR: optional(z.string()),
+    WORKOUTS_DATABASE_URL: optional(postgresUrl),
+    DETAILED_DATABASE_URL: optional(postgresUrl),
+    LOG_LEVEL: optional(z.enum(logLevels)),
+  })
+  .superRefine((env, ctx) => {
+    const { WORKOUTS_DATABASE_URL: workouts, DETAILED_DATABASE_URL: detailed } = env;
+    if (workouts && !detailed) {
+      ctx.addIssue({ code: "custom", path: ["DETAILED_DATABASE_URL"], message: "must be set too when WORKOUTS_DATABASE_URL is set (or unset both to use the embedded databases)" });
+    } else if (detailed && !workouts) {
+      ctx.addIssue({ code: "custom", path: ["WORKOUTS_DATABASE_URL"], message: "must be set too when DETAILED_DATABASE_URL is set (or unset both to use the embedded databases)" });
+    } else if (workouts && detailed && databaseIdentity(workouts) === databaseIdentity(detailed)) {
+      ctx.addIssue({ code: "custom", path: ["DETAILED_DATABASE_URL"], message: "must name a different database from WORKOUTS_DATABASE_URL: each database keeps its own tables and migration history" });
+    }
+  });
+
+/** Reads the configuration from environment variables once, at start-up; throws a ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const value = env[name];
+      return `  ${name}: ${issue.message}${value ? ` (got "${redactUrl(value)}")` : ""}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL } = parsed.data;
+  const dataDir = path.resolve(DATA_DIR ?? "data");
+  return {
+    dataDir,
+    database:
+      WORKOUTS_DATABASE_URL && DETAILED_DATABASE_URL
+        ? { kind: "postgres", workoutsUrl: WORKOUTS_DATABASE_URL, detailedUrl: DETAILED_DATABASE_URL }
+        : { kind: "embedded", dataDir },
+    logLevel: LOG_LEVEL ?? "info",
+  };
+}
+
+function parsePostgresUrl(value: string): URL | null {
+  try {
+    const url = new URL(value);
+    const hasHost = url.hostname !== "" || url.searchParams.has("host");
+    return (url.protocol === "postgres:" || url.protocol === "postgresql:") && hasHost ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+function databaseIdentity(value: string): string {
+  const url = parsePostgresUrl(value)!;
+  const host = url.hostname || url.searchParams.get("host");
+  return `${host}:${url.port || 5432}/${decodeURIComponent(url.pathname.slice(1))}?schema=${url.searchParams.get("schema") ?? "public"}`;
+}
+
+/** The URL with its password hidden, safe for logs and error messages. */
+export function redactUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = "****";
+    return url.toString();
+  } catch {
+    return value;
+  }
+}
