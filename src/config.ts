@@ -39,7 +39,7 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["DETAILED_DATABASE_URL"], message: "must be set too when WORKOUTS_DATABASE_URL is set (or unset both to use the embedded databases)" });
     } else if (detailed && !workouts) {
       ctx.addIssue({ code: "custom", path: ["WORKOUTS_DATABASE_URL"], message: "must be set too when DETAILED_DATABASE_URL is set (or unset both to use the embedded databases)" });
-    } else if (workouts && detailed && databaseIdentity(workouts) === databaseIdentity(detailed)) {
+    } else if (workouts && detailed && databaseIdentity(workouts) === databaseIdentity(detailed) && databaseIdentity(workouts)) {
       ctx.addIssue({ code: "custom", path: ["DETAILED_DATABASE_URL"], message: "must name a different database from WORKOUTS_DATABASE_URL: each database keeps its own tables and migration history" });
     }
   });
@@ -77,8 +77,9 @@ function parsePostgresUrl(value: string): URL | null {
   }
 }
 
-function databaseIdentity(value: string): string {
-  const url = parsePostgresUrl(value)!;
+function databaseIdentity(value: string): string | null {
+  const url = parsePostgresUrl(value);
+  if (!url) return null;
   const host = url.hostname || url.searchParams.get("host");
   return `${host}:${url.port || 5432}/${decodeURIComponent(url.pathname.slice(1))}?schema=${url.searchParams.get("schema") ?? "public"}`;
 }

@@ -1,0 +1,81 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { DatabaseConnectionError, openDatabases } from "../../src/db";
+import { DataDirLockedError } from "../../src/db/lock";
+import { databaseUrl, testBackend } from "../support/backend";
+import { scratchDatabases } from "../support/databases";
+
+const onEmbedded = testBackend === "embedded" ? describe : describe.skip;
+const onPostgres = testBackend === "postgres" ? describe : describe.skip;
+
+describe("openDatabases", () => {
+  it("reopens migrated databases without migrating again, data intact", async () => {
+    const { config, remove } = await scratchDatabases();
+    try {
+      const first = await openDatabases(config);
+      const history = await first.workouts.$queryRawUnsafe(`SELECT id, finished_at FROM "_prisma_migrations"`);
+      await first.detailed.instructor.create({ data: { id: "i1", name: "Jordan Vale" } });
+      await first.close();
+
+      const second = await openDatabases(config);
+      expect(await second.workouts.$queryRawUnsafe(`SELECT id, finished_at FROM "_prisma_migrations"`)).toEqual(history);
+      expect(await second.detailed.instructor.findUnique({ where: { id: "i1" } })).toMatchObject({ name: "Jordan Vale" });
+      await second.close();
+    } finally {
+      await remove();
+    }
+  });
+
+  it("explains an unreachable PostgreSQL server, naming the variable and hiding the password", async () => {
+    const open = openDatabases({
+      kind: "postgres",
+      workoutsUrl: "postgresql://app:hunter2@127.0.0.1:1/peloton_workouts",
+      detailedUrl: "postgresql://app:hunter2@127.0.0.1:1/peloton_detailed",
+    });
+    await expect(open).rejects.toThrow(DatabaseConnectionError);
+    await expect(open).rejects.toThrow(
+      /^Cannot connect to the workouts database at postgresql:\/\/app:\*\*\*\*@127\.0\.0\.1:1\/peloton_workouts \(WORKOUTS_DATABASE_URL\): .*ECONNREFUSED.*Is PostgreSQL running there/,
+    );
+  });
+});
+
+onPostgres("openDatabases on PostgreSQL", () => {
+  it("says how to create a database that does not exist", async () => {
+    const open = openDatabases({
+      kind: "postgres",
+      workoutsUrl: databaseUrl("pmc_no_such_database_w"),
+      detailedUrl: databaseUrl("pmc_no_such_database_d"),
+    });
+    await expect(open).rejects.toThrow(
+      /the workouts database at .*pmc_no_such_database_w \(WORKOUTS_DATABASE_URL\): database "pmc_no_such_database_w" does not exist\. Create it first, e\.g\. `createdb pmc_no_such_database_w`/,
+    );
+  });
+});
+
+onEmbedded("the embedded databases across processes", () => {
+  let child: ChildProcess | undefined;
+  afterEach(() => child?.kill("SIGKILL"));
+
+  it("refuse a second process while one holds them, and survive the holder being killed", async () => {
+    const { config, remove } = await scratchDatabases();
+    try {
+      const script = path.join(__dirname, "../support/hold-databases.ts");
+      child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
+      const [ready] = await once(child.stdout!, "data");
+      expect(String(ready)).toBe("ready\n");
+
+      const refused = openDatabases(config);
+      await expect(refused).rejects.toThrow(DataDirLockedError);
+      await expect(refused).rejects.toThrow(new RegExp(`in use by another process: pid ${child.pid} on `));
+
+      child.kill("SIGKILL");
+      await once(child, "exit");
+      const databases = await openDatabases(config); // the dead holder's lock is stale
+      expect(await databases.workouts.workout.count()).toBe(0);
+      await databases.close();
+    } finally {
+      await remove();
+    }
+  });
+});
