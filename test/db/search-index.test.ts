@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { foldForSearch } from "../../src/db/search-text";
+import { type TestDatabases, openTestDatabases } from "../support/databases";
+
+let db: TestDatabases;
+// deterministic made-up words with varied trigrams, as real titles and names have
+const word = (n: number) => createHash("md5").update(String(n)).digest("hex").slice(0, 10);
+
+beforeAll(async () => {
+  db = await openTestDatabases();
+  // rows as wide as real ones (32-hex ids, long image URLs), so that the planner costs them realistically
+  const songs = Array.from({ length: 20_000 }, (_, i) => {
+    const title = i % 5000 === 0 ? "Paper Lanterns" : `${word(i * 7)} ${word(i * 13 + 5)}`;
+    const artistNames = i % 5000 === 0 ? "Beyoncé, The Midnight Relay" : `${word(i * 11 + 3)} ${word(i)}`;
+    const imageUrl = `https://images.music.onepeloton.com/rr/albumimages/catalog/${String(i).padStart(36, "0")}/product/${String(i).padStart(36, "0")}/big_${String(i).padStart(32, "0")}.jpg`;
+    return { id: `s${i}`, title, artistNames, imageUrl, titleSearch: foldForSearch(title), artistNamesSearch: foldForSearch(artistNames) };
+  });
+  await db.detailed.song.createMany({ data: songs });
+  await db.detailed.$executeRawUnsafe("ANALYZE songs");
+});
+afterAll(() => db.dispose());
+
+const plan = async (where: string) => {
+  const rows = await db.detailed.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM songs WHERE ${where}`);
+  return rows.map((row) => row["QUERY PLAN"]).join("\n");
+};
+
+describe("song search", () => {
+  it("by artist uses the trigram index on the folded artist names", async () => {
+    expect(await plan(`artist_names_search ILIKE '%midnight rel%'`)).toMatch(/Bitmap Index Scan on songs_artist_names_trgm_idx/);
+  });
+
+  it("by title uses the trigram index on the folded title", async () => {
+    expect(await plan(`title_search ILIKE '%paper lan%'`)).toMatch(/Bitmap Index Scan on songs_title_trgm_idx/);
+  });
+
+  it("matches whatever the case and accents of the query", async () => {
+    for (const query of ["BEYONCE", "beyoncé", "Beyonce"]) {
+      const found = await db.detailed.song.findMany({
+        where: { artistNamesSearch: { contains: foldForSearch(query) } },
+        select: { id: true },
+        orderBy: { id: "asc" },
+      });
+      expect(found.map((song) => song.id)).toEqual(["s0", "s10000", "s15000", "s5000"]);
+    }
+  });
+});
