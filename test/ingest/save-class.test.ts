@@ -101,10 +101,11 @@ describe("saveClassDetails", () => {
     expect(await counts()).toEqual({ songs: 6, artists: 5, albums: 5, entries: 4, links: 7 });
   });
 
-  it.each([
-    ["playlist: null", (json: Record<string, any>) => json],
-    ["no playlist key", (json: Record<string, any>) => (delete json.playlist, json)],
-    ["songs: []", (json: Record<string, any>) => ({ ...json, playlist: { songs: [], is_playlist_shown: false } })],
+  type Json = Record<string, any>;
+  it.each<[string, (json: Json) => Json]>([
+    ["playlist: null", (json) => json],
+    ["no playlist key", (json) => (delete json.playlist, json)],
+    ["songs: []", (json) => ({ ...json, playlist: { songs: [], is_playlist_shown: false } })],
   ])("saves a class without music (%s)", async (_, shape) => {
     const json = shape(fixtureJson("ride-details-no-playlist"));
     await saveClassDetails(db.detailed, rideDetails(json));
