@@ -5,10 +5,33 @@ export type DatabaseConfig =
   | { kind: "embedded"; dataDir: string }
   | { kind: "postgres"; workoutsUrl: string; detailedUrl: string };
 
+export const authModes = ["auto", "oauth", "token", "session"] as const;
+export type AuthMode = (typeof authModes)[number];
+
+export interface PelotonConfig {
+  apiUrl: string;
+  authUrl: string;
+  authMode: AuthMode;
+  username?: string;
+  password?: string;
+  accessToken?: string;
+  refreshToken?: string;
+  /** minimum gap before a class details (or other single-item) request, and before a list page */
+  requestDelayMs: number;
+  pageDelayMs: number;
+  /** up to this much random delay is added to every gap */
+  jitterMs: number;
+  timeoutMs: number;
+  maxRetries: number;
+  /** first retry waits about this long, doubling with each further retry */
+  retryBaseMs: number;
+}
+
 export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   logLevel: LogLevel;
+  peloton: PelotonConfig;
 }
 
 export class ConfigError extends Error {
@@ -26,9 +49,26 @@ const postgresUrl = z.string().refine((value) => parsePostgresUrl(value) !== nul
   message: "must be a PostgreSQL URL such as postgresql://user:password@localhost:5432/peloton_workouts",
 });
 
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
+const milliseconds = z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0);
+const count = z.coerce.number({ error: "must be a whole number" }).int().min(0);
+
 const envSchema = z
   .object({
     DATA_DIR: optional(z.string()),
+    PELOTON_API_URL: optional(httpUrl),
+    PELOTON_AUTH_URL: optional(httpUrl),
+    PELOTON_AUTH_MODE: optional(z.enum(authModes)),
+    PELOTON_USERNAME: optional(z.string()),
+    PELOTON_PASSWORD: optional(z.string()),
+    PELOTON_ACCESS_TOKEN: optional(z.string()),
+    PELOTON_REFRESH_TOKEN: optional(z.string()),
+    PELOTON_REQUEST_DELAY_MS: optional(milliseconds),
+    PELOTON_PAGE_DELAY_MS: optional(milliseconds),
+    PELOTON_JITTER_MS: optional(milliseconds),
+    PELOTON_TIMEOUT_MS: optional(milliseconds.min(1)),
+    PELOTON_MAX_RETRIES: optional(count),
+    PELOTON_RETRY_BASE_MS: optional(milliseconds),
     WORKOUTS_DATABASE_URL: optional(postgresUrl),
     DETAILED_DATABASE_URL: optional(postgresUrl),
     LOG_LEVEL: optional(z.enum(logLevels)),
@@ -44,18 +84,21 @@ const envSchema = z
     }
   });
 
+const secrets = new Set(["PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
+
 /** Reads the configuration from environment variables once, at start-up; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const value = env[name];
+      const value = secrets.has(name) ? undefined : env[name];
       return `  ${name}: ${issue.message}${value ? ` (got "${redactUrl(value)}")` : ""}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL } = parsed.data;
+  const values = parsed.data;
+  const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL } = values;
   const dataDir = path.resolve(DATA_DIR ?? "data");
   return {
     dataDir,
@@ -64,6 +107,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { kind: "postgres", workoutsUrl: WORKOUTS_DATABASE_URL, detailedUrl: DETAILED_DATABASE_URL }
         : { kind: "embedded", dataDir },
     logLevel: LOG_LEVEL ?? "info",
+    peloton: {
+      apiUrl: values.PELOTON_API_URL ?? "https://api.onepeloton.com",
+      authUrl: values.PELOTON_AUTH_URL ?? "https://auth.onepeloton.com",
+      authMode: values.PELOTON_AUTH_MODE ?? "auto",
+      username: values.PELOTON_USERNAME,
+      password: values.PELOTON_PASSWORD,
+      accessToken: values.PELOTON_ACCESS_TOKEN,
+      refreshToken: values.PELOTON_REFRESH_TOKEN,
+      requestDelayMs: values.PELOTON_REQUEST_DELAY_MS ?? 1000,
+      pageDelayMs: values.PELOTON_PAGE_DELAY_MS ?? 2000,
+      jitterMs: values.PELOTON_JITTER_MS ?? 100,
+      timeoutMs: values.PELOTON_TIMEOUT_MS ?? 30_000,
+      maxRetries: values.PELOTON_MAX_RETRIES ?? 5,
+      retryBaseMs: values.PELOTON_RETRY_BASE_MS ?? 2000,
+    },
   };
 }
 

@@ -2,12 +2,48 @@ import path from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
 
 describe("loadConfig", () => {
-  it("defaults to the embedded databases under ./data", () => {
+  it("defaults to the embedded databases under ./data and to Peloton's hosts at a polite pace", () => {
     expect(loadConfig({})).toEqual({
       dataDir: path.resolve("data"),
       database: { kind: "embedded", dataDir: path.resolve("data") },
       logLevel: "info",
+      peloton: {
+        apiUrl: "https://api.onepeloton.com",
+        authUrl: "https://auth.onepeloton.com",
+        authMode: "auto",
+        requestDelayMs: 1000,
+        pageDelayMs: 2000,
+        jitterMs: 100,
+        timeoutMs: 30_000,
+        maxRetries: 5,
+        retryBaseMs: 2000,
+      },
     });
+  });
+
+  it("reads the Peloton settings", () => {
+    const { peloton } = loadConfig({
+      PELOTON_API_URL: "http://127.0.0.1:4100/",
+      PELOTON_AUTH_URL: "http://127.0.0.1:4100",
+      PELOTON_AUTH_MODE: "token",
+      PELOTON_REFRESH_TOKEN: "v1.abc",
+      PELOTON_REQUEST_DELAY_MS: "0",
+      PELOTON_PAGE_DELAY_MS: "500",
+    });
+    expect(peloton).toMatchObject({
+      apiUrl: "http://127.0.0.1:4100",
+      authMode: "token",
+      refreshToken: "v1.abc",
+      requestDelayMs: 0,
+      pageDelayMs: 500,
+    });
+  });
+
+  it("names bad Peloton settings", () => {
+    expect(() => loadConfig({ PELOTON_API_URL: "api.onepeloton.com" })).toThrow(/PELOTON_API_URL: must be an http\(s\) URL/);
+    expect(() => loadConfig({ PELOTON_AUTH_MODE: "password" })).toThrow(/PELOTON_AUTH_MODE: .*"auto"\|"oauth"\|"token"\|"session"/);
+    expect(() => loadConfig({ PELOTON_REQUEST_DELAY_MS: "1s" })).toThrow(/PELOTON_REQUEST_DELAY_MS: must be a whole number of milliseconds/);
+    expect(() => loadConfig({ PELOTON_JITTER_MS: "-5" })).toThrow(/PELOTON_JITTER_MS: /);
   });
 
   it("uses PostgreSQL when both URLs are set, and treats empty variables as unset", () => {
