@@ -1,0 +1,65 @@
+import type { Library } from "./catalogue";
+import { type Reply, type SimRequest, json } from "./http";
+import { rideDetailsJson } from "./details-payload";
+import { instructorJson } from "./instructor-payloads";
+import { archivedPageJson, browseCategoryJson, pelotonError, userJson } from "./payloads";
+
+// Peloton documents no default or maximum page size; the web app asks for 18, most clients for 10 to 100
+export const DEFAULT_PAGE_LIMIT = 10;
+export const MAX_PAGE_LIMIT = 100;
+// the simulator's own error codes are the HTTP status times ten; Peloton's known ones (3010, 3020) are used as is
+export const NOT_FOUND_CODE = 4040;
+
+/** GET /api/v2/ride/archived: one page of the class list, newest first unless desc=false. */
+export function archivedPage(request: SimRequest, library: Library): Reply {
+  const { query } = request;
+  const page = query.page === undefined ? 0 : wholeNumber(query.page);
+  const askedLimit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : wholeNumber(query.limit);
+  if (page === undefined) return json(400, pelotonError(400, 4000, `Invalid value for page: ${query.page}`));
+  if (askedLimit === undefined || askedLimit < 1) return json(400, pelotonError(400, 4000, `Invalid value for limit: ${query.limit}`));
+  const limit = Math.min(askedLimit, MAX_PAGE_LIMIT);
+
+  const category = query.browse_category || undefined;
+  const known = category === undefined || library.disciplines.some((discipline) => discipline.slug === category);
+  const list = known ? library.list(category) : [];
+  const newestFirst = !["false", "0"].includes((query.desc ?? "true").toLowerCase());
+  const start = page * limit;
+  const records = newestFirst
+    ? list.slice(start, start + limit)
+    : list.slice(Math.max(0, list.length - start - limit), Math.max(0, list.length - start)).reverse();
+
+  return json(
+    200,
+    archivedPageJson({
+      records,
+      page,
+      limit,
+      total: list.length,
+      sortBy: query.sort_by ?? "original_air_time",
+      classTypes: !known ? [] : library.classTypesOf(category ? [category] : library.disciplines.map((d) => d.slug)),
+      disciplines: library.disciplines,
+    }),
+  );
+}
+
+/** GET /api/ride/{id}/details */
+export function rideDetails(id: string, library: Library): Reply {
+  const record = library.classById(id);
+  return record ? json(200, rideDetailsJson(record)) : json(404, pelotonError(404, NOT_FOUND_CODE, "Ride not found"));
+}
+
+/** GET /api/instructor/{id} */
+export function instructor(id: string, library: Library): Reply {
+  const found = library.instructorById(id);
+  return found ? json(200, instructorJson(found)) : json(404, pelotonError(404, NOT_FOUND_CODE, "Instructor not found"));
+}
+
+/** GET /api/me */
+export const me = (library: Library, username: string): Reply => json(200, userJson(library.userId, username));
+
+/** GET /api/browse_categories?library_type=on_demand */
+export const browseCategories = (library: Library): Reply => json(200, { browse_categories: library.disciplines.map(browseCategoryJson) });
+
+function wholeNumber(text: string): number | undefined {
+  return /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+}

@@ -1,0 +1,120 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Auth0 } from "./auth0";
+import { Library } from "./catalogue";
+import { FaultQueue } from "./faults";
+import { type SimulatorState, createSimulatorServer } from "./server";
+import { Tokens } from "./tokens";
+import type { Catalogue, Faults, RecordedRequest, Simulator, SimulatorOptions } from "./types";
+
+export type { Catalogue, CatalogueClass, Fault, FaultRoute, Faults, RecordedRequest, Simulator, SimulatorOptions } from "./types";
+
+export const DEFAULT_DISCIPLINES = ["cycling", "strength", "yoga"];
+
+/** Starts a Peloton API + Auth0 simulator on loopback (see src/simulator/README.md). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const classes = options.classes ?? 500;
+  const library = new Library({
+    seed: options.seed ?? 1,
+    classes,
+    instructors: options.instructors ?? 30,
+    disciplines: options.disciplines ?? DEFAULT_DISCIPLINES,
+    songs: options.songs ?? Math.max(50, classes * 2),
+  });
+  const ttl = options.accessTokenTtlSeconds ?? 172800;
+  const latencyMs = options.latencyMs ?? 0;
+  if (!Number.isInteger(ttl) || ttl < 0) throw new Error(`simulator option accessTokenTtlSeconds must be a whole number >= 0, got ${ttl}`);
+  if (!(latencyMs >= 0)) throw new Error(`simulator option latencyMs must be >= 0, got ${latencyMs}`);
+  const credentials = { username: options.username ?? "demo@example.com", password: options.password ?? "peloton-demo" };
+
+  let url = "";
+  const tokens = new Tokens(library.userId, credentials.username, ttl, () => url);
+  const state: SimulatorState = {
+    library,
+    tokens,
+    auth0: new Auth0(credentials, tokens, () => url),
+    faults: new FaultQueue(),
+    credentials,
+    latencyMs,
+    legacyLogin: options.legacyLogin ?? false,
+    requests: [],
+  };
+  const { server, cancelPending } = createSimulatorServer(state);
+  const host = options.host ?? "127.0.0.1";
+  await listen(server, options.port ?? 0, host);
+  const { port } = server.address() as AddressInfo;
+  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return new RunningSimulator(state, server, cancelPending, url);
+}
+
+class RunningSimulator implements Simulator {
+  readonly apiUrl: string;
+  readonly authUrl: string;
+  readonly credentials: { username: string; password: string };
+  readonly userId: string;
+  readonly requests: RecordedRequest[];
+  readonly faults: Faults;
+
+  constructor(
+    private readonly state: SimulatorState,
+    private readonly server: Server,
+    private readonly cancelPending: () => void,
+    readonly url: string,
+  ) {
+    this.apiUrl = url;
+    this.authUrl = url;
+    this.credentials = { ...state.credentials };
+    this.userId = state.library.userId;
+    this.requests = state.requests;
+    this.faults = state.faults;
+  }
+
+  get catalogue(): Catalogue {
+    return this.state.library.summary();
+  }
+
+  get legacyLogin(): boolean {
+    return this.state.legacyLogin;
+  }
+
+  set legacyLogin(enabled: boolean) {
+    this.state.legacyLogin = enabled;
+  }
+
+  publishClasses(n: number, discipline?: string): string[] {
+    return this.state.library.publish(n, discipline);
+  }
+
+  removeClass(id: string): void {
+    this.state.library.remove(id);
+  }
+
+  revokeRefreshTokens(): void {
+    this.state.tokens.revokeRefreshTokens();
+  }
+
+  expireAccessTokensAfter(n: number): void {
+    this.state.tokens.expireAccessTokensAfter(n);
+  }
+
+  private closing: Promise<void> | undefined;
+
+  close(): Promise<void> {
+    this.closing ??= new Promise((resolve, reject) => {
+      this.cancelPending();
+      this.server.close((error) => (error ? reject(error) : resolve()));
+      this.server.closeAllConnections();
+    });
+    return this.closing;
+  }
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}

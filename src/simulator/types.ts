@@ -1,0 +1,83 @@
+// The simulator's public contract (re-exported by index.ts); the client and ingestion tests code against it.
+
+export interface SimulatorOptions {
+  port?: number;               // default 0 = any free port
+  host?: string;               // default "127.0.0.1"
+  seed?: number;               // default 1; same seed + sizes => byte-identical catalogue
+  classes?: number;            // default 500
+  instructors?: number;        // default 30
+  disciplines?: string[];      // browse category slugs, default ["cycling", "strength", "yoga"]
+  songs?: number;              // size of the song pool, default max(50, classes * 2); songs are reused across classes
+  username?: string;           // default "demo@example.com"
+  password?: string;           // default "peloton-demo"
+  accessTokenTtlSeconds?: number; // default 172800 (48 h), as Peloton
+  latencyMs?: number;          // added to every response, default 0
+  legacyLogin?: boolean;       // default false: POST /auth/login answers 403 as the real one does since 2025-10-29
+}
+
+export interface Simulator {
+  url: string;       // base URL, e.g. "http://127.0.0.1:41234"; serves BOTH the API and the auth host
+  apiUrl: string;    // = url (what PELOTON_API_URL is set to)
+  authUrl: string;   // = url (what PELOTON_AUTH_URL is set to)
+  credentials: { username: string; password: string };
+  userId: string;    // 32-hex id of the demo user, returned by /api/me
+  catalogue: Catalogue;
+  requests: RecordedRequest[];   // every request, in order
+  faults: Faults;
+  legacyLogin: boolean;          // mutable switch at run time
+  /** n new classes appear at the top of the list (newer original_air_time than any); returns their ids */
+  publishClasses(n: number, discipline?: string): string[];
+  /** the class disappears from the list; its details answer 404 with Peloton's error body */
+  removeClass(id: string): void;
+  /** every refresh token issued so far stops working: refresh_token grant answers 403 invalid_grant */
+  revokeRefreshTokens(): void;
+  /** the access tokens issued so far stop working after n more API requests each (401 error_code 3020) */
+  expireAccessTokensAfter(n: number): void;
+  close(): Promise<void>;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  at: number; // Date.now() on arrival
+  status: number;
+  authorization?: string;
+  cookie?: string;
+}
+
+export interface Catalogue {
+  classes: CatalogueClass[];     // newest first (original_air_time desc), the classes currently listed
+  instructors: { id: string; name: string }[];
+  disciplines: string[];
+  songCount: number;             // distinct songs used by the listed classes' playlists
+  artistCount: number;           // distinct artist_alias_ids used
+}
+
+export interface CatalogueClass {
+  id: string;
+  title: string;
+  discipline: string;
+  originalAirTime: number;
+  instructorId: string;
+  songIds: string[]; // playlist order, [] if no music
+}
+
+export type FaultRoute = "archived" | "details" | "instructor" | "me" | "token" | "any";
+
+export type Fault =
+  | { status: 429; retryAfterSeconds?: number }          // body {"status":429,...}; Retry-After header when given
+  | { status: 500 | 502 | 503 | 504 }                    // Peloton-style JSON for 500/503, Cloudflare-style HTML for 502/504
+  | { status: 404 }
+  | { blankBody: true }                                  // 200, content-type json, empty body
+  | { malformedJson: true }                              // 200 with truncated JSON text
+  | { delayMs: number }                                  // answer normally, but only after delayMs
+  | { transform: (body: any) => any };                   // the normal body passed through transform (e.g. make a field the wrong type)
+
+export interface Faults {
+  /** the next `times` (default 1) requests to route get the fault instead of (or, for delay/transform, on top of) the normal answer */
+  inject(route: FaultRoute, fault: Fault, times?: number): void;
+  /** run fn (once) just before answering archived page `page` (0-based): e.g. () => sim.publishClasses(2) to insert classes between two page fetches */
+  beforeArchivedPage(page: number, fn: () => void): void;
+  clear(): void;
+}
