@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MalformedResponseError } from "./errors";
 
 // Peloton's JSON, validated at the boundary. Objects are loose: fields we don't model are kept
 // (the raw details are stored whole), and fields Peloton has been seen to null or drop are nullish.
@@ -58,13 +59,28 @@ export const rideDetailsSchema = z.looseObject({
   default_album_images: z.looseObject({ default_in_class_image_url: text }).nullish(),
 });
 
+export const archivedPageSchema = z.looseObject({
+  data: z.array(rideSchema),
+  page: z.number().int(),
+  page_count: z.number().int(),
+  total: z.number().int(),
+  limit: z.number().int(),
+  show_next: z.boolean(),
+});
+
+export const userSchema = z.looseObject({ id, username: text });
+
+export const browseCategoriesSchema = z.looseObject({
+  browse_categories: z.array(z.looseObject({ slug: z.string(), name: z.string() })),
+});
+
 export type PelotonInstructor = z.infer<typeof instructorSchema>;
+export type RideListEntry = z.infer<typeof rideSchema>;
+export type ArchivedPage = z.infer<typeof archivedPageSchema>;
+export type PelotonUser = z.infer<typeof userSchema>;
+export type BrowseCategory = z.infer<typeof browseCategoriesSchema>["browse_categories"][number];
 export type PelotonSong = z.infer<typeof songSchema>;
 export type RideDetails = z.infer<typeof rideDetailsSchema>;
-
-export class MalformedResponseError extends Error {
-  override name = "MalformedResponseError";
-}
 
 /** Validates a response; the error names what was being read and the first fields that are wrong. */
 export function parseResponse<T extends z.ZodType>(schema: T, json: unknown, what: string): z.infer<T> {

@@ -1,0 +1,139 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../../src/peloton/errors";
+import { type Simulator, startSimulator } from "../../src/simulator";
+import { removeDir, simulatorConfig, testClient } from "../support/peloton";
+
+let sim: Simulator;
+let dataDir: string;
+beforeAll(async () => {
+  sim = await startSimulator({ classes: 120 });
+});
+afterAll(() => sim.close());
+afterEach(async () => {
+  sim.faults.clear();
+  await removeDir(dataDir);
+});
+
+/** A logged-in client; the simulator's request log then starts empty. */
+async function loggedIn(overrides: Parameters<typeof simulatorConfig>[1] = {}) {
+  const made = await testClient(simulatorConfig(sim, overrides));
+  dataDir = made.dataDir;
+  await made.client.me();
+  sim.requests.length = 0;
+  return made.client;
+}
+const apiRequests = (pathname: string) => sim.requests.filter((r) => r.path === pathname);
+const gaps = (times: number[]) => times.slice(1).map((t, i) => t - times[i]!);
+const classId = (n = 0) => sim.catalogue.classes[n]!.id;
+const detailsPath = (id: string) => `/api/ride/${id}/details`;
+
+describe("the Peloton client", () => {
+  it("pages through the class list newest first, with the headers Peloton's web app sends", async () => {
+    const peloton = await loggedIn();
+    const first = await peloton.archivedRides({ category: "cycling", page: 0 });
+    expect(first.data.length).toBeGreaterThan(0);
+    expect(first.limit).toBe(50);
+    const times = first.data.map((ride) => ride.original_air_time);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    const request = sim.requests.at(-1)!;
+    expect(request.query).toMatchObject({ browse_category: "cycling", limit: "50", page: "0", sort_by: "original_air_time", desc: "true" });
+  });
+
+  it("keeps the configured gaps between requests, list pages and details alike", async () => {
+    const peloton = await loggedIn({ requestDelayMs: 150, pageDelayMs: 300 });
+    for (const n of [0, 1, 2]) await peloton.rideDetails(classId(n));
+    for (const page of [0, 1]) await peloton.archivedRides({ category: "cycling", page });
+    const times = sim.requests.map((r) => r.at);
+    const [, d2, d3, p1, p2] = gaps([0, ...times]).map((gap, i) => (i === 0 ? 0 : gap));
+    // the first request had no predecessor since login: the gaps after it are the limiter's
+    for (const gap of [d2!, d3!]) expect(gap).toBeGreaterThanOrEqual(140);
+    for (const gap of [p1!, p2!]) expect(gap).toBeGreaterThanOrEqual(290);
+  });
+
+  it("adds random jitter to the gaps, within the configured bound", async () => {
+    const peloton = await loggedIn({ requestDelayMs: 50, jitterMs: 100 });
+    for (let n = 0; n < 6; n++) await peloton.rideDetails(classId(n));
+    const between = gaps(sim.requests.map((r) => r.at));
+    for (const gap of between) {
+      expect(gap).toBeGreaterThanOrEqual(45);
+      expect(gap).toBeLessThan(50 + 100 + 60);
+    }
+    expect(new Set(between.map((gap) => Math.round(gap / 10))).size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ["a 429 without Retry-After", { status: 429 as const }],
+    ["a 500", { status: 500 as const }],
+    ["a 503", { status: 503 as const }],
+    ["a blank body", { blankBody: true as const }],
+    ["malformed JSON", { malformedJson: true as const }],
+  ])("retries %s with backoff and returns the answer", async (_, fault) => {
+    const peloton = await loggedIn({ retryBaseMs: 100 });
+    sim.faults.inject("details", fault, 2);
+    expect((await peloton.rideDetails(classId())).ride.id).toBe(classId());
+    const attempts = apiRequests(detailsPath(classId()));
+    const status = "status" in fault ? fault.status : 200;
+    expect(attempts.map((r) => r.status)).toEqual([status, status, 200]);
+    const [first, second] = gaps(attempts.map((r) => r.at));
+    expect(first).toBeGreaterThanOrEqual(45); // 100 ms, less up to half of it as jitter
+    expect(second).toBeGreaterThanOrEqual(95); // doubled
+  });
+
+  it("waits as long as Retry-After says", async () => {
+    const peloton = await loggedIn({ retryBaseMs: 10 });
+    sim.faults.inject("details", { status: 429, retryAfterSeconds: 1 });
+    await peloton.rideDetails(classId());
+    const [wait] = gaps(apiRequests(detailsPath(classId())).map((r) => r.at));
+    expect(wait).toBeGreaterThanOrEqual(990);
+  });
+
+  it("retries a response slower than the timeout", async () => {
+    const peloton = await loggedIn({ timeoutMs: 300 });
+    sim.faults.inject("details", { delayMs: 1500 });
+    const started = Date.now();
+    expect((await peloton.rideDetails(classId())).ride.id).toBe(classId());
+    expect(Date.now() - started).toBeLessThan(1500); // it did not wait for the slow answer
+    // the simulator logs a request once it has answered it: the slow one, after the fast retry
+    while (apiRequests(detailsPath(classId())).length < 2 && Date.now() - started < 3000) await sleep(50);
+    const [slow, retry] = [...apiRequests(detailsPath(classId()))].sort((a, b) => a.at - b.at);
+    expect(retry!.at - slow!.at).toBeGreaterThanOrEqual(290);
+  });
+
+  it("gives up after the configured number of retries, saying why", async () => {
+    const peloton = await loggedIn({ maxRetries: 2 });
+    sim.faults.inject("details", { status: 503 }, 10);
+    const failure = peloton.rideDetails(classId());
+    await expect(failure).rejects.toThrow(PelotonRequestError);
+    await expect(failure).rejects.toThrow(/Peloton kept failing GET \/api\/ride\/\w+\/details \(HTTP 503\); gave up after 3 attempts/);
+    expect(apiRequests(detailsPath(classId()))).toHaveLength(3);
+  });
+
+  it("rejects a payload of the wrong shape, naming the class and the field, without retrying", async () => {
+    const peloton = await loggedIn();
+    sim.faults.inject("details", {
+      transform: (body) => {
+        body.playlist.songs[0].artists[0].artist_name = 42;
+        return body;
+      },
+    });
+    const id = sim.catalogue.classes.find((c) => c.songIds.length > 0)!.id;
+    const failure = peloton.rideDetails(id);
+    await expect(failure).rejects.toThrow(MalformedResponseError);
+    await expect(failure).rejects.toThrow(new RegExp(`class ${id}: playlist\\.songs\\.0\\.artists\\.0\\.artist_name: .*expected string`, "i"));
+    expect(apiRequests(detailsPath(id))).toHaveLength(1);
+  });
+
+  it("reports a class that is gone as not found, without retrying", async () => {
+    const peloton = await loggedIn();
+    const id = classId(5);
+    sim.removeClass(id);
+    await expect(peloton.rideDetails(id)).rejects.toThrow(PelotonNotFoundError);
+    expect(apiRequests(detailsPath(id))).toHaveLength(1);
+  });
+
+  it("explains a server that does not answer at all", async () => {
+    const made = await testClient(simulatorConfig(sim, { apiUrl: "http://127.0.0.1:1", accessToken: "pasted", maxRetries: 1 }));
+    dataDir = made.dataDir;
+    await expect(made.client.rideDetails("abc")).rejects.toThrow(/Peloton kept failing GET \/api\/ride\/abc\/details \(ECONNREFUSED\); gave up after 2 attempts/);
+  });
+});
