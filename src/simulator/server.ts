@@ -112,6 +112,8 @@ export function createSimulatorServer(state: SimulatorState): { server: Server; 
       status,
       ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }),
       ...(req.headers.cookie === undefined ? {} : { cookie: req.headers.cookie }),
+      ...(req.headers["user-agent"] === undefined ? {} : { userAgent: req.headers["user-agent"] }),
+      ...(req.headers["peloton-platform"] === undefined ? {} : { platform: String(req.headers["peloton-platform"]) }),
     });
   }
 

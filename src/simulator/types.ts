@@ -44,6 +44,8 @@ export interface RecordedRequest {
   status: number;
   authorization?: string;
   cookie?: string;
+  userAgent?: string;
+  platform?: string; // the Peloton-Platform header
 }
 
 export interface Catalogue {

@@ -36,6 +36,7 @@ describe("the Peloton client", () => {
     const times = first.data.map((ride) => ride.original_air_time);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const request = sim.requests.at(-1)!;
+    expect(request).toMatchObject({ platform: "web", userAgent: expect.stringMatching(/^Mozilla\/5\.0 .*Chrome\//) });
     expect(request.query).toMatchObject({ browse_category: "cycling", limit: "50", page: "0", sort_by: "original_air_time", desc: "true" });
   });
 

@@ -127,9 +127,9 @@ describe("requests", () => {
     await call(sim, "/api/me", { headers: { Cookie: "peloton_session_id=nope" } });
     await call(sim, "/nowhere");
     expect(sim.requests).toEqual([
-      { method: "GET", path: "/api/v2/ride/archived", query: { limit: "5", page: "0" }, at: expect.any(Number), status: 200, authorization: `Bearer ${token}` },
-      { method: "GET", path: "/api/me", query: {}, at: expect.any(Number), status: 401, cookie: "peloton_session_id=nope" },
-      { method: "GET", path: "/nowhere", query: {}, at: expect.any(Number), status: 404 },
+      { method: "GET", path: "/api/v2/ride/archived", query: { limit: "5", page: "0" }, at: expect.any(Number), status: 200, authorization: `Bearer ${token}`, userAgent: "node" },
+      { method: "GET", path: "/api/me", query: {}, at: expect.any(Number), status: 401, cookie: "peloton_session_id=nope", userAgent: "node" },
+      { method: "GET", path: "/nowhere", query: {}, at: expect.any(Number), status: 404, userAgent: "node" },
     ]);
     expect(sim.requests[0]!.at).toBeGreaterThanOrEqual(before);
     expect(sim.requests[2]!.at).toBeGreaterThanOrEqual(sim.requests[1]!.at);
