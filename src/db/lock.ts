@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { processIsRunning } from "../process-alive";
 
 export class DataDirLockedError extends Error {
   override name = "DataDirLockedError";
@@ -47,7 +48,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     const holder = await readOwner(file);
-    if (holder && isRunning(holder)) throw new DataDirLockedError(lockedMessage(dataDir, file, holder));
+    if (holder && processIsRunning(holder.pid, holder.hostname)) throw new DataDirLockedError(lockedMessage(dataDir, file, holder));
     await rm(file, { force: true }); // stale: its owner is gone
   }
   throw new DataDirLockedError(`Could not lock ${dataDir}: ${file} keeps reappearing. Is another process starting up?`);
@@ -58,16 +59,6 @@ async function readOwner(file: string): Promise<LockOwner | null> {
     return JSON.parse(await readFile(file, "utf8")) as LockOwner;
   } catch {
     return null; // unreadable, half-written or already gone: treat as stale
-  }
-}
-
-function isRunning(owner: LockOwner): boolean {
-  if (owner.hostname !== os.hostname()) return true; // another machine: we cannot tell, so assume so
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM"; // alive, but another user's
   }
 }
 

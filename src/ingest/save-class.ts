@@ -94,12 +94,12 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
       const data = { name: album.name, imageUrl: album.imageUrl };
       await tx.album.upsert({ where: { id: album.id }, create: { id: album.id, ...data }, update: data });
     }
-    for (const artist of artists) {
-      await tx.artist.upsert({
-        where: { id: artist.id },
-        create: { ...artist, nameSearch: foldForSearch(artist.name) },
-        update: artist.imageUrl ? { imageUrl: artist.imageUrl } : {},
-      });
+    // An artist keeps the first spelling and picture seen: Peloton varies both from song to song, and
+    // the last class saved must not decide them, or reprocessing a class would change the catalogue.
+    // (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert)
+    await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
+    for (const artist of artists.filter((a) => a.imageUrl)) {
+      await tx.artist.updateMany({ where: { id: artist.id, imageUrl: null }, data: { imageUrl: artist.imageUrl } });
     }
     for (const song of songs) {
       const artistNames = song.artists.map((artist) => artist.name).join(", ");

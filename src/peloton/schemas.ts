@@ -66,6 +66,7 @@ export const archivedPageSchema = z.looseObject({
   total: z.number().int(),
   limit: z.number().int(),
   show_next: z.boolean(),
+  instructors: z.array(z.looseObject({ id, name: z.string() })).nullish(), // those of the page's classes
 });
 
 export const userSchema = z.looseObject({ id, username: text });
