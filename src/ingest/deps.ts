@@ -1,0 +1,31 @@
+import type { DetailedClient, WorkoutsClient } from "../db";
+import type { Logger } from "../log";
+import type { PelotonClient } from "../peloton/client";
+import type { RunTiming } from "./runs";
+
+export interface Progress {
+  stage: "SYNC_WORKOUTS" | "PROCESS_DETAILS";
+  runId: number;
+  /** pages (sync) or classes (details) done, of total when known */
+  done: number;
+  total: number | null;
+  /** what the run counts so far */
+  seen: number;
+  new: number;
+  processed: number;
+  failed: number;
+  /** e.g. the category being synced */
+  label?: string;
+}
+
+/** What the stages work with, passed in by their caller (the CLI, the GraphQL mutations, the tests). */
+export interface IngestDeps {
+  workouts: WorkoutsClient;
+  detailed: DetailedClient;
+  peloton: PelotonClient;
+  logger: Logger;
+  /** aborting finishes the current page or class, then ends the run as CANCELLED */
+  signal?: AbortSignal;
+  onProgress?: (progress: Progress) => void;
+  runTiming?: RunTiming;
+}

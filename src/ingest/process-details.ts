@@ -1,0 +1,118 @@
+import type { Prisma } from "../db/generated/workouts/client";
+import { PelotonAuthError } from "../auth";
+import { PelotonNotFoundError } from "../peloton/errors";
+import type { RideDetails } from "../peloton/schemas";
+import type { IngestDeps } from "./deps";
+import { type IngestRun, claimRun, executeRun } from "./runs";
+import { saveClassDetails } from "./save-class";
+
+export interface ProcessDetailsOptions {
+  /** reprocess classes already processed (all of them, or the given ids), replacing their playlists */
+  force?: boolean;
+  /** how many classes one run takes (default 100); 0 takes them all */
+  batchSize?: number;
+  /** classes in flight at once (default 1); requests still keep the one rate limit */
+  concurrency?: number;
+  /** exactly these classes, whether processed or not */
+  ids?: string[];
+  /** a class whose details failed this many times is left alone until --force or --ids (default 3) */
+  maxAttempts?: number;
+}
+
+/**
+ * Stage 2: fetches the details of each class not yet processed (oldest first) and writes instructor,
+ * class and playlist to the detailed database in one transaction, then marks the class processed in
+ * the workouts database. The two databases share no transaction, so the order matters: a crash
+ * between the two writes leaves the class unprocessed, and the next run writes it again, which the
+ * upserts keyed by Peloton's ids make harmless. A class that fails is recorded with the reason and
+ * retried by later runs, up to maxAttempts; it never stops the run. Only a refused login does.
+ */
+export async function processDetails(deps: IngestDeps, options: ProcessDetailsOptions = {}): Promise<IngestRun> {
+  const { workouts, detailed, peloton, logger, signal } = deps;
+  const { force = false, batchSize = 100, concurrency = 1, ids, maxAttempts = 3 } = options;
+  if (!Number.isInteger(batchSize) || batchSize < 0) throw new RangeError(`batch size must be a whole number ≥ 0 (got ${batchSize})`);
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1 (got ${concurrency})`);
+
+  const run = await claimRun(workouts, "PROCESS_DETAILS", options, deps.runTiming, logger);
+  return executeRun(deps, run, async () => {
+    const queue = ids?.length
+      ? [...new Set(ids)]
+      : (
+          await workouts.workout.findMany({
+            where: force ? {} : { processed: false, available: true, detailsAttempts: { lt: maxAttempts } },
+            orderBy: [{ originalAirTime: "asc" }, { id: "asc" }],
+            take: batchSize || undefined,
+            select: { id: true },
+          })
+        ).map((workout) => workout.id);
+    const counts = { seen: 0, new: 0, processed: 0, failed: 0 };
+    await run.update({ total: queue.length });
+
+    let next = 0;
+    let fatal: unknown;
+    const worker = async () => {
+      while (next < queue.length && !signal?.aborted && fatal === undefined) {
+        const id = queue[next++]!;
+        counts.seen++;
+        try {
+          const details = await peloton.rideDetails(id);
+          await saveClassDetails(detailed, details);
+          await markProcessed(deps, details);
+          counts.processed++;
+        } catch (error) {
+          if (error instanceof PelotonAuthError) {
+            fatal = error; // every class after it would fail the same way
+            break;
+          }
+          counts.failed++;
+          await markFailed(deps, id, error);
+        }
+        await run.update({ ...counts });
+        deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker));
+    if (fatal !== undefined) throw fatal;
+  });
+}
+
+async function markProcessed({ workouts }: IngestDeps, details: RideDetails) {
+  const { ride } = details;
+  const { instructor, ...listEntry } = ride;
+  const facts = {
+    instructorId: ride.instructor_id ?? instructor?.id ?? null,
+    instructorName: instructor?.name ?? null,
+    difficulty: ride.difficulty_rating_avg ?? null,
+    length: ride.length ?? null,
+    processed: true,
+    processedAt: new Date(),
+    detailsError: null,
+  };
+  await workouts.workout.upsert({
+    where: { id: ride.id },
+    update: facts,
+    // a class asked for by id that no sync has listed yet
+    create: {
+      id: ride.id,
+      title: ride.title,
+      discipline: ride.fitness_discipline,
+      category: ride.fitness_discipline,
+      durationSeconds: ride.duration,
+      originalAirTime: new Date(ride.original_air_time * 1000),
+      explicit: ride.is_explicit ?? false,
+      listEntry: listEntry as Prisma.InputJsonObject,
+      ...facts,
+    },
+  });
+}
+
+async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown) {
+  // Prisma's messages quote the calling code over several lines: keep the line that says what happened
+  const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";
+  const gone = error instanceof PelotonNotFoundError;
+  logger.warn({ class: id, reason }, "class details failed");
+  await workouts.workout.updateMany({
+    where: { id },
+    data: { detailsAttempts: { increment: 1 }, detailsError: reason, ...(gone ? { available: false } : {}) },
+  });
+}

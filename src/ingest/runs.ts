@@ -1,0 +1,125 @@
+import os from "node:os";
+import type { WorkoutsClient } from "../db";
+import { type IngestRun, type IngestStage, Prisma } from "../db/generated/workouts/client";
+import type { Logger } from "../log";
+import type { IngestDeps } from "./deps";
+import { processIsRunning } from "../process-alive";
+
+export type { IngestRun, IngestStage };
+export type RunCounts = Pick<IngestRun, "seen" | "new" | "processed" | "failed" | "total">;
+
+/** The stage already has an active run (here or in another process): `run` is that run. */
+export class StageAlreadyRunningError extends Error {
+  override name = "StageAlreadyRunningError";
+  constructor(readonly run: IngestRun) {
+    super(
+      `${run.stage === "SYNC_WORKOUTS" ? "syncWorkouts" : "processDetails"} is already running: run #${run.id}` +
+        `${run.owner ? ` (${run.owner})` : ""}, started ${(run.startedAt ?? run.createdAt).toISOString()}. ` +
+        `Wait for it to finish, or stop that process; the next run resumes where it left off.`,
+    );
+  }
+}
+
+export interface RunTiming {
+  /** how often a running run records that it is alive */
+  heartbeatMs?: number;
+  /** a run silent for this long is taken to be dead and is taken over */
+  staleAfterMs?: number;
+}
+
+export interface RunHandle {
+  readonly id: number;
+  /** records progress (absolute counts) and that the run is alive */
+  update(counts: Partial<RunCounts>): Promise<void>;
+  finish(status: "SUCCEEDED" | "FAILED" | "CANCELLED", error?: string): Promise<IngestRun>;
+}
+
+const ACTIVE = ["QUEUED", "RUNNING"] as const;
+const owner = () => `pid ${process.pid} on ${os.hostname()}`;
+
+/**
+ * Starts a run of a stage, or refuses with StageAlreadyRunningError. The database decides (a partial
+ * unique index allows one active run per stage), so two processes can never run a stage at once.
+ * A run left active by a process that died (no heartbeat lately, or its pid gone on this host) is
+ * marked FAILED first.
+ */
+export async function claimRun(
+  workouts: WorkoutsClient,
+  stage: IngestStage,
+  options: object,
+  { heartbeatMs = 15_000, staleAfterMs = 120_000 }: RunTiming = {},
+  logger?: Logger,
+): Promise<RunHandle> {
+  await failAbandonedRuns(workouts, stage, staleAfterMs, logger);
+  let run: IngestRun;
+  try {
+    const now = new Date();
+    run = await workouts.ingestRun.create({
+      data: { stage, status: "RUNNING", options: options as Prisma.InputJsonObject, owner: owner(), startedAt: now, heartbeatAt: now },
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const active = await workouts.ingestRun.findFirst({ where: { stage, status: { in: [...ACTIVE] } } });
+    if (!active) throw error;
+    throw new StageAlreadyRunningError(active);
+  }
+  const id = run.id;
+  // between updates, a timer keeps the heartbeat going (for stages waiting on long retries)
+  const heartbeat = setInterval(() => {
+    workouts.ingestRun.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
+  }, heartbeatMs);
+  heartbeat.unref();
+  return {
+    id,
+    async update(counts) {
+      await workouts.ingestRun.update({ where: { id }, data: { ...counts, heartbeatAt: new Date() } });
+    },
+    async finish(status, error) {
+      clearInterval(heartbeat);
+      return workouts.ingestRun.update({ where: { id }, data: { status, error: error ?? null, finishedAt: new Date(), heartbeatAt: new Date() } });
+    },
+  };
+}
+
+async function failAbandonedRuns(workouts: WorkoutsClient, stage: IngestStage, staleAfterMs: number, logger?: Logger) {
+  const active = await workouts.ingestRun.findMany({ where: { stage, status: { in: [...ACTIVE] } } });
+  const now = Date.now();
+  for (const run of active) {
+    const silentFor = now - (run.heartbeatAt ?? run.createdAt).getTime();
+    const deadHere = ownerIsGone(run.owner);
+    if (silentFor < staleAfterMs && !deadHere) continue;
+    const reason = deadHere
+      ? `abandoned: its process (${run.owner}) is gone`
+      : `abandoned: no heartbeat for ${Math.round(silentFor / 1000)} s (${run.owner ?? "unknown process"})`;
+    // only if still active: two processes taking over the same run must not both write
+    const { count } = await workouts.ingestRun.updateMany({
+      where: { id: run.id, status: { in: [...ACTIVE] } },
+      data: { status: "FAILED", error: reason, finishedAt: new Date() },
+    });
+    if (count) logger?.warn({ run: run.id, reason }, "took over an abandoned run");
+  }
+}
+
+function ownerIsGone(runOwner: string | null): boolean {
+  const match = /^pid (\d+) on (.+)$/.exec(runOwner ?? "");
+  return match !== null && Number(match[1]) !== process.pid && !processIsRunning(Number(match[1]), match[2]!);
+}
+
+/**
+ * Runs a stage's work under its run: SUCCEEDED when the work ends, CANCELLED when the signal stopped it,
+ * FAILED with the error otherwise. Returns the finished run; never throws for the work's failure.
+ */
+export async function executeRun(
+  deps: Pick<IngestDeps, "logger" | "signal">,
+  run: RunHandle,
+  work: () => Promise<void>,
+): Promise<IngestRun> {
+  try {
+    await work();
+    return await run.finish(deps.signal?.aborted ? "CANCELLED" : "SUCCEEDED");
+  } catch (error) {
+    if (deps.signal?.aborted) return run.finish("CANCELLED");
+    deps.logger.error({ err: error, run: run.id }, "ingestion run failed");
+    return run.finish("FAILED", error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,46 @@
+import type { PelotonConfig } from "../../src/config";
+import type { IngestDeps } from "../../src/ingest/deps";
+import { silentLogger } from "../../src/log";
+import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator";
+import { type TestDatabases, openTestDatabases } from "./databases";
+import { removeDir, simulatorConfig, testClient } from "./peloton";
+
+export interface IngestFixture {
+  sim: Simulator;
+  db: TestDatabases;
+  /** stage dependencies wired to the databases and to the simulator, with a fresh session */
+  deps(overrides?: Partial<IngestDeps>): Promise<IngestDeps>;
+}
+
+/**
+ * Registers jest hooks for ingestion tests: databases on the backend under test, opened once per
+ * file and emptied after each test, and a new simulator for each test.
+ */
+export function useIngestFixture(simulator: SimulatorOptions, peloton: Partial<PelotonConfig> = {}): IngestFixture {
+  const dirs: string[] = [];
+  const fixture = {
+    deps: async (overrides: Partial<IngestDeps> = {}) => {
+      const { client, dataDir } = await testClient(simulatorConfig(fixture.sim, peloton));
+      dirs.push(dataDir);
+      return { workouts: fixture.db.workouts, detailed: fixture.db.detailed, peloton: client, logger: silentLogger, ...overrides };
+    },
+  } as IngestFixture;
+  beforeAll(async () => {
+    fixture.db = await openTestDatabases();
+  });
+  afterAll(() => fixture.db?.dispose());
+  beforeEach(async () => {
+    fixture.sim = await startSimulator(simulator);
+  });
+  afterEach(async () => {
+    await Promise.all([fixture.sim.close(), fixture.db.reset(), ...dirs.splice(0).map(removeDir)]);
+  });
+  return fixture;
+}
+
+/** The workouts rows that matter, in a stable order, for comparing two databases. */
+export const workoutRows = (fixture: IngestFixture) =>
+  fixture.db.workouts.workout.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, title: true, category: true, available: true, processed: true, originalAirTime: true },
+  });
