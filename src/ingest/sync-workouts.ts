@@ -30,7 +30,7 @@ export async function syncWorkouts(deps: IngestDeps, options: SyncOptions = {}):
   return executeRun(deps, run, async () => {
     const requested = options.categories?.length ? options.categories : ["cycling"];
     const categories = requested.includes("all") ? (await deps.peloton.browseCategories()).map((c) => c.slug) : requested;
-    const counts = { seen: 0, new: 0, processed: 0, failed: 0, pages: 0 };
+    const counts = { seen: 0, new: 0, processed: 0, failed: 0, total: 0 };
     for (const category of categories) {
       if (deps.signal?.aborted) break;
       await syncCategory(deps, run, category, options, counts);
@@ -43,14 +43,14 @@ async function syncCategory(
   run: RunHandle,
   category: string,
   options: SyncOptions,
-  counts: { seen: number; new: number; processed: number; failed: number; pages: number },
+  counts: { seen: number; new: number; processed: number; failed: number; total: number },
 ) {
   const { workouts, peloton, logger, signal } = deps;
   const walkStarted = new Date();
   const checkpoint = await workouts.syncCheckpoint.findUnique({ where: { category } });
   // the previous walk stopped early: classes below where it got to may still be missing
   const boundary = checkpoint && !checkpoint.walkComplete ? checkpoint.oldestAirTimeReached : null;
-  let total: number | null = null;
+  let pages: number | null = null;
   for (let page = 0; ; page++) {
     if (signal?.aborted) return;
     if (options.maxPages !== undefined && page >= options.maxPages) {
@@ -60,13 +60,15 @@ async function syncCategory(
     const listing = await peloton.archivedRides({ category, page, limit: PAGE_SIZE });
     if (options.savePagesDir) await savePage(options.savePagesDir, category, page, listing);
     const added = await upsertPage(workouts, category, listing);
-    counts.pages++;
+    if (pages === null) {
+      pages = listing.page_count;
+      counts.total += listing.total; // the classes of the categories reached so far
+    }
     counts.seen += listing.data.length;
     counts.new += added;
     counts.processed += listing.data.length;
-    total ??= listing.page_count;
-    await run.update({ seen: counts.seen, new: counts.new, processed: counts.processed, total: listing.total });
-    deps.onProgress?.({ stage: "SYNC_WORKOUTS", runId: run.id, done: page + 1, total, ...counts, label: category });
+    await run.update(counts);
+    deps.onProgress?.({ stage: "SYNC_WORKOUTS", runId: run.id, ...counts, done: page + 1, total: pages, label: category });
 
     const oldest = listing.data.at(-1) ? airTime(listing.data.at(-1)!) : null;
     const frontier = oldest && boundary && boundary < oldest ? boundary : (oldest ?? boundary);
