@@ -48,6 +48,25 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
     const counts = { seen: 0, new: 0, processed: 0, failed: 0 };
     await run.update({ total: queue.length });
 
+    /** Writes one class; a failure of Peloton's answer is the class's, anything else stops the run. */
+    const processOne = async (id: string): Promise<"processed" | "failed"> => {
+      let details: RideDetails;
+      try {
+        details = await peloton.rideDetails(id);
+      } catch (error) {
+        if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
+        await markFailed(deps, id, error); // 404, malformed, retries exhausted
+        return "failed";
+      }
+      try {
+        await saveClassDetails(detailed, details);
+        await markProcessed(deps, details);
+        return "processed";
+      } catch (error) {
+        // our own databases failing is no fault of the class: stop, and leave it to the next run
+        throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
+      }
+    };
     let next = 0;
     let fatal: unknown;
     const worker = async () => {
@@ -55,17 +74,10 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
         const id = queue[next++]!;
         counts.seen++;
         try {
-          const details = await peloton.rideDetails(id);
-          await saveClassDetails(detailed, details);
-          await markProcessed(deps, details);
-          counts.processed++;
+          counts[await processOne(id)]++;
         } catch (error) {
-          if (error instanceof PelotonAuthError) {
-            fatal = error; // every class after it would fail the same way
-            break;
-          }
-          counts.failed++;
-          await markFailed(deps, id, error);
+          fatal ??= error;
+          return;
         }
         await run.update({ ...counts });
         deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
@@ -107,8 +119,7 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails) {
 }
 
 async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown) {
-  // Prisma's messages quote the calling code over several lines: keep the line that says what happened
-  const reason = (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";
+  const reason = oneLine(error);
   const gone = error instanceof PelotonNotFoundError;
   logger.warn({ class: id, reason }, "class details failed");
   await workouts.workout.updateMany({
@@ -116,3 +127,7 @@ async function markFailed({ workouts, logger }: IngestDeps, id: string, error: u
     data: { detailsAttempts: { increment: 1 }, detailsError: reason, ...(gone ? { available: false } : {}) },
   });
 }
+
+// Prisma's messages quote the calling code over several lines: keep the line that says what happened
+const oneLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";

@@ -1,6 +1,7 @@
 import { processDetails } from "../../src/ingest/process-details";
 import { saveClassDetails } from "../../src/ingest/save-class";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
+import { openTestDatabases } from "../support/databases";
 import { type IngestFixture, useIngestFixture } from "../support/ingest";
 import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
@@ -130,6 +131,16 @@ describe("processDetails", () => {
     const run = await processDetails({ ...loggedIn, peloton: pasted.client }, { batchSize: 0 });
     await removeDir(pasted.dataDir);
     expect(run).toMatchObject({ status: "FAILED", processed: 5, error: expect.stringMatching(/Paste a new PELOTON_REFRESH_TOKEN/) });
+  });
+
+  it("stops FAILED when its own database fails, without counting it against the class", async () => {
+    await synced();
+    const broken = await openTestDatabases();
+    await broken.dispose(); // a detailed database that is gone
+    const run = await processDetails({ ...(await f.deps()), detailed: broken.detailed }, { batchSize: 0 });
+    const oldest = f.sim.catalogue.classes.at(-1)!.id;
+    expect(run).toMatchObject({ status: "FAILED", processed: 0, failed: 0, error: expect.stringMatching(new RegExp(`^Saving class ${oldest} failed: `)) });
+    expect(await f.db.workouts.workout.findUnique({ where: { id: oldest } })).toMatchObject({ processed: false, detailsAttempts: 0, detailsError: null });
   });
 
   it("ends CANCELLED when aborted, after the class in hand; the next run does the rest", async () => {
