@@ -31,6 +31,8 @@ export interface Config {
   dataDir: string;
   database: DatabaseConfig;
   logLevel: LogLevel;
+  /** logs go to this file instead of stderr */
+  logFile?: string;
   peloton: PelotonConfig;
 }
 
@@ -72,6 +74,7 @@ const envSchema = z
     WORKOUTS_DATABASE_URL: optional(postgresUrl),
     DETAILED_DATABASE_URL: optional(postgresUrl),
     LOG_LEVEL: optional(z.enum(logLevels)),
+    LOG_FILE: optional(z.string()),
   })
   .superRefine((env, ctx) => {
     const { WORKOUTS_DATABASE_URL: workouts, DETAILED_DATABASE_URL: detailed } = env;
@@ -98,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const values = parsed.data;
-  const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL } = values;
+  const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL, LOG_FILE } = values;
   const dataDir = path.resolve(DATA_DIR ?? "data");
   return {
     dataDir,
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ? { kind: "postgres", workoutsUrl: WORKOUTS_DATABASE_URL, detailedUrl: DETAILED_DATABASE_URL }
         : { kind: "embedded", dataDir },
     logLevel: LOG_LEVEL ?? "info",
+    logFile: LOG_FILE && path.resolve(LOG_FILE),
     peloton: {
       apiUrl: values.PELOTON_API_URL ?? "https://api.onepeloton.com",
       authUrl: values.PELOTON_AUTH_URL ?? "https://auth.onepeloton.com",

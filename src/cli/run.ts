@@ -1,12 +1,15 @@
-import { existsSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { PelotonAuthError } from "../auth";
 import { type Config, ConfigError, loadConfig } from "../config";
 import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
+import { StageAlreadyRunningError } from "../ingest/runs";
 import { type Logger, createLogger } from "../log";
 
 // Failures a user can fix from the message alone: printed without a stack trace.
-const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError];
+const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError];
 
 /** Runs a command's main function with the configuration from the environment (and ./.env, if present). */
 export function runCli(main: (config: Config, logger: Logger) => Promise<void>): void {
@@ -15,7 +18,7 @@ export function runCli(main: (config: Config, logger: Logger) => Promise<void>):
   Promise.resolve()
     .then(() => {
       const config = loadConfig();
-      logger = createLogger(config.logLevel);
+      logger = openLogger(config);
       return main(config, logger);
     })
     .catch((error: unknown) => {
@@ -24,4 +27,17 @@ export function runCli(main: (config: Config, logger: Logger) => Promise<void>):
       logger?.flush();
       process.exitCode = 1;
     });
+}
+
+function openLogger({ logLevel, logFile }: Config): Logger {
+  if (logFile) {
+    // the logger opens its file in the background, where a failure would crash with a stack trace
+    try {
+      mkdirSync(path.dirname(logFile), { recursive: true });
+      appendFileSync(logFile, "");
+    } catch (error) {
+      throw new ConfigError(`Invalid configuration:\n  LOG_FILE: cannot write to ${logFile} (${(error as Error).message})`);
+    }
+  }
+  return createLogger(logLevel, logFile);
 }

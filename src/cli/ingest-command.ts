@@ -1,0 +1,63 @@
+import { createPelotonAuth, fileSessionStore } from "../auth";
+import type { Config } from "../config";
+import { openDatabases } from "../db";
+import type { IngestDeps, Progress } from "../ingest/deps";
+import type { IngestRun } from "../ingest/runs";
+import type { Logger } from "../log";
+import { createPelotonClient } from "../peloton/client";
+import { createProgressDisplay, formatDuration } from "./progress";
+import { onStopSignals, signalExitCode } from "./stop-signals";
+
+export interface IngestCommand {
+  /** "sync" */
+  name: string;
+  /** what the run goes through one at a time, and stops after when interrupted */
+  step: "page" | "class";
+  /** the run's counts in a few words, for the progress display */
+  counts(progress: Progress): string;
+  run(deps: IngestDeps): Promise<IngestRun>;
+  /** what the user reads at the end */
+  summary(run: IngestRun): string;
+}
+
+/**
+ * Runs an ingestion stage from the command line: databases and Peloton client from the configuration,
+ * progress on stderr, Ctrl-C to stop after the current step, the summary on stdout. The exit code is
+ * 0 only for a run that SUCCEEDED; 1 if it FAILED; 130 or 143 if a signal cancelled it.
+ */
+export async function runIngestCommand(config: Config, logger: Logger, command: IngestCommand): Promise<void> {
+  const progress = createProgressDisplay({ name: command.name, unit: command.step === "page" ? "pages" : "classes", counts: command.counts });
+  const stop = onStopSignals((signal) => {
+    const again = signal === "SIGINT" ? "press Ctrl-C" : `send ${signal}`;
+    progress.note(`${command.name}: stopping after the current ${command.step} (${again} again to stop at once)`);
+  });
+  let run: IngestRun;
+  try {
+    run = await withIngestDeps(config, logger, (deps) => command.run({ ...deps, signal: stop.signal, onProgress: progress.update }));
+  } finally {
+    progress.stop();
+    stop.dispose();
+  }
+  process.stdout.write(`${command.summary(run)}\n`);
+  const signal = stop.received();
+  process.exitCode = run.status === "SUCCEEDED" ? 0 : run.status === "CANCELLED" && signal ? signalExitCode(signal) : 1;
+}
+
+/** Opens the databases and the Peloton client for a stage, and closes the databases (and the embedded lock) after it. */
+async function withIngestDeps<T>(config: Config, logger: Logger, work: (deps: IngestDeps) => Promise<T>): Promise<T> {
+  const databases = await openDatabases(config.database, { logger });
+  try {
+    const auth = createPelotonAuth(config.peloton, fileSessionStore(config.dataDir), logger);
+    // no signal for the client: an interrupted run finishes the request in flight
+    const peloton = createPelotonClient({ config: config.peloton, auth, logger });
+    return await work({ workouts: databases.workouts, detailed: databases.detailed, peloton, logger });
+  } finally {
+    await databases.close();
+  }
+}
+
+/** "Sync run #12 SUCCEEDED in 4.2s" */
+export function runHeadline(title: string, run: IngestRun): string {
+  const ms = (run.finishedAt ?? new Date()).getTime() - (run.startedAt ?? run.createdAt).getTime();
+  return `${title} run #${run.id} ${run.status} in ${formatDuration(ms)}`;
+}

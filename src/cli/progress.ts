@@ -1,0 +1,120 @@
+import { SingleBar } from "cli-progress";
+import type { Progress } from "../ingest/deps";
+
+export interface ProgressDisplay {
+  update(progress: Progress): void;
+  /** a line for the user (e.g. "stopping…") that does not garble the bar */
+  note(message: string): void;
+  /** shows the last state; nothing is written after */
+  stop(): void;
+}
+
+export interface ProgressOptions {
+  /** the command, heading each plain line: "sync" */
+  name: string;
+  /** what Progress.done counts: "pages" or "classes" */
+  unit: string;
+  /** the run's counts in a few words: "150 seen, 150 new" */
+  counts(progress: Progress): string;
+  stream?: NodeJS.WriteStream;
+  /** how often a plain line is written when the stream is not a terminal */
+  intervalMs?: number;
+}
+
+/** A progress bar on a terminal; elsewhere (a file, a CI log) a plain line every few seconds and one at the end. */
+export function createProgressDisplay(options: ProgressOptions): ProgressDisplay {
+  const stream = options.stream ?? process.stderr;
+  return stream.isTTY ? progressBar(stream, options) : progressLines(stream, options);
+}
+
+function progressBar(stream: NodeJS.WriteStream, { name, unit, counts }: ProgressOptions): ProgressDisplay {
+  const measure = pace();
+  let bar: SingleBar | undefined;
+  let label: string | undefined;
+  return {
+    update(progress) {
+      const { rate, etaMs } = measure(progress);
+      const payload = { counts: counts(progress), speed: rate === null ? "…" : formatRate(rate, unit), left: etaMs === null ? "…" : formatDuration(etaMs) };
+      const total = progress.total ?? progress.done;
+      if (bar && progress.label === label) {
+        bar.setTotal(total);
+        bar.update(progress.done, payload);
+        return;
+      }
+      bar?.stop(); // a new category: a bar of its own
+      label = progress.label;
+      bar = new SingleBar({
+        stream,
+        format: `${name}${label ? ` ${label}` : ""} [{bar}] {value}/{total} ${unit} | {counts} | {speed} | ETA {left}`,
+        barsize: 25,
+        hideCursor: false,
+        gracefulExit: false, // our own SIGINT handler decides
+        forceRedraw: true, // so the bar comes back below a log line or a note
+      });
+      bar.start(total, progress.done, payload);
+    },
+    note(message) {
+      stream.write(`\r\x1b[K${message}\n`);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}
+
+function progressLines(stream: NodeJS.WriteStream, { name, unit, counts, intervalMs = 5000 }: ProgressOptions): ProgressDisplay {
+  const measure = pace();
+  let latest: string | undefined;
+  let written: string | undefined;
+  const write = () => {
+    if (latest !== written) stream.write(`${latest}\n`);
+    written = latest;
+  };
+  const timer = setInterval(write, intervalMs);
+  timer.unref();
+  return {
+    update(progress) {
+      const { rate, etaMs } = measure(progress);
+      const of = progress.total === null ? "" : `/${progress.total}`;
+      const percent = progress.total ? ` (${Math.floor((100 * progress.done) / progress.total)}%)` : "";
+      const speed = rate === null ? "" : `; ${formatRate(rate, unit)}`;
+      const eta = etaMs ? `, about ${formatDuration(etaMs)} left` : "";
+      latest = `[${name}] ${progress.label ? `${progress.label}: ` : ""}${progress.done}${of} ${unit}${percent}, ${counts(progress)}${speed}${eta}`;
+    },
+    note(message) {
+      stream.write(`${message}\n`);
+    },
+    stop() {
+      clearInterval(timer);
+      if (latest) write();
+    },
+  };
+}
+
+/**
+ * Steps per second, counted from the first step reported for the current label (category): the time
+ * before it went to opening the databases and logging in, which says nothing about what is left.
+ */
+function pace() {
+  let first: { label?: string; done: number; at: number } | undefined;
+  return (progress: Progress): { rate: number | null; etaMs: number | null } => {
+    const now = Date.now();
+    if (!first || first.label !== progress.label) first = { label: progress.label, done: progress.done, at: now };
+    const rate = now > first.at ? (1000 * (progress.done - first.done)) / (now - first.at) : null;
+    const left = progress.total === null ? null : Math.max(0, progress.total - progress.done);
+    return { rate, etaMs: left === 0 ? 0 : left && rate ? (1000 * left) / rate : null };
+  };
+}
+
+const formatRate = (perSecond: number, unit: string) =>
+  perSecond >= 1 || perSecond === 0 ? `${perSecond.toFixed(1)} ${unit}/s` : `${(perSecond * 60).toFixed(1)} ${unit}/min`;
+
+/** 850 ms → "0.9s", 83 s → "1m 23s", 2 h 5 min → "2h 5m". */
+export function formatDuration(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const s = Math.round(seconds);
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
