@@ -1,10 +1,12 @@
 import type { Prisma } from "../db/generated/workouts/client";
 import { PelotonAuthError } from "../auth";
-import { PelotonNotFoundError } from "../peloton/errors";
+import { MalformedResponseError, PelotonNotFoundError } from "../peloton/errors";
 import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type IngestRun, claimRun, executeRun } from "./runs";
 import { saveClassDetails } from "./save-class";
+
+const MAX_UNREACHABLE_IN_A_ROW = 5;
 
 export interface ProcessDetailsOptions {
   /** reprocess classes already processed (all of them, or the given ids), replacing their playlists */
@@ -48,16 +50,26 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
     const counts = { seen: 0, new: 0, processed: 0, failed: 0 };
     await run.update({ total: queue.length });
 
-    /** Writes one class; a failure of Peloton's answer is the class's, anything else stops the run. */
+    let unreachableInARow = 0;
+    let lastUnreachable: unknown;
+    /** Writes one class; returns whether it was processed or failed, or throws what must stop the run. */
     const processOne = async (id: string): Promise<"processed" | "failed"> => {
       let details: RideDetails;
       try {
         details = await peloton.rideDetails(id);
       } catch (error) {
         if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
-        await markFailed(deps, id, error); // 404, malformed, retries exhausted
+        // a 404 or a malformed answer is this class's own; retries running out is Peloton's (down,
+        // blocking us): recorded, but not held against the class, and a run of them stops the run
+        const ownFault = error instanceof PelotonNotFoundError || error instanceof MalformedResponseError;
+        await markFailed(deps, id, error, ownFault);
+        if (!ownFault) {
+          unreachableInARow++;
+          lastUnreachable = error;
+        }
         return "failed";
       }
+      unreachableInARow = 0;
       try {
         await saveClassDetails(detailed, details);
         await markProcessed(deps, details);
@@ -81,6 +93,10 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
         }
         await run.update({ ...counts });
         deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
+        if (unreachableInARow >= MAX_UNREACHABLE_IN_A_ROW) {
+          fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`);
+          return;
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker));
@@ -118,13 +134,13 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails) {
   });
 }
 
-async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown) {
+async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown, countsAsAttempt: boolean) {
   const reason = oneLine(error);
   const gone = error instanceof PelotonNotFoundError;
   logger.warn({ class: id, reason }, "class details failed");
   await workouts.workout.updateMany({
     where: { id },
-    data: { detailsAttempts: { increment: 1 }, detailsError: reason, ...(gone ? { available: false } : {}) },
+    data: { detailsError: reason, ...(countsAsAttempt ? { detailsAttempts: { increment: 1 } } : {}), ...(gone ? { available: false } : {}) },
   });
 }
 

@@ -133,6 +133,22 @@ describe("processDetails", () => {
     expect(run).toMatchObject({ status: "FAILED", processed: 5, error: expect.stringMatching(/Paste a new PELOTON_REFRESH_TOKEN/) });
   });
 
+  it("stops FAILED when Peloton keeps failing, without holding it against the classes", async () => {
+    await synced();
+    f.sim.faults.inject("details", { status: 503 }, Infinity);
+    const run = await processDetails(await f.deps(), { batchSize: 0 });
+    expect(run).toMatchObject({
+      status: "FAILED",
+      processed: 0,
+      failed: 5,
+      error: expect.stringMatching(/^Peloton failed 5 classes in a row \(last: Peloton kept failing GET .* \(HTTP 503\); gave up after 4 attempts\.\); stopping/),
+    });
+    expect(await f.db.workouts.workout.count({ where: { detailsError: { contains: "HTTP 503" } } })).toBe(5);
+    expect(await f.db.workouts.workout.count({ where: { detailsAttempts: { gt: 0 } } })).toBe(0);
+    f.sim.faults.clear();
+    expect(await processDetails(await f.deps(), { batchSize: 0 })).toMatchObject({ status: "SUCCEEDED", processed: 120 });
+  });
+
   it("stops FAILED when its own database fails, without counting it against the class", async () => {
     await synced();
     const broken = await openTestDatabases();
