@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { UsageError, listOption, parseOptions as parseCommandLine, readCommandLine, wholeNumber } from "../cli/args";
 import { DEFAULT_DISCIPLINES, startSimulator } from "./index";
 import type { SimulatorOptions } from "./types";
 
@@ -22,65 +22,46 @@ Options:
   -h, --help            show this help
 `;
 
-class UsageError extends Error {}
-
-function wholeNumber(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
-  return Number(value);
-}
-
 export function parseOptions(argv: string[]): SimulatorOptions | "help" {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        seed: { type: "string" },
-        classes: { type: "string" },
-        instructors: { type: "string" },
-        songs: { type: "string" },
-        disciplines: { type: "string" },
-        username: { type: "string" },
-        password: { type: "string" },
-        "token-ttl": { type: "string" },
-        latency: { type: "string" },
-        "legacy-login": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
+  const values = parseCommandLine(argv, {
+    port: { type: "string" },
+    host: { type: "string" },
+    seed: { type: "string" },
+    classes: { type: "string" },
+    instructors: { type: "string" },
+    songs: { type: "string" },
+    disciplines: { type: "string", multiple: true },
+    username: { type: "string" },
+    password: { type: "string" },
+    "token-ttl": { type: "string" },
+    latency: { type: "string" },
+    "legacy-login": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  });
   if (values.help) return "help";
-  const port = wholeNumber("port", values.port);
-  if (port !== undefined && (port < 0 || port > 65535)) throw new UsageError(`--port must be between 0 and 65535, got ${port}`);
+  const number = (name: keyof typeof values, min: number) => {
+    const value = values[name];
+    return typeof value === "string" ? wholeNumber(name, value, min) : undefined;
+  };
+  const port = number("port", 0);
+  if (port !== undefined && port > 65535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   return {
     port,
     host: values.host,
-    seed: wholeNumber("seed", values.seed),
-    classes: wholeNumber("classes", values.classes),
-    instructors: wholeNumber("instructors", values.instructors),
-    songs: wholeNumber("songs", values.songs),
-    disciplines: values.disciplines?.split(",").map((slug) => slug.trim()).filter(Boolean),
+    seed: number("seed", 0),
+    classes: number("classes", 1),
+    instructors: number("instructors", 1),
+    songs: number("songs", 1),
+    disciplines: values.disciplines && listOption("disciplines", values.disciplines),
     username: values.username,
     password: values.password,
-    accessTokenTtlSeconds: wholeNumber("token-ttl", values["token-ttl"]),
-    latencyMs: wholeNumber("latency", values.latency),
+    accessTokenTtlSeconds: number("token-ttl", 1),
+    latencyMs: number("latency", 0),
     legacyLogin: values["legacy-login"] ?? false,
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
-  if (options === "help") {
-    process.stdout.write(usage);
-    return;
-  }
+async function main(options: SimulatorOptions): Promise<void> {
   const simulator = await startSimulator(options);
   const { catalogue } = simulator;
   process.stdout.write(
@@ -110,14 +91,16 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException)?.code === "EADDRINUSE") {
-      process.stderr.write(`${(error as Error).message}: that port is taken; pick another with --port (0 picks a free one).\n`);
-      process.exitCode = 1;
-      return;
-    }
-    const expected = error instanceof UsageError || (error instanceof Error && error.message.startsWith("simulator option"));
-    process.stderr.write(expected ? `${(error as Error).message}\nRun with --help to see the options.\n` : `${(error as Error)?.stack ?? String(error)}\n`);
-    process.exitCode = expected ? 2 : 1;
-  });
+  const options = readCommandLine(usage, () => parseOptions(process.argv.slice(2)));
+  if (options) {
+    main(options).catch((error: unknown) => {
+      const badOption = error instanceof Error && error.message.startsWith("simulator option"); // e.g. --disciplines " "
+      if ((error as NodeJS.ErrnoException)?.code === "EADDRINUSE") {
+        process.stderr.write(`${(error as Error).message}: that port is taken; pick another with --port (0 picks a free one).\n`);
+      } else {
+        process.stderr.write(badOption ? `${(error as Error).message} (--help lists the options)\n` : `${(error as Error)?.stack ?? String(error)}\n`);
+      }
+      process.exitCode = badOption ? 2 : 1;
+    });
+  }
 }

@@ -24,8 +24,8 @@ describe("option parsing", () => {
   });
 
   it("names what is wrong", () => {
-    expect(() => parseOptions(["--classes", "many"])).toThrow('--classes must be a whole number, got "many"');
-    expect(() => parseOptions(["--port", "70000"])).toThrow("--port must be between 0 and 65535");
+    expect(() => parseOptions(["--classes", "many"])).toThrow('--classes must be a whole number of at least 1, got "many"');
+    expect(() => parseOptions(["--port", "70000"])).toThrow("--port must be at most 65535, got 70000");
     expect(() => parseOptions(["--colour"])).toThrow(/Unknown option '--colour'/);
   });
 });
@@ -53,7 +53,7 @@ describe("npm run simulator", () => {
   it("exits 2 with a message on a bad option", async () => {
     const cli = runCli(["--classes", "lots"]);
     expect(await cli.exited).toBe(2);
-    expect(cli.errors()).toContain('--classes must be a whole number, got "lots"');
+    expect(cli.errors()).toContain('--classes must be a whole number of at least 1, got "lots"');
     expect(cli.errors()).toContain("--help");
   });
 });
