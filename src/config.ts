@@ -28,6 +28,9 @@ export interface PelotonConfig {
 }
 
 export interface Config {
+  /** the API's port, and whether it runs in production (no GraphiQL, no introspection) */
+  port: number;
+  production: boolean;
   dataDir: string;
   database: DatabaseConfig;
   logLevel: LogLevel;
@@ -58,6 +61,8 @@ const count = z.coerce.number({ error: "must be a whole number" }).int().min(0);
 const envSchema = z
   .object({
     DATA_DIR: optional(z.string()),
+    PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535)),
+    NODE_ENV: optional(z.string()),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
     PELOTON_AUTH_MODE: optional(z.enum(authModes)),
@@ -104,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL, LOG_FILE } = values;
   const dataDir = path.resolve(DATA_DIR ?? "data");
   return {
+    port: values.PORT ?? 4000,
+    production: values.NODE_ENV === "production",
     dataDir,
     database:
       WORKOUTS_DATABASE_URL && DETAILED_DATABASE_URL

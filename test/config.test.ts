@@ -4,6 +4,8 @@ import { ConfigError, loadConfig } from "../src/config";
 describe("loadConfig", () => {
   it("defaults to the embedded databases under ./data and to Peloton's hosts at a polite pace", () => {
     expect(loadConfig({})).toEqual({
+      port: 4000,
+      production: false,
       dataDir: path.resolve("data"),
       database: { kind: "embedded", dataDir: path.resolve("data") },
       logLevel: "info",
@@ -37,6 +39,11 @@ describe("loadConfig", () => {
       requestDelayMs: 0,
       pageDelayMs: 500,
     });
+  });
+
+  it("reads the API's port and production mode", () => {
+    expect(loadConfig({ PORT: "8080", NODE_ENV: "production" })).toMatchObject({ port: 8080, production: true });
+    expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT: must be a port number/);
   });
 
   it("names bad Peloton settings", () => {
