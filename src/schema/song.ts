@@ -1,4 +1,6 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "./builder";
+import { searchConnection, totalCountOf } from "./search";
 
 export const Song = builder.prismaObject("Song", {
   fields: (t) => ({
@@ -25,6 +27,42 @@ export const Artist = builder.prismaObject("Artist", {
 });
 
 builder.queryFields((t) => ({
+  songs: t.connection(
+    {
+      type: Song,
+      description: "Songs matching `search` in their title or artists, best matches first; every song without it",
+      args: { search: t.arg.string({ description: "case- and accent-insensitive, at least 2 characters" }) },
+      resolve: (_root, args, context, info) => {
+        const query = queryFromInfo({ context, info, typeName: "Song", path: ["edges", "node"] });
+        const songs = context.detailed.song;
+        return searchConnection(context.detailed, args, {
+          table: "songs",
+          all: (take, skip) => songs.findMany({ ...query, orderBy: [{ title: "asc" }, { id: "asc" }], take, skip }),
+          byIds: (ids) => songs.findMany({ ...query, where: { id: { in: ids } } }),
+          count: () => songs.count(),
+        });
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
+  ),
+  artists: t.connection(
+    {
+      type: Artist,
+      description: "Artists whose name matches `search`, best matches first; every artist without it",
+      args: { search: t.arg.string({ description: "case- and accent-insensitive, at least 2 characters" }) },
+      resolve: (_root, args, context, info) => {
+        const query = queryFromInfo({ context, info, typeName: "Artist", path: ["edges", "node"] });
+        const artists = context.detailed.artist;
+        return searchConnection(context.detailed, args, {
+          table: "artists",
+          all: (take, skip) => artists.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }], take, skip }),
+          byIds: (ids) => artists.findMany({ ...query, where: { id: { in: ids } } }),
+          count: () => artists.count(),
+        });
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
+  ),
   song: t.prismaField({
     type: "Song",
     nullable: true,

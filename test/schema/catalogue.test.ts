@@ -87,4 +87,40 @@ describe("the catalogue API", () => {
     expect(errors?.[0]?.message).toBeDefined();
     expect(JSON.stringify(errors)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
+
+  it("finds songs by artist whatever the case and accents, and pages through all the matches", async () => {
+    const motorhead = await db.detailed.song.findMany({ where: { artistNames: { contains: "Motörhead" } }, select: { id: true } });
+    expect(motorhead.length).toBeGreaterThan(0);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const { data, errors }: any = await graphql(
+        `query ($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }`,
+        { after },
+      );
+      expect(errors).toBeUndefined();
+      expect(data.songs.totalCount).toBe(motorhead.length);
+      for (const { node } of data.songs.edges) expect(node.artistNames).toMatch(/Motörhead/);
+      seen.push(...data.songs.edges.map((edge: any) => edge.node.id));
+      after = data.songs.pageInfo.hasNextPage ? data.songs.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen.sort()).toEqual(motorhead.map((song) => song.id).sort());
+  });
+
+  it("ranks the closest match first", async () => {
+    const target = await db.detailed.song.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const { data } = await graphql(`query ($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }`, { q: target.title.toUpperCase() });
+    expect(data.songs.edges[0].node.title.toLowerCase()).toBe(target.title.toLowerCase());
+  });
+
+  it("finds artists by name", async () => {
+    const { data } = await graphql(`{ artists(search: "motorhead", first: 5) { totalCount edges { node { id name } } } }`);
+    expect(data.artists.edges[0].node.name).toBe("Motörhead");
+  });
+
+  it("refuses a search shorter than 2 characters, saying why", async () => {
+    const { data, errors }: any = await graphql(`{ songs(search: " a ", first: 5) { totalCount } }`);
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ message: "search must be at least 2 characters", extensions: { code: "BAD_USER_INPUT", argumentName: "search" } })]);
+  });
 });

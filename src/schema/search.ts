@@ -1,0 +1,81 @@
+import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
+import { GraphQLError } from "graphql";
+import type { DetailedClient } from "../db";
+import { foldForSearch } from "../db/search-text";
+
+/** A search term as the folded columns hold text; refuses what is too short to use an index. */
+export function searchTerm(search: string): string {
+  const term = foldForSearch(search.trim());
+  if ([...term].length < 2) {
+    throw new GraphQLError("search must be at least 2 characters", { extensions: { code: "BAD_USER_INPUT", argumentName: "search" } });
+  }
+  return term;
+}
+
+// Searchable tables, and the folded columns the GIN trigram indexes serve. Fixed here: never user input.
+const searchable = {
+  songs: ["title_search", "artist_names_search"],
+  artists: ["name_search"],
+} as const;
+
+const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Ids of the rows matching `term` anywhere in the folded columns (served by the trigram indexes),
+ * best matches first (trigram similarity), then by id so that pages are stable.
+ */
+async function rankedIds(detailed: DetailedClient, table: keyof typeof searchable, term: string, limit: number, offset: number) {
+  const columns = searchable[table];
+  const rows = await detailed.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "${table}"
+      WHERE ${columns.map((c) => `"${c}" LIKE $1`).join(" OR ")}
+      ORDER BY GREATEST(${columns.map((c) => `similarity("${c}", $2)`).join(", ")}) DESC, id
+      LIMIT $3 OFFSET $4`,
+    likePattern(term),
+    term,
+    limit,
+    offset,
+  );
+  return rows.map((row) => row.id);
+}
+
+async function countMatches(detailed: DetailedClient, table: keyof typeof searchable, term: string): Promise<number> {
+  const columns = searchable[table];
+  const [row] = await detailed.$queryRawUnsafe<{ count: bigint | number }[]>(
+    `SELECT count(*) AS count FROM "${table}" WHERE ${columns.map((c) => `"${c}" LIKE $1`).join(" OR ")}`,
+    likePattern(term),
+  );
+  return Number(row?.count ?? 0);
+}
+
+/** `rows` in the order of `ids`. */
+const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+};
+
+export interface SearchSource<T> {
+  table: keyof typeof searchable;
+  /** a page of every row, when there is no search */
+  all(limit: number, offset: number): Promise<T[]>;
+  byIds(ids: string[]): Promise<T[]>;
+  count(): Promise<number>;
+}
+
+/** A connection over the rows matching `args.search` (best first), or over all rows without one. */
+export async function searchConnection<T extends { id: string }>(
+  detailed: DetailedClient,
+  args: DefaultConnectionArguments & { search?: string | null },
+  source: SearchSource<T>,
+) {
+  const term = args.search == null ? null : searchTerm(args.search);
+  const totalCount = term ? await countMatches(detailed, source.table, term) : await source.count();
+  return resolveOffsetConnection({ args, totalCount }, async ({ limit, offset }) => {
+    if (!term) return source.all(limit, offset);
+    const ids = await rankedIds(detailed, source.table, term, limit, offset);
+    return inOrder(ids, await source.byIds(ids));
+  });
+}
+
+/** The totalCount of a connection resolved with one (by resolveOffsetConnection). */
+export const totalCountOf = (connection: object) => (connection as { totalCount: number }).totalCount;
