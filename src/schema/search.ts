@@ -4,10 +4,10 @@ import type { DetailedClient } from "../db";
 import { foldForSearch } from "../db/search-text";
 
 /** A search term as the folded columns hold text; refuses what is too short to use an index. */
-export function searchTerm(search: string): string {
+export function searchTerm(search: string, argumentName = "search"): string {
   const term = foldForSearch(search.trim());
   if ([...term].length < 2) {
-    throw new GraphQLError("search must be at least 2 characters", { extensions: { code: "BAD_USER_INPUT", argumentName: "search" } });
+    throw new GraphQLError(`${argumentName} must be at least 2 characters`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
   }
   return term;
 }

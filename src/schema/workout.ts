@@ -1,4 +1,6 @@
+import type { Prisma } from "../db/generated/detailed/client";
 import { builder } from "./builder";
+import { searchTerm } from "./search";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
@@ -34,8 +36,57 @@ builder.queryFields((t) => ({
   workouts: t.prismaConnection({
     type: "DetailedWorkout",
     cursor: "id",
-    resolve: (query, _root, _args, { detailed }) =>
-      detailed.detailedWorkout.findMany({ ...query, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] }),
-    totalCount: (_connection, _args, { detailed }) => detailed.detailedWorkout.count(),
+    args: { filter: t.arg({ type: WorkoutFilter }), orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC" }) },
+    resolve: (query, _root, { filter, orderBy }, { detailed }) =>
+      detailed.detailedWorkout.findMany({ ...query, where: workoutWhere(filter), orderBy: workoutOrder[orderBy ?? "AIRED_DESC"] }),
+    totalCount: (_connection, { filter }, { detailed }) => detailed.detailedWorkout.count({ where: workoutWhere(filter) }),
   }),
 }));
+
+const WorkoutOrder = builder.enumType("WorkoutOrder", {
+  values: {
+    AIRED_DESC: { description: "newest first" },
+    AIRED_ASC: { description: "oldest first" },
+    DIFFICULTY_DESC: { description: "hardest first (by the members' rating); unrated classes last" },
+  } as const,
+});
+
+const workoutOrder: Record<"AIRED_DESC" | "AIRED_ASC" | "DIFFICULTY_DESC", Prisma.DetailedWorkoutOrderByWithRelationInput[]> = {
+  AIRED_DESC: [{ originalAirTime: "desc" }, { id: "asc" }],
+  AIRED_ASC: [{ originalAirTime: "asc" }, { id: "asc" }],
+  DIFFICULTY_DESC: [{ difficultyRatingAvg: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+};
+
+const WorkoutFilter = builder.inputType("WorkoutFilter", {
+  description: "Every filter given must hold",
+  fields: (t) => ({
+    instructorId: t.id(),
+    discipline: t.string({ description: 'e.g. "cycling"' }),
+    artist: t.string({ description: "plays a song by an artist matching this (case- and accent-insensitive)" }),
+    song: t.string({ description: "plays a song whose title matches this (case- and accent-insensitive)" }),
+    minDuration: t.int({ description: "in seconds" }),
+    maxDuration: t.int({ description: "in seconds" }),
+    airedAfter: t.field({ type: "DateTime" }),
+    airedBefore: t.field({ type: "DateTime" }),
+    explicit: t.boolean(),
+  }),
+});
+
+type Filter = typeof WorkoutFilter.$inferInput;
+
+function workoutWhere(filter: Filter | null | undefined): Prisma.DetailedWorkoutWhereInput {
+  if (!filter) return {};
+  const { instructorId, discipline, artist, song, minDuration, maxDuration, airedAfter, airedBefore, explicit } = filter;
+  const playlistSong: Prisma.SongWhereInput = {
+    ...(artist != null && { artistNamesSearch: { contains: searchTerm(artist, "filter.artist") } }),
+    ...(song != null && { titleSearch: { contains: searchTerm(song, "filter.song") } }),
+  };
+  return {
+    ...(instructorId != null && { instructorId: String(instructorId) }),
+    ...(discipline != null && { fitnessDiscipline: discipline }),
+    ...((minDuration != null || maxDuration != null) && { durationSeconds: { gte: minDuration ?? undefined, lte: maxDuration ?? undefined } }),
+    ...((airedAfter != null || airedBefore != null) && { originalAirTime: { gt: airedAfter ?? undefined, lt: airedBefore ?? undefined } }),
+    ...(explicit != null && { explicit }),
+    ...(Object.keys(playlistSong).length > 0 && { playlist: { some: { song: playlistSong } } }),
+  };
+}

@@ -123,4 +123,53 @@ describe("the catalogue API", () => {
     expect(data).toBeNull();
     expect(errors).toEqual([expect.objectContaining({ message: "search must be at least 2 characters", extensions: { code: "BAD_USER_INPUT", argumentName: "search" } })]);
   });
+
+  describe("workouts(filter, orderBy)", () => {
+    const all = () =>
+      db.detailed.detailedWorkout.findMany({ include: { playlist: { include: { song: true } } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] });
+    const ids = async (filter: object, orderBy = "AIRED_DESC") => {
+      const { data, errors }: any = await graphql(
+        `query ($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }`,
+        { filter, orderBy },
+      );
+      expect(errors).toBeUndefined();
+      expect(data.workouts.totalCount).toBe(data.workouts.edges.length);
+      return data.workouts.edges.map((edge: any) => edge.node.id);
+    };
+
+    it("combines instructor, discipline and duration filters", async () => {
+      const rows = await all();
+      const { instructorId } = rows[0]!;
+      const expected = rows.filter((w) => w.instructorId === instructorId && w.durationSeconds >= 1200 && w.durationSeconds <= 2700);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(await ids({ instructorId, discipline: "cycling", minDuration: 1200, maxDuration: 2700 })).toEqual(expected.map((w) => w.id));
+      expect(await ids({ instructorId, discipline: "yoga" })).toEqual([]);
+    });
+
+    it("filters by an artist or a song played, whatever the case and accents", async () => {
+      const rows = await all();
+      const byMotorhead = rows.filter((w) => w.playlist.some((e) => e.song.artistNames.includes("Motörhead")));
+      expect(byMotorhead.length).toBeGreaterThan(0);
+      expect(await ids({ artist: "motorhead" })).toEqual(byMotorhead.map((w) => w.id));
+      const title = rows.find((w) => w.playlist.length > 0)!.playlist[0]!.song.title;
+      const withSong = rows.filter((w) => w.playlist.some((e) => e.song.title.toLowerCase().includes(title.toLowerCase())));
+      expect(await ids({ song: title.toUpperCase() })).toEqual(withSong.map((w) => w.id));
+    });
+
+    it("filters by air date and explicit content, and orders as asked", async () => {
+      const rows = await all();
+      const middle = rows[Math.floor(rows.length / 2)]!.originalAirTime!;
+      const after = rows.filter((w) => w.originalAirTime! > middle);
+      expect(await ids({ airedAfter: middle.toISOString() })).toEqual(after.map((w) => w.id));
+      expect(await ids({ airedBefore: middle.toISOString() }, "AIRED_ASC")).toEqual(rows.filter((w) => w.originalAirTime! < middle).map((w) => w.id).reverse());
+      expect(await ids({ explicit: true })).toEqual(rows.filter((w) => w.explicit).map((w) => w.id));
+      const hardest = [...rows].sort((a, b) => (b.difficultyRatingAvg ?? -1) - (a.difficultyRatingAvg ?? -1) || (a.id < b.id ? -1 : 1));
+      expect(await ids({}, "DIFFICULTY_DESC")).toEqual(hardest.map((w) => w.id));
+    });
+
+    it("refuses an artist filter too short to search", async () => {
+      const { errors }: any = await graphql(`{ workouts(filter: { artist: "x" }) { totalCount } }`);
+      expect(errors?.[0]).toMatchObject({ message: "filter.artist must be at least 2 characters", extensions: { code: "BAD_USER_INPUT" } });
+    });
+  });
 });
