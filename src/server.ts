@@ -1,6 +1,7 @@
 import { createYoga } from "graphql-yoga";
 import type { Databases } from "./db";
 import { schema } from "./schema";
+import { createContext } from "./schema/context";
 
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "workouts" | "detailed">, { production = false } = {}) {
@@ -8,6 +9,6 @@ export function createApi(databases: Pick<Databases, "workouts" | "detailed">, {
     schema,
     graphiql: !production,
     maskedErrors: true,
-    context: () => ({ detailed: databases.detailed, workouts: databases.workouts }),
+    context: () => createContext(databases),
   });
 }

@@ -1,4 +1,5 @@
 import { builder } from "./builder";
+import "./ingest-run";
 import "./instructor";
 import "./song";
 import "./workout";

@@ -1,4 +1,15 @@
+import { GraphQLError } from "graphql";
 import { builder } from "./builder";
+
+const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
+  fields: (t) => ({
+    artist: t.prismaField({
+      type: "Artist",
+      resolve: (query, { artistId }, _args, { detailed }) => detailed.artist.findUniqueOrThrow({ ...query, where: { id: artistId } }),
+    }),
+    plays: t.exposeInt("plays", { description: "How many times the instructor's classes play this artist" }),
+  }),
+});
 
 export const Instructor = builder.prismaObject("Instructor", {
   fields: (t) => ({
@@ -9,6 +20,23 @@ export const Instructor = builder.prismaObject("Instructor", {
       cursor: "id",
       totalCount: true,
       query: () => ({ orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] }),
+    }),
+    topArtists: t.field({
+      type: [ArtistPlays],
+      description: "The artists this instructor plays most, most played first",
+      args: { limit: t.arg.int({ defaultValue: 10 }) },
+      resolve: async (instructor, { limit }, { detailed }) => {
+        const take = limit ?? 10;
+        if (take < 1 || take > 100) throw new GraphQLError("limit must be between 1 and 100", { extensions: { code: "BAD_USER_INPUT" } });
+        const rows = await detailed.$queryRaw<{ artist_id: string; plays: bigint }[]>`
+          SELECT sa.artist_id, count(*) AS plays
+            FROM detailed_workouts w
+            JOIN playlist_entries pe ON pe.workout_id = w.id
+            JOIN song_artists sa ON sa.song_id = pe.song_id
+           WHERE w.instructor_id = ${instructor.id}
+           GROUP BY sa.artist_id ORDER BY plays DESC, sa.artist_id LIMIT ${take}`;
+        return rows.map((row) => ({ artistId: row.artist_id, plays: Number(row.plays) }));
+      },
     }),
   }),
 });

@@ -16,6 +16,16 @@ export const Song = builder.prismaObject("Song", {
     imageUrl: t.exposeString("imageUrl", { nullable: true }),
     explicit: t.exposeBoolean("explicit"),
     playCount: t.relationCount("playlistEntries", { description: "How many classes play it" }),
+    workouts: t.prismaConnection(
+      {
+        type: "DetailedWorkout",
+        cursor: "id",
+        description: "The classes that play it, newest first",
+        resolve: (query, song, _args, { detailed }) =>
+          detailed.detailedWorkout.findMany({ ...query, where: { playlist: { some: { songId: song.id } } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] }),
+        totalCount: (song, _args, { detailed }) => detailed.detailedWorkout.count({ where: { playlist: { some: { songId: song.id } } } }),
+      },
+    ),
   }),
 });
 
@@ -23,6 +33,14 @@ export const Artist = builder.prismaObject("Artist", {
   fields: (t) => ({
     id: t.exposeID("id", { description: "Peloton's artist_alias_id" }),
     name: t.exposeString("name"),
+    playCount: t.int({ description: "How many times a class plays one of its songs", resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id) }),
+    songs: t.prismaConnection({
+      type: "Song",
+      cursor: "id",
+      resolve: (query, artist, _args, { detailed }) =>
+        detailed.song.findMany({ ...query, where: { artists: { some: { artistId: artist.id } } }, orderBy: [{ title: "asc" }, { id: "asc" }] }),
+      totalCount: (artist, _args, { detailed }) => detailed.song.count({ where: { artists: { some: { artistId: artist.id } } } }),
+    }),
   }),
 });
 

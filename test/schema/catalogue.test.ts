@@ -172,4 +172,54 @@ describe("the catalogue API", () => {
       expect(errors?.[0]).toMatchObject({ message: "filter.artist must be at least 2 characters", extensions: { code: "BAD_USER_INPUT" } });
     });
   });
+
+  it("answers which classes play a song, and an artist's plays and songs", async () => {
+    const song = musicClass().songIds[0]!;
+    const { data, errors }: any = await graphql(
+      `query ($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }`,
+      { id: song },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.song.workouts.edges.map((e: any) => e.node.id)).toEqual(sim.catalogue.classes.filter((c) => c.songIds.includes(song)).map((c) => c.id));
+    const artist = data.song.artists[0];
+    const songsByArtist = await db.detailed.song.findMany({ where: { artists: { some: { artistId: artist.id } } }, select: { id: true } });
+    expect(artist.songs.totalCount).toBe(songsByArtist.length);
+    expect(artist.playCount).toBe(await db.detailed.playlistEntry.count({ where: { songId: { in: songsByArtist.map((s) => s.id) } } }));
+  });
+
+  it("ranks an instructor's most played artists", async () => {
+    const instructorId = musicClass().instructorId;
+    const entries = await db.detailed.playlistEntry.findMany({
+      where: { workout: { instructorId } },
+      select: { song: { select: { artists: { select: { artistId: true } } } } },
+    });
+    const plays = new Map<string, number>();
+    for (const entry of entries) for (const { artistId } of entry.song.artists) plays.set(artistId, (plays.get(artistId) ?? 0) + 1);
+    const expected = [...plays].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
+    const { data }: any = await graphql(`query ($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }`, { id: instructorId });
+    expect(data.instructor.topArtists.map((a: any) => [a.artist.id, a.plays])).toEqual(expected);
+  });
+
+  it("reports the ingestion runs and the catalogue's status", async () => {
+    const { data, errors }: any = await graphql(
+      `{ ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }
+         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data.ingestRuns.edges.map((e: any) => [e.node.stage, e.node.status, e.node.processed])).toEqual([
+      ["PROCESS_DETAILS", "SUCCEEDED", 60],
+      ["SYNC_WORKOUTS", "SUCCEEDED", 60],
+    ]);
+    const { id } = data.ingestRuns.edges[0].node;
+    expect((await graphql(`query ($id: ID!) { ingestRun(id: $id) { id status } }`, { id })).data).toEqual({ ingestRun: { id, status: "SUCCEEDED" } });
+    expect((await graphql(`{ ingestRun(id: "not-a-run") { id } }`)).data).toEqual({ ingestRun: null });
+    expect(data.catalogueStatus).toEqual({
+      classesListed: 60,
+      classesProcessed: 60,
+      classesPending: 0,
+      classesFailed: 0,
+      songs: sim.catalogue.songCount,
+      artists: sim.catalogue.artistCount,
+    });
+  });
 });
