@@ -6,7 +6,7 @@ import { loginWithPassword, refreshTokens } from "./oauth";
 import { type PelotonSession, type SessionStore, originOf } from "./session";
 
 export { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
-export { type PelotonSession, type SessionStore, fileSessionStore, memorySessionStore } from "./session";
+export { type PelotonSession, type SessionStore, fileSessionStore } from "./session";
 
 export interface PelotonAuth {
   /** The headers that authenticate an API request, from the saved session, or after logging in if there is none. */

@@ -15,7 +15,7 @@ export const auth0 = {
   connection: "pelo-user-password",
 };
 
-export const tokenResponseSchema = z.object({
+const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
   refresh_token: z.string().min(1).optional(),
   expires_in: z.number().positive().optional(),

@@ -56,16 +56,6 @@ export function fileSessionStore(dataDir: string): SessionStore {
   };
 }
 
-/** A store that keeps the session in memory only. */
-export function memorySessionStore(initial: PelotonSession | null = null): SessionStore {
-  let session = initial;
-  return {
-    load: async () => session,
-    save: async (next) => void (session = next),
-    clear: async () => void (session = null),
-  };
-}
-
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
