@@ -28,4 +28,6 @@ export interface IngestDeps {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
   runTiming?: RunTiming;
+  /** carry out this QUEUED run (made by queueRun) rather than starting a new one */
+  queuedRun?: number;
 }

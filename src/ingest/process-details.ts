@@ -35,7 +35,7 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
   if (!Number.isInteger(batchSize) || batchSize < 0) throw new RangeError(`batch size must be a whole number ≥ 0 (got ${batchSize})`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1 (got ${concurrency})`);
 
-  const run = await claimRun(workouts, "PROCESS_DETAILS", options, deps.runTiming, logger);
+  const run = await claimRun(deps, "PROCESS_DETAILS", options);
   return executeRun(deps, run, async () => {
     const queue = ids?.length
       ? [...new Set(ids)]

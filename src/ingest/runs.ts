@@ -37,33 +37,39 @@ export interface RunHandle {
 const ACTIVE = ["QUEUED", "RUNNING"] as const;
 const owner = () => `pid ${process.pid} on ${os.hostname()}`;
 
+type RunDeps = Pick<IngestDeps, "workouts" | "logger" | "runTiming" | "queuedRun">;
+
+/**
+ * Records a QUEUED run of a stage for a caller that then carries it out in the background (the API's
+ * mutations), or refuses with StageAlreadyRunningError, as claimRun does.
+ */
+export async function queueRun({ workouts, logger, runTiming }: Omit<RunDeps, "queuedRun">, stage: IngestStage, options: object): Promise<IngestRun> {
+  await failAbandonedRuns(workouts, stage, runTiming?.staleAfterMs ?? 120_000, logger);
+  return insertRun(workouts, stage, options, "QUEUED");
+}
+
 /**
  * Starts a run of a stage, or refuses with StageAlreadyRunningError. The database decides (a partial
  * unique index allows one active run per stage), so two processes can never run a stage at once.
  * A run left active by a process that died (no heartbeat lately, or its pid gone on this host) is
- * marked FAILED first.
+ * marked FAILED first. With `deps.queuedRun`, starts that QUEUED run instead.
  */
-export async function claimRun(
-  workouts: WorkoutsClient,
-  stage: IngestStage,
-  options: object,
-  { heartbeatMs = 15_000, staleAfterMs = 120_000 }: RunTiming = {},
-  logger?: Logger,
-): Promise<RunHandle> {
-  await failAbandonedRuns(workouts, stage, staleAfterMs, logger);
-  let run: IngestRun;
-  try {
+export async function claimRun(deps: RunDeps, stage: IngestStage, options: object): Promise<RunHandle> {
+  const { workouts, logger, queuedRun } = deps;
+  const { heartbeatMs = 15_000, staleAfterMs = 120_000 } = deps.runTiming ?? {};
+  let id: number;
+  if (queuedRun === undefined) {
+    await failAbandonedRuns(workouts, stage, staleAfterMs, logger);
+    id = (await insertRun(workouts, stage, options, "RUNNING")).id;
+  } else {
     const now = new Date();
-    run = await workouts.ingestRun.create({
-      data: { stage, status: "RUNNING", options: options as Prisma.InputJsonObject, owner: owner(), startedAt: now, heartbeatAt: now },
+    const { count } = await workouts.ingestRun.updateMany({
+      where: { id: queuedRun, stage, status: "QUEUED" },
+      data: { status: "RUNNING", owner: owner(), startedAt: now, heartbeatAt: now },
     });
-  } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    const active = await workouts.ingestRun.findFirst({ where: { stage, status: { in: [...ACTIVE] } } });
-    if (!active) throw error;
-    throw new StageAlreadyRunningError(active);
+    if (!count) throw new Error(`run #${queuedRun} is not a queued ${stage} run any more`);
+    id = queuedRun;
   }
-  const id = run.id;
   // between updates, a timer keeps the heartbeat going (for stages waiting on long retries)
   const heartbeat = setInterval(() => {
     workouts.ingestRun.update({ where: { id }, data: { heartbeatAt: new Date() } }).catch(() => undefined);
@@ -79,6 +85,20 @@ export async function claimRun(
       return workouts.ingestRun.update({ where: { id }, data: { status, error: error ?? null, finishedAt: new Date(), heartbeatAt: new Date() } });
     },
   };
+}
+
+async function insertRun(workouts: WorkoutsClient, stage: IngestStage, options: object, status: "QUEUED" | "RUNNING"): Promise<IngestRun> {
+  try {
+    const now = new Date();
+    return await workouts.ingestRun.create({
+      data: { stage, status, options: options as Prisma.InputJsonObject, owner: owner(), startedAt: status === "RUNNING" ? now : null, heartbeatAt: now },
+    });
+  } catch (error) {
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const active = await workouts.ingestRun.findFirst({ where: { stage, status: { in: [...ACTIVE] } } });
+    if (!active) throw error;
+    throw new StageAlreadyRunningError(active);
+  }
 }
 
 async function failAbandonedRuns(workouts: WorkoutsClient, stage: IngestStage, staleAfterMs: number, logger?: Logger) {

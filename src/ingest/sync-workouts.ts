@@ -26,7 +26,7 @@ const PAGE_SIZE = 50;
  * A walk that reaches the end of the list marks the category's classes it did not see unavailable.
  */
 export async function syncWorkouts(deps: IngestDeps, options: SyncOptions = {}): Promise<IngestRun> {
-  const run = await claimRun(deps.workouts, "SYNC_WORKOUTS", options, deps.runTiming, deps.logger);
+  const run = await claimRun(deps, "SYNC_WORKOUTS", options);
   return executeRun(deps, run, async () => {
     const requested = options.categories?.length ? options.categories : ["cycling"];
     const categories = requested.includes("all") ? (await deps.peloton.browseCategories()).map((c) => c.slug) : requested;

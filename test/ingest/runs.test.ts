@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { Prisma } from "../../src/db/generated/workouts/client";
 import { StageAlreadyRunningError, claimRun } from "../../src/ingest/runs";
+import { silentLogger } from "../../src/log";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
 import { useIngestFixture } from "../support/ingest";
 
@@ -56,7 +57,7 @@ describe("ingest runs", () => {
   });
 
   it("keep a live run's heartbeat going while it waits", async () => {
-    const run = await claimRun(f.db.workouts, "PROCESS_DETAILS", {}, { heartbeatMs: 50 });
+    const run = await claimRun({ workouts: f.db.workouts, logger: silentLogger, runTiming: { heartbeatMs: 50 } }, "PROCESS_DETAILS", {});
     const started = (await f.db.workouts.ingestRun.findUniqueOrThrow({ where: { id: run.id } })).heartbeatAt!;
     await new Promise((resolve) => setTimeout(resolve, 300));
     const later = (await f.db.workouts.ingestRun.findUniqueOrThrow({ where: { id: run.id } })).heartbeatAt!;
