@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import path from "node:path";
@@ -28,6 +29,8 @@ export interface OpenOptions {
   logger?: Logger;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** Called with each SQL statement the Prisma clients send, e.g. to count a GraphQL operation's queries in tests. */
+  onQuery?: (database: DatabaseName, sql: string) => void;
 }
 
 export class DatabaseConnectionError extends Error {
@@ -71,8 +74,7 @@ async function openPostgres(
     await Promise.all([pools.workouts.end(), pools.detailed.end()]);
     throw error;
   }
-  const workouts = new WorkoutsClient({ adapter: new PrismaPg(pools.workouts) });
-  const detailed = new DetailedClient({ adapter: new PrismaPg(pools.detailed) });
+  const { workouts, detailed } = createClients({ workouts: new PrismaPg(pools.workouts), detailed: new PrismaPg(pools.detailed) }, options);
   return {
     backend: "postgres",
     workouts,
@@ -82,6 +84,17 @@ async function openPostgres(
       await Promise.all([pools.workouts.end(), pools.detailed.end()]);
     },
   };
+}
+
+function createClients(adapters: Record<DatabaseName, SqlDriverAdapterFactory>, { onQuery }: OpenOptions) {
+  const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
+  const workouts = new WorkoutsClient({ adapter: adapters.workouts, log });
+  const detailed = new DetailedClient({ adapter: adapters.detailed, log });
+  if (onQuery) {
+    workouts.$on("query", (event) => onQuery("workouts", event.query));
+    detailed.$on("query", (event) => onQuery("detailed", event.query));
+  }
+  return { workouts, detailed };
 }
 
 function createPool(connectionString: string, name: DatabaseName, logger: Logger): pg.Pool {
@@ -114,8 +127,7 @@ async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Data
     opened.push(detailedDb);
     await migrateOne("workouts", pgliteSession(workoutsDb), options);
     await migrateOne("detailed", pgliteSession(detailedDb), options);
-    const workouts = new WorkoutsClient({ adapter: new PrismaPGlite(workoutsDb) });
-    const detailed = new DetailedClient({ adapter: new PrismaPGlite(detailedDb) });
+    const { workouts, detailed } = createClients({ workouts: new PrismaPGlite(workoutsDb), detailed: new PrismaPGlite(detailedDb) }, options);
     return {
       backend: "embedded",
       workouts,

@@ -4,6 +4,8 @@ import { searchTerm } from "./search";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
+  // only the columns the selected fields need: not Peloton's whole answer (full_details) for every class
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Peloton's class id" }),
     title: t.exposeString("title"),

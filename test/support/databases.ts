@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { DatabaseConfig } from "../../src/config";
-import { type Databases, openDatabases } from "../../src/db";
+import { type Databases, type OpenOptions, openDatabases } from "../../src/db";
 import { databaseUrl, runId, scratchName, templateDir, templateName, testBackend, withAdmin } from "./backend";
 
 export interface TestDatabases extends Databases {
@@ -14,9 +14,9 @@ export interface TestDatabases extends Databases {
 }
 
 /** Fresh, migrated databases on the backend under test, copied from the run's template. */
-export async function openTestDatabases(): Promise<TestDatabases> {
+export async function openTestDatabases(options: Pick<OpenOptions, "onQuery"> = {}): Promise<TestDatabases> {
   const { config, remove } = await scratchDatabases();
-  const databases = await openDatabases(config);
+  const databases = await openDatabases(config, options);
   return {
     ...databases,
     config,
