@@ -3,7 +3,10 @@ import { syncWorkouts } from "../../src/ingest/sync-workouts";
 import { silentLogger } from "../../src/log";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
+import { graphql } from "../graphql";
+import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { execute } from "../support/graphql";
 import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 let sim: Simulator;
@@ -21,54 +24,51 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([sim.close(), db.dispose()]));
 
-async function graphql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: T; errors?: { message: string }[] }> {
-  const response = await api.fetch("http://localhost/graphql", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json();
-}
-
 const musicClass = () => sim.catalogue.classes.find((c) => c.songIds.length > 1)!;
 
 describe("the catalogue API", () => {
   it("answers a class with its instructor and its playlist in class order", async () => {
     const expected = musicClass();
-    const { data, errors } = await graphql(
-      `query ($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt
-          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }`,
+    const { data, errors } = await execute(
+      api,
+      graphql(`query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt
+          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }`),
       { id: expected.id },
     );
     expect(errors).toBeUndefined();
-    expect(data.workout).toMatchObject({ id: expected.id, title: expected.title, discipline: "cycling", instructor: { id: expected.instructorId } });
-    expect(new Date(data.workout.airedAt).getTime()).toBe(expected.originalAirTime * 1000);
-    expect(data.workout.playlist.map((entry: any) => entry.song.id)).toEqual(expected.songIds);
-    expect(data.workout.playlist.map((entry: any) => entry.position)).toEqual(expected.songIds.map((_, i) => i));
-    const song = data.workout.playlist[0].song;
-    expect(song.artistNames).toBe(song.artists.map((artist: any) => artist.name).join(", "));
+    const workout = data!.workout!;
+    expect(workout).toMatchObject({ id: expected.id, title: expected.title, discipline: "cycling", instructor: { id: expected.instructorId } });
+    expect(new Date(workout.airedAt!).getTime()).toBe(expected.originalAirTime * 1000);
+    expect(workout.playlist.map((entry) => entry.song.id)).toEqual(expected.songIds);
+    expect(workout.playlist.map((entry) => entry.position)).toEqual(expected.songIds.map((_, i) => i));
+    const song = workout.playlist[0]!.song;
+    expect(song.artistNames).toBe(song.artists.map((artist) => artist.name).join(", "));
     expect(song.playCount).toBe(sim.catalogue.classes.filter((c) => c.songIds.includes(song.id)).length);
   });
 
   it("answers null for an unknown id", async () => {
-    expect(await graphql(`{ workout(id: "nope") { id } song(id: "nope") { id } instructor(id: "nope") { id } }`)).toEqual({
+    expect(await execute(api, graphql(`query CatalogueUnknownIds { workout(id: "nope") { id } song(id: "nope") { id } instructor(id: "nope") { id } }`))).toEqual({
       data: { workout: null, song: null, instructor: null },
     });
   });
 
   it("pages through every class, newest first, with no duplicates", async () => {
+    const page = (after: string | null) =>
+      execute(
+        api,
+        graphql(`query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`),
+        { after },
+      );
     const seen: string[] = [];
     let after: string | null = null;
     let totalCount = 0;
     do {
-      const { data, errors }: any = await graphql(
-        `query ($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
-        { after },
-      );
+      const { data, errors } = await page(after);
       expect(errors).toBeUndefined();
-      totalCount = data.workouts.totalCount;
-      seen.push(...data.workouts.edges.map((edge: any) => edge.node.id));
-      after = data.workouts.pageInfo.hasNextPage ? data.workouts.pageInfo.endCursor : null;
+      const { workouts } = data!;
+      totalCount = workouts.totalCount;
+      seen.push(...workouts.edges.map((edge) => edge.node.id));
+      after = workouts.pageInfo.hasNextPage ? workouts.pageInfo.endCursor : null;
     } while (after);
     expect(totalCount).toBe(60);
     expect(seen).toEqual(sim.catalogue.classes.map((c) => c.id)); // the catalogue is newest first too
@@ -76,14 +76,19 @@ describe("the catalogue API", () => {
 
   it("lists an instructor's classes", async () => {
     const instructorId = musicClass().instructorId;
-    const { data } = await graphql(`query ($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }`, { id: instructorId });
+    const { data } = await execute(
+      api,
+      graphql(`query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }`),
+      { id: instructorId },
+    );
     const theirs = sim.catalogue.classes.filter((c) => c.instructorId === instructorId).map((c) => c.id);
-    expect(data.instructor.workouts.totalCount).toBe(theirs.length);
-    expect(data.instructor.workouts.edges.map((edge: any) => edge.node.id)).toEqual(theirs);
+    const { workouts } = data!.instructor!;
+    expect(workouts.totalCount).toBe(theirs.length);
+    expect(workouts.edges.map((edge) => edge.node.id)).toEqual(theirs);
   });
 
   it("hides unexpected errors from clients", async () => {
-    const { errors } = await graphql(`{ workouts(first: 10, after: "not-a-cursor") { edges { node { id } } } }`);
+    const { errors } = await execute(api, graphql(`query CatalogueBadCursor { workouts(first: 10, after: "not-a-cursor") { edges { node { id } } } }`));
     expect(errors?.[0]?.message).toBeDefined();
     expect(JSON.stringify(errors)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
@@ -91,35 +96,41 @@ describe("the catalogue API", () => {
   it("finds songs by artist whatever the case and accents, and pages through all the matches", async () => {
     const motorhead = await db.detailed.song.findMany({ where: { artistNames: { contains: "Motörhead" } }, select: { id: true } });
     expect(motorhead.length).toBeGreaterThan(0);
+    const page = (after: string | null) =>
+      execute(
+        api,
+        graphql(`query CatalogueMotorheadSongs($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }`),
+        { after },
+      );
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const { data, errors }: any = await graphql(
-        `query ($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }`,
-        { after },
-      );
+      const { data, errors } = await page(after);
       expect(errors).toBeUndefined();
-      expect(data.songs.totalCount).toBe(motorhead.length);
-      for (const { node } of data.songs.edges) expect(node.artistNames).toMatch(/Motörhead/);
-      seen.push(...data.songs.edges.map((edge: any) => edge.node.id));
-      after = data.songs.pageInfo.hasNextPage ? data.songs.pageInfo.endCursor : null;
+      const { songs } = data!;
+      expect(songs.totalCount).toBe(motorhead.length);
+      for (const { node } of songs.edges) expect(node.artistNames).toMatch(/Motörhead/);
+      seen.push(...songs.edges.map((edge) => edge.node.id));
+      after = songs.pageInfo.hasNextPage ? songs.pageInfo.endCursor : null;
     } while (after);
     expect(seen.sort()).toEqual(motorhead.map((song) => song.id).sort());
   });
 
   it("ranks the closest match first", async () => {
     const target = await db.detailed.song.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const { data } = await graphql(`query ($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }`, { q: target.title.toUpperCase() });
-    expect(data.songs.edges[0].node.title.toLowerCase()).toBe(target.title.toLowerCase());
+    const { data } = await execute(api, graphql(`query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }`), {
+      q: target.title.toUpperCase(),
+    });
+    expect(data!.songs.edges[0]!.node.title.toLowerCase()).toBe(target.title.toLowerCase());
   });
 
   it("finds artists by name", async () => {
-    const { data } = await graphql(`{ artists(search: "motorhead", first: 5) { totalCount edges { node { id name } } } }`);
-    expect(data.artists.edges[0].node.name).toBe("Motörhead");
+    const { data } = await execute(api, graphql(`query CatalogueArtistSearch { artists(search: "motorhead", first: 5) { totalCount edges { node { id name } } } }`));
+    expect(data!.artists.edges[0]!.node.name).toBe("Motörhead");
   });
 
   it("refuses a search shorter than 2 characters, saying why", async () => {
-    const { data, errors }: any = await graphql(`{ songs(search: " a ", first: 5) { totalCount } }`);
+    const { data, errors } = await execute(api, graphql(`query CatalogueShortSearch { songs(search: " a ", first: 5) { totalCount } }`));
     expect(data).toBeNull();
     expect(errors).toEqual([expect.objectContaining({ message: "search must be at least 2 characters", extensions: { code: "BAD_USER_INPUT", argumentName: "search" } })]);
   });
@@ -127,14 +138,16 @@ describe("the catalogue API", () => {
   describe("workouts(filter, orderBy)", () => {
     const all = () =>
       db.detailed.detailedWorkout.findMany({ include: { playlist: { include: { song: true } } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] });
-    const ids = async (filter: object, orderBy = "AIRED_DESC") => {
-      const { data, errors }: any = await graphql(
-        `query ($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }`,
+    const ids = async (filter: WorkoutFilter, orderBy: WorkoutOrder = "AIRED_DESC") => {
+      const { data, errors } = await execute(
+        api,
+        graphql(`query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }`),
         { filter, orderBy },
       );
       expect(errors).toBeUndefined();
-      expect(data.workouts.totalCount).toBe(data.workouts.edges.length);
-      return data.workouts.edges.map((edge: any) => edge.node.id);
+      const { workouts } = data!;
+      expect(workouts.totalCount).toBe(workouts.edges.length);
+      return workouts.edges.map((edge) => edge.node.id);
     };
 
     it("combines instructor, discipline and duration filters", async () => {
@@ -168,20 +181,21 @@ describe("the catalogue API", () => {
     });
 
     it("refuses an artist filter too short to search", async () => {
-      const { errors }: any = await graphql(`{ workouts(filter: { artist: "x" }) { totalCount } }`);
+      const { errors } = await execute(api, graphql(`query CatalogueShortArtistFilter { workouts(filter: { artist: "x" }) { totalCount } }`));
       expect(errors?.[0]).toMatchObject({ message: "filter.artist must be at least 2 characters", extensions: { code: "BAD_USER_INPUT" } });
     });
   });
 
   it("answers which classes play a song, and an artist's plays and songs", async () => {
     const song = musicClass().songIds[0]!;
-    const { data, errors }: any = await graphql(
-      `query ($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }`,
+    const { data, errors } = await execute(
+      api,
+      graphql(`query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }`),
       { id: song },
     );
     expect(errors).toBeUndefined();
-    expect(data.song.workouts.edges.map((e: any) => e.node.id)).toEqual(sim.catalogue.classes.filter((c) => c.songIds.includes(song)).map((c) => c.id));
-    const artist = data.song.artists[0];
+    expect(data!.song!.workouts.edges.map((e) => e.node.id)).toEqual(sim.catalogue.classes.filter((c) => c.songIds.includes(song)).map((c) => c.id));
+    const artist = data!.song!.artists[0]!;
     const songsByArtist = await db.detailed.song.findMany({ where: { artists: { some: { artistId: artist.id } } }, select: { id: true } });
     expect(artist.songs.totalCount).toBe(songsByArtist.length);
     expect(artist.playCount).toBe(await db.detailed.playlistEntry.count({ where: { songId: { in: songsByArtist.map((s) => s.id) } } }));
@@ -196,24 +210,28 @@ describe("the catalogue API", () => {
     const plays = new Map<string, number>();
     for (const entry of entries) for (const { artistId } of entry.song.artists) plays.set(artistId, (plays.get(artistId) ?? 0) + 1);
     const expected = [...plays].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-    const { data }: any = await graphql(`query ($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }`, { id: instructorId });
-    expect(data.instructor.topArtists.map((a: any) => [a.artist.id, a.plays])).toEqual(expected);
+    const { data } = await execute(api, graphql(`query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }`), {
+      id: instructorId,
+    });
+    expect(data!.instructor!.topArtists.map((a) => [a.artist.id, a.plays])).toEqual(expected);
   });
 
   it("reports the ingestion runs and the catalogue's status", async () => {
-    const { data, errors }: any = await graphql(
-      `{ ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }
-         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }`,
+    const { data, errors } = await execute(
+      api,
+      graphql(`query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }
+         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }`),
     );
     expect(errors).toBeUndefined();
-    expect(data.ingestRuns.edges.map((e: any) => [e.node.stage, e.node.status, e.node.processed])).toEqual([
+    expect(data!.ingestRuns.edges.map((e) => [e.node.stage, e.node.status, e.node.processed])).toEqual([
       ["PROCESS_DETAILS", "SUCCEEDED", 60],
       ["SYNC_WORKOUTS", "SUCCEEDED", 60],
     ]);
-    const { id } = data.ingestRuns.edges[0].node;
-    expect((await graphql(`query ($id: ID!) { ingestRun(id: $id) { id status } }`, { id })).data).toEqual({ ingestRun: { id, status: "SUCCEEDED" } });
-    expect((await graphql(`{ ingestRun(id: "not-a-run") { id } }`)).data).toEqual({ ingestRun: null });
-    expect(data.catalogueStatus).toEqual({
+    const { id } = data!.ingestRuns.edges[0]!.node;
+    const ingestRun = graphql(`query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }`);
+    expect((await execute(api, ingestRun, { id })).data).toEqual({ ingestRun: { id, status: "SUCCEEDED" } });
+    expect((await execute(api, ingestRun, { id: "not-a-run" })).data).toEqual({ ingestRun: null });
+    expect(data!.catalogueStatus).toEqual({
       classesListed: 60,
       classesProcessed: 60,
       classesPending: 0,
