@@ -31,6 +31,10 @@ export interface Config {
   /** the API's port, and whether it runs in production (no GraphiQL, no introspection) */
   port: number;
   production: boolean;
+  /** the bearer token the API's mutations require; without one they are disabled */
+  adminToken?: string;
+  /** a GraphQL operation still running after this long is stopped */
+  requestTimeoutMs: number;
   dataDir: string;
   database: DatabaseConfig;
   logLevel: LogLevel;
@@ -63,6 +67,8 @@ const envSchema = z
     DATA_DIR: optional(z.string()),
     PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535)),
     NODE_ENV: optional(z.string()),
+    ADMIN_TOKEN: optional(z.string().trim().min(16, "must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)")),
+    REQUEST_TIMEOUT_MS: optional(milliseconds.min(1)),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
     PELOTON_AUTH_MODE: optional(z.enum(authModes)),
@@ -92,7 +98,7 @@ const envSchema = z
     }
   });
 
-const secrets = new Set(["PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
+const secrets = new Set(["ADMIN_TOKEN", "PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
 
 /** Reads the configuration from environment variables once, at start-up; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: values.PORT ?? 4000,
     production: values.NODE_ENV === "production",
+    adminToken: values.ADMIN_TOKEN,
+    requestTimeoutMs: values.REQUEST_TIMEOUT_MS ?? 15_000,
     dataDir,
     database:
       WORKOUTS_DATABASE_URL && DETAILED_DATABASE_URL

@@ -6,6 +6,7 @@ describe("loadConfig", () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       production: false,
+      requestTimeoutMs: 15_000,
       dataDir: path.resolve("data"),
       database: { kind: "embedded", dataDir: path.resolve("data") },
       logLevel: "info",
@@ -21,6 +22,19 @@ describe("loadConfig", () => {
         retryBaseMs: 2000,
       },
     });
+  });
+
+  it("reads the API's admin token and timeout, and refuses a short token without echoing it", () => {
+    expect(loadConfig({ ADMIN_TOKEN: "0123456789abcdef", REQUEST_TIMEOUT_MS: "500" })).toMatchObject({ adminToken: "0123456789abcdef", requestTimeoutMs: 500 });
+    let error: unknown;
+    try {
+      loadConfig({ ADMIN_TOKEN: "hunter2" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);
+    expect((error as Error).message).not.toMatch(/hunter2/);
   });
 
   it("reads the Peloton settings", () => {

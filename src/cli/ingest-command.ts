@@ -4,7 +4,7 @@ import { openDatabases } from "../db";
 import type { IngestDeps, Progress } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
 import type { Logger } from "../log";
-import { createPelotonClient } from "../peloton/client";
+import { type PelotonClient, createPelotonClient } from "../peloton/client";
 import { createProgressDisplay, formatDuration } from "./progress";
 import { onStopSignals, signalExitCode } from "./stop-signals";
 
@@ -47,13 +47,17 @@ export async function runIngestCommand(config: Config, logger: Logger, command: 
 async function withIngestDeps<T>(config: Config, logger: Logger, work: (deps: IngestDeps) => Promise<T>): Promise<T> {
   const databases = await openDatabases(config.database, { logger });
   try {
-    const auth = createPelotonAuth(config.peloton, fileSessionStore(config.dataDir), logger);
-    // no signal for the client: an interrupted run finishes the request in flight
-    const peloton = createPelotonClient({ config: config.peloton, auth, logger });
-    return await work({ workouts: databases.workouts, detailed: databases.detailed, peloton, logger });
+    return await work({ workouts: databases.workouts, detailed: databases.detailed, peloton: pelotonClient(config, logger), logger });
   } finally {
     await databases.close();
   }
+}
+
+/** The Peloton client the configuration describes, with its session kept in DATA_DIR. */
+export function pelotonClient(config: Config, logger: Logger): PelotonClient {
+  const auth = createPelotonAuth(config.peloton, fileSessionStore(config.dataDir), logger);
+  // no signal for the client: an interrupted run finishes the request in flight
+  return createPelotonClient({ config: config.peloton, auth, logger });
 }
 
 /** "Sync run #12 SUCCEEDED in 4.2s" */

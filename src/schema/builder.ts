@@ -1,10 +1,19 @@
 import SchemaBuilder from "@pothos/core";
+import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ValidationPlugin from "@pothos/plugin-validation";
+import { GraphQLError, getNullableType, isListType } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
+import { z } from "zod";
 import type PrismaTypes from "../db/generated/detailed-pothos/types";
 import { getDatamodel } from "../db/generated/detailed-pothos/types";
 import type { Context } from "./context";
+
+/** A connection's page size: `first` defaults to 20 and may not exceed 100. */
+export const pageSize = { default: 20, max: 100 } as const;
+/** What a list field is assumed to hold when its arguments do not say (a playlist, a song's artists). */
+const LIST_COST = 10;
 
 // The one builder: it only configures. Types and their root fields live one file per type beside it.
 export const builder = new SchemaBuilder<{
@@ -15,17 +24,42 @@ export const builder = new SchemaBuilder<{
   DefaultNodeNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
 }>({
-  plugins: [RelayPlugin, PrismaPlugin],
+  plugins: [RelayPlugin, PrismaPlugin, ComplexityPlugin, ValidationPlugin],
   defaultFieldNullability: false,
-  relay: { clientMutationId: "omit", cursorType: "String", edgesFieldOptions: { nullable: { list: false, items: false } }, nodeFieldOptions: { nullable: false } },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    edgesFieldOptions: { nullable: { list: false, items: false } },
+    nodeFieldOptions: { nullable: false },
+    firstArgOptions: { validate: z.number().int().min(0).max(pageSize.max, `must be at most ${pageSize.max}`) },
+  },
   prisma: {
     client: (ctx) => ctx.detailed,
     dmmf: getDatamodel(),
-    maxConnectionSize: 100,
-    defaultConnectionSize: 20,
+    maxConnectionSize: pageSize.max,
+    defaultConnectionSize: pageSize.default,
     filterConnectionTotalCount: true,
+  },
+  // A query's cost is what it could fetch: a connection costs its page size times its selection.
+  // The limits themselves are checked before execution (src/server.ts).
+  complexity: {
+    fieldComplexity: (args, _ctx, field) => {
+      if (field.args.some((arg) => arg.name === "first")) return { field: 1, multiplier: (args.first as number | null) ?? pageSize.default };
+      if (field.args.some((arg) => arg.name === "limit")) return { field: 1, multiplier: (args.limit as number | null) ?? LIST_COST };
+      // a connection's edges are already counted by its page size
+      if (isListType(getNullableType(field.type))) return { field: 1, multiplier: field.name === "edges" ? 1 : LIST_COST };
+      return 1;
+    },
+  },
+  validation: {
+    validationError: ({ issues }) =>
+      new GraphQLError(
+        issues.map((issue) => `${issue.path?.map((p) => (typeof p === "object" ? p.key : p)).join(".") || "input"}: ${issue.message}`).join("; "),
+        { extensions: { code: "BAD_USER_INPUT" } },
+      ),
   },
 });
 
 builder.addScalarType("DateTime", DateTimeResolver);
 builder.queryType({});
+builder.mutationType({});

@@ -1,18 +1,27 @@
 import DataLoader from "dataloader";
 import type { DetailedClient, WorkoutsClient } from "../db";
+import type { BackgroundRuns } from "../ingest/background";
 
-/** What every resolver sees: the two databases' clients, and this request's batch loaders. */
+/** What every resolver sees: the two databases' clients, this request's batch loaders, and what the mutations check. */
 export interface Context {
   detailed: DetailedClient;
   workouts: WorkoutsClient;
   /** how many playlist entries play a song by each artist, batched per request */
   artistPlays: DataLoader<string, number>;
+  /** the request's Authorization header */
+  authorization: string | null;
+  /** the mutations' token and background runs; absent when the server has no ADMIN_TOKEN */
+  admin?: { token: string; runs: BackgroundRuns };
 }
 
-export function createContext(databases: { detailed: DetailedClient; workouts: WorkoutsClient }): Context {
+export function createContext(
+  databases: { detailed: DetailedClient; workouts: WorkoutsClient },
+  request: Pick<Context, "authorization" | "admin">,
+): Context {
   const { detailed } = databases;
   return {
     ...databases,
+    ...request,
     artistPlays: new DataLoader(async (artistIds) => {
       const rows = await detailed.$queryRaw<{ artist_id: string; plays: bigint }[]>`
         SELECT sa.artist_id, count(*) AS plays

@@ -1,6 +1,11 @@
-import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { resolveOffsetConnection } from "@pothos/plugin-relay";
+import { GraphQLError } from "graphql";
+import { z } from "zod";
+import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
+import type { BackgroundRuns } from "../ingest/background";
 import { builder } from "./builder";
+import type { Context } from "./context";
 import { totalCountOf } from "./search";
 
 // Runs live in the workouts database, which the Prisma plugin (bound to the detailed one) does not
@@ -68,5 +73,78 @@ builder.queryFields((t) => ({
       ]);
       return { listed, processed, failed, unavailable, songs, artists };
     },
+  }),
+}));
+
+// Mutations: start a stage in the background and return its run at once (QUEUED), or the stage's
+// active run if it has one. They require the server's ADMIN_TOKEN as a bearer token.
+
+const SyncWorkoutsInput = builder.inputType("SyncWorkoutsInput", {
+  fields: (t) => ({
+    category: t.string({
+      required: false,
+      description: 'a browse category such as "cycling" (the default), or "all" for every category Peloton lists',
+      validate: z.string().trim().regex(/^[a-z0-9_-]{1,64}$/i, "must be a category slug such as cycling, or all"),
+    }),
+    full: t.boolean({ required: false, description: "walk every page, not only down to the classes already known" }),
+    maxPages: t.int({ required: false, description: "stop after this many pages; the next sync resumes past them", validate: z.number().int().min(1, "must be at least 1") }),
+  }),
+});
+
+const ProcessDetailsInput = builder.inputType("ProcessDetailsInput", {
+  fields: (t) => ({
+    force: t.boolean({ required: false, description: "take classes already processed too, replacing their playlists" }),
+    batchSize: t.int({ required: false, description: "how many classes this run takes (default 100); 0 takes them all", validate: z.number().int().min(0, "must be 0 or more") }),
+    concurrency: t.int({ required: false, description: "classes in flight at once (default 1); requests still keep one rate limit", validate: z.number().int().min(1, "must be at least 1").max(16, "must be at most 16") }),
+    ids: t.idList({
+      required: false,
+      description: "exactly these classes, whether processed or not",
+      validate: z.array(z.string().trim().min(1, "must not be empty")).min(1, "must name at least one class").max(1000),
+    }),
+  }),
+});
+
+/** The server's background runs, if the request carries its ADMIN_TOKEN; refuses with how to get there otherwise. */
+function authorizedRuns({ admin, authorization }: Context): BackgroundRuns {
+  if (!admin) {
+    throw new GraphQLError(
+      "Mutations are disabled on this server: set ADMIN_TOKEN in its environment (at least 16 characters, e.g. `openssl rand -hex 32`), " +
+        "restart it, and send the token as `Authorization: Bearer <ADMIN_TOKEN>`.",
+      { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
+    );
+  }
+  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
+  if (!token || !sameSecret(token, admin.token)) {
+    throw new GraphQLError(
+      token ? "The bearer token is not this server's ADMIN_TOKEN." : "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.",
+      { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } } },
+    );
+  }
+  return admin.runs;
+}
+
+const digest = (value: string) => createHash("sha256").update(value).digest();
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
+
+builder.mutationFields((t) => ({
+  syncWorkouts: t.field({
+    type: IngestRun,
+    description: "Starts a sync of Peloton's class list into the workouts database; poll the run it returns",
+    args: { input: t.arg({ type: SyncWorkoutsInput, required: false }) },
+    resolve: (_root, { input }, ctx) =>
+      authorizedRuns(ctx).start({
+        stage: "SYNC_WORKOUTS",
+        options: { categories: input?.category ? [input.category] : undefined, full: input?.full ?? false, maxPages: input?.maxPages ?? undefined },
+      }),
+  }),
+  processDetails: t.field({
+    type: IngestRun,
+    description: "Starts fetching the details and playlists of the classes not processed yet; poll the run it returns",
+    args: { input: t.arg({ type: ProcessDetailsInput, required: false }) },
+    resolve: (_root, { input }, ctx) =>
+      authorizedRuns(ctx).start({
+        stage: "PROCESS_DETAILS",
+        options: { force: input?.force ?? false, batchSize: input?.batchSize ?? 100, concurrency: input?.concurrency ?? 1, ids: input?.ids?.map(String) },
+      }),
   }),
 }));

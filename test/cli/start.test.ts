@@ -1,0 +1,69 @@
+import { inspect, ingestRuns, useCliFixture, waitFor } from "./support";
+
+const fixture = useCliFixture();
+const token = "cli-admin-token-0123456789";
+
+/** Starts `npm start` on a free port and answers its GraphQL URL once it listens. */
+async function startServer(env: Record<string, string>) {
+  const db = await fixture.scratch();
+  const cli = fixture.start("start", db, [], { PORT: "0", ...env });
+  await waitFor("the server to listen", () => /GraphQL API on (\S+)/.test(cli.stdout()) || cli.child.exitCode !== null);
+  const url = /GraphQL API on (\S+)/.exec(cli.stdout())?.[1];
+  if (!url) throw new Error(`npm start did not start:\n${cli.stderr()}`);
+  const post = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: { message: string }[] };
+  };
+  return { db, cli, url, post };
+}
+
+describe("npm start", () => {
+  it("serves the API over HTTP, runs both stages from its mutations, and on SIGTERM stops the run in progress cleanly", async () => {
+    const sim = await fixture.startSimulator({ classes: 100, disciplines: ["cycling"] });
+    sim.faults.inject("details", { delayMs: 100 }, Infinity); // slow enough to be caught mid-run
+    const { db, cli, post } = await startServer({ ADMIN_TOKEN: token });
+    expect(cli.stdout()).not.toMatch(/Mutations are off/);
+
+    const sync = await post(`mutation { syncWorkouts { id status } }`);
+    expect(sync.data.syncWorkouts.status).toBe("QUEUED");
+    const poll = (id: string) => post(`query ($id: ID!) { ingestRun(id: $id) { status processed } }`, { id });
+    let status = "";
+    for (const deadline = Date.now() + 30_000; status !== "SUCCEEDED" && Date.now() < deadline; ) {
+      status = (await poll(sync.data.syncWorkouts.id)).data.ingestRun.status;
+      if (status === "FAILED") throw new Error("the sync failed");
+    }
+    expect(status).toBe("SUCCEEDED");
+
+    const details = await post(`mutation { processDetails(input: { batchSize: 0 }) { id } }`);
+    const id = details.data.processDetails.id;
+    for (let processed = 0; processed === 0; ) processed = (await poll(id)).data.ingestRun.processed;
+
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    await inspect(db.config, async (databases) => {
+      const runs = await ingestRuns(databases);
+      expect(runs.map((run) => [run.stage, run.status])).toEqual([
+        ["SYNC_WORKOUTS", "SUCCEEDED"],
+        ["PROCESS_DETAILS", "CANCELLED"],
+      ]);
+      expect(runs[1]!.processed).toBeGreaterThan(0);
+      expect(runs[1]!.processed).toBeLessThan(100);
+      expect(await databases.workouts.workout.count({ where: { processed: true } })).toBe(runs[1]!.processed);
+    });
+  });
+
+  it("says mutations are off without ADMIN_TOKEN, and refuses them saying how to turn them on", async () => {
+    await fixture.startSimulator({ classes: 10, disciplines: ["cycling"] });
+    const { cli, post } = await startServer({});
+    expect(cli.stdout()).toMatch(/Mutations are off: set ADMIN_TOKEN/);
+    const { errors } = await post(`mutation { syncWorkouts { id } }`);
+    expect(errors![0]!.message).toMatch(/set ADMIN_TOKEN/);
+    expect((await post(`{ catalogueStatus { classesListed } }`)).data).toEqual({ catalogueStatus: { classesListed: 0 } });
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+});

@@ -1,0 +1,130 @@
+import { type BackgroundRuns, backgroundRuns } from "../../src/ingest/background";
+import { createApi } from "../../src/server";
+import { graphql } from "../graphql";
+import { execute } from "../support/graphql";
+import { useIngestFixture } from "../support/ingest";
+import { removeDir, simulatorConfig, testClient } from "../support/peloton";
+
+const f = useIngestFixture({ classes: 60, disciplines: ["cycling"] });
+const token = "test-admin-token-0123456789";
+const asAdmin = { headers: { authorization: `Bearer ${token}` } };
+
+let runs: BackgroundRuns | undefined;
+
+async function adminApi() {
+  runs = backgroundRuns(await f.deps());
+  return createApi(f.db, { admin: { token, runs } });
+}
+
+const SyncWorkouts = graphql(`
+  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }
+`);
+const ProcessDetails = graphql(`
+  mutation MutationsDetails($input: ProcessDetailsInput) { processDetails(input: $input) { id stage status processed failed total error } }
+`);
+const RunStatus = graphql(`
+  query MutationsRun($id: ID!) { ingestRun(id: $id) { id stage status startedAt finishedAt seen new processed failed total error } }
+`);
+const Runs = graphql(`query MutationsRuns { ingestRuns(first: 100) { totalCount edges { node { id stage status } } } }`);
+
+/** Polls a run, as a client would, until it has finished. */
+async function finished(api: ReturnType<typeof createApi>, id: string) {
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    const { data, errors } = await execute(api, RunStatus, { id });
+    expect(errors).toBeUndefined();
+    const run = data!.ingestRun!;
+    if (run.status !== "QUEUED" && run.status !== "RUNNING") return run;
+  }
+  throw new Error(`run ${id} did not finish in 30 s`);
+}
+
+describe("the ingestion mutations", () => {
+  afterEach(() => runs?.stop()); // inside the describe, so that it runs before the fixture empties the databases
+  it("are refused, saying how to enable them, when the server has no ADMIN_TOKEN", async () => {
+    const api = createApi(f.db);
+    const { data, errors } = await execute(api, SyncWorkouts, {}, asAdmin);
+    expect(data).toBeNull();
+    expect(errors).toEqual([expect.objectContaining({ extensions: { code: "FORBIDDEN" } })]);
+    expect(errors![0]!.message).toMatch(/set ADMIN_TOKEN .*Authorization: Bearer/);
+    expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
+  });
+
+  it("are refused without the bearer token, or with a wrong one, and start nothing", async () => {
+    const api = await adminApi();
+    const missing = await execute(api, SyncWorkouts);
+    expect(missing.errors).toEqual([expect.objectContaining({ message: "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.", extensions: { code: "UNAUTHENTICATED" } })]);
+    const wrong = await execute(api, ProcessDetails, {}, { headers: { authorization: `Bearer ${token}x` } });
+    expect(wrong.errors).toEqual([expect.objectContaining({ message: "The bearer token is not this server's ADMIN_TOKEN.", extensions: { code: "UNAUTHENTICATED" } })]);
+    expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
+    expect(await f.db.workouts.workout.count()).toBe(0);
+  });
+
+  it("start a stage in the background and return its queued run at once; polled, it succeeds", async () => {
+    const api = await adminApi();
+    const sync = await execute(api, SyncWorkouts, { input: { category: "cycling", full: true } }, asAdmin);
+    expect(sync.errors).toBeUndefined();
+    expect(sync.data!.syncWorkouts).toMatchObject({ stage: "SYNC_WORKOUTS", status: "QUEUED", startedAt: null, finishedAt: null });
+    expect(await finished(api, sync.data!.syncWorkouts.id)).toMatchObject({ status: "SUCCEEDED", seen: 60, new: 60, error: null });
+
+    const details = await execute(api, ProcessDetails, { input: { batchSize: 0, concurrency: 2 } }, asAdmin);
+    expect(details.data!.processDetails).toMatchObject({ stage: "PROCESS_DETAILS", status: "QUEUED" });
+    expect(await finished(api, details.data!.processDetails.id)).toMatchObject({ status: "SUCCEEDED", processed: 60, failed: 0, total: 60 });
+
+    const { data } = await execute(api, graphql(`query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }`));
+    expect(data).toEqual({ catalogueStatus: { classesListed: 60, classesProcessed: 60, classesPending: 0 }, workouts: { totalCount: 60 } });
+  });
+
+  it("return the active run instead of starting a second one", async () => {
+    const api = await adminApi();
+    const sync = await execute(api, SyncWorkouts, {}, asAdmin);
+    await finished(api, sync.data!.syncWorkouts.id);
+
+    const [first, second] = await Promise.all([execute(api, ProcessDetails, {}, asAdmin), execute(api, ProcessDetails, { input: { force: true } }, asAdmin)]);
+    const id = first.data!.processDetails.id;
+    expect(second.data!.processDetails.id).toBe(id);
+    const third = await execute(api, ProcessDetails, {}, asAdmin); // while it runs
+    expect(third.data!.processDetails).toMatchObject({ id, status: expect.stringMatching(/^(QUEUED|RUNNING)$/) });
+    expect(await finished(api, id)).toMatchObject({ status: "SUCCEEDED", processed: 60 });
+
+    const { data } = await execute(api, Runs);
+    expect(data!.ingestRuns.edges.filter((edge) => edge.node.stage === "PROCESS_DETAILS")).toHaveLength(1);
+  });
+
+  it("report a run that fails, with the reason", async () => {
+    const { client, dataDir } = await testClient(simulatorConfig(f.sim, { password: "not the password" }));
+    runs = backgroundRuns({ ...(await f.deps()), peloton: client });
+    const api = createApi(f.db, { admin: { token, runs } });
+    const sync = await execute(api, SyncWorkouts, {}, asAdmin);
+    const run = await finished(api, sync.data!.syncWorkouts.id);
+    await removeDir(dataDir);
+    expect(run.status).toBe("FAILED");
+    expect(run.error).toMatch(/password/i);
+  });
+
+  it("refuse bad input, naming the field", async () => {
+    const api = await adminApi();
+    const refusal = async (result: Promise<{ errors?: readonly { message: string; extensions?: unknown }[] }>) => {
+      const { errors } = await result;
+      expect(errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } })]);
+      return errors![0]!.message;
+    };
+    expect(await refusal(execute(api, ProcessDetails, { input: { concurrency: 0 } }, asAdmin))).toBe("input.concurrency: must be at least 1");
+    expect(await refusal(execute(api, ProcessDetails, { input: { batchSize: -1 } }, asAdmin))).toBe("input.batchSize: must be 0 or more");
+    expect(await refusal(execute(api, ProcessDetails, { input: { ids: [] } }, asAdmin))).toBe("input.ids: must name at least one class");
+    expect(await refusal(execute(api, SyncWorkouts, { input: { maxPages: 0 } }, asAdmin))).toBe("input.maxPages: must be at least 1");
+    expect(await refusal(execute(api, SyncWorkouts, { input: { category: "cycling; drop table" } }, asAdmin))).toMatch(/^input\.category: must be a category slug/);
+    expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
+  });
+
+  it("stop cleanly when the server shuts down: the run in progress ends CANCELLED", async () => {
+    const api = await adminApi();
+    await finished(api, (await execute(api, SyncWorkouts, {}, asAdmin)).data!.syncWorkouts.id);
+    const { id } = (await execute(api, ProcessDetails, { input: { batchSize: 0 } }, asAdmin)).data!.processDetails;
+    while ((await f.db.workouts.workout.count({ where: { processed: true } })) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+    await runs!.stop();
+    const run = await finished(api, id);
+    expect(run.status).toBe("CANCELLED");
+    expect(run.processed).toBeGreaterThan(0);
+    expect(run.processed).toBeLessThan(60);
+  });
+});
