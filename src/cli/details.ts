@@ -1,4 +1,5 @@
 // npm run details: stage 2, each synced class's details and playlist into the detailed database.
+import type { Progress } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
 import { type ProcessDetailsOptions, processDetails } from "../ingest/process-details";
 import { listOption, parseOptions, readCommandLine, wholeNumber } from "./args";
@@ -41,7 +42,11 @@ export function parseDetailsArguments(argv: string[]): ProcessDetailsOptions | "
   };
 }
 
-function summary(run: IngestRun): string {
+/** The run's counts in a few words, for the progress display. */
+export const detailsCounts = (progress: Progress) => `${progress.processed} processed, ${progress.failed} failed`;
+
+/** What the user reads at the end of a run. */
+export function detailsSummary(run: IngestRun): string {
   const total = run.total ?? run.seen;
   const lines = [`${runHeadline("Details", run)}: ${run.processed} of ${total} classes processed, ${run.failed} failed.`];
   if (run.error) lines.push(`Error: ${run.error}`);
@@ -57,9 +62,9 @@ if (require.main === module) {
       runIngestCommand(config, logger, {
         name: "details",
         step: "class",
-        counts: (progress) => `${progress.processed} processed, ${progress.failed} failed`,
+        counts: detailsCounts,
         run: (deps) => processDetails(deps, options),
-        summary,
+        summary: detailsSummary,
       }),
     );
   }

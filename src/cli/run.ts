@@ -6,10 +6,11 @@ import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
 import { StageAlreadyRunningError } from "../ingest/runs";
+import { PortInUseError } from "./serve";
 import { type Logger, createLogger } from "../log";
 
 // Failures a user can fix from the message alone: printed without a stack trace.
-const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError];
+const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, PortInUseError];
 
 /** Runs a command's main function with the configuration from the environment (and ./.env, if present). */
 export function runCli(main: (config: Config, logger: Logger) => Promise<void>): void {

@@ -1,5 +1,6 @@
 // npm run sync: stage 1, Peloton's class list into the workouts database.
 import path from "node:path";
+import type { Progress } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
 import { type SyncOptions, syncWorkouts } from "../ingest/sync-workouts";
 import { listOption, parseOptions, readCommandLine, wholeNumber } from "./args";
@@ -46,7 +47,11 @@ export function parseSyncArguments(argv: string[]): SyncArguments | "help" {
   };
 }
 
-function summary(run: IngestRun): string {
+/** The run's counts in a few words, for the progress display. */
+export const syncCounts = (progress: Progress) => `${progress.seen} classes seen, ${progress.new} new`;
+
+/** What the user reads at the end of a run. */
+export function syncSummary(run: IngestRun): string {
   const listed = run.total === null ? "" : ` of ${run.total} listed`;
   const lines = [`${runHeadline("Sync", run)}: ${run.seen} classes seen${listed}, ${run.new} new.`];
   if (run.error) lines.push(`Error: ${run.error}`);
@@ -62,9 +67,9 @@ if (require.main === module) {
       runIngestCommand(config, logger, {
         name: "sync",
         step: "page",
-        counts: (progress) => `${progress.seen} classes seen, ${progress.new} new`,
+        counts: syncCounts,
         run: (deps) => syncWorkouts(deps, { ...options, savePagesDir: savePages ? path.join(config.dataDir, "workouts_list") : undefined }),
-        summary,
+        summary: syncSummary,
       }),
     );
   }

@@ -1,0 +1,132 @@
+// npm run demo: the whole job offline, on a fresh clone. The bundled Peloton simulator, both stages
+// against it into embedded databases, then the API with GraphiQL and queries to paste.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createPelotonAuth, fileSessionStore } from "../auth";
+import type { Config } from "../config";
+import { type Databases, openDatabases } from "../db";
+import type { IngestDeps } from "../ingest/deps";
+import { processDetails } from "../ingest/process-details";
+import type { IngestRun } from "../ingest/runs";
+import { syncWorkouts } from "../ingest/sync-workouts";
+import { createPelotonClient } from "../peloton/client";
+import { startSimulator } from "../simulator";
+import { parseOptions, readCommandLine, wholeNumber } from "./args";
+import { detailsCounts, detailsSummary } from "./details";
+import { createProgressDisplay } from "./progress";
+import { runCli } from "./run";
+import { serveApi } from "./serve";
+import { onStopSignals } from "./stop-signals";
+import { syncCounts, syncSummary } from "./sync";
+
+const usage = `Usage: npm run demo -- [options]
+
+Starts the bundled Peloton API simulator, lists its classes and reads their playlists into embedded
+databases in DATA_DIR/demo (the database URLs and PELOTON_* settings are not used), then serves the
+GraphQL API on PORT (default 4000) and prints the GraphiQL URL, an admin token for the mutations and
+example queries. Run it again and it starts where the last one stopped. Ctrl-C stops it.
+
+Options:
+  --classes N    classes in the simulated catalogue (default 300)
+  -h, --help     show this help
+`;
+
+const options = readCommandLine(usage, () => {
+  const values = parseOptions(process.argv.slice(2), { classes: { type: "string" }, help: { type: "boolean", short: "h" } });
+  return values.help ? "help" : { classes: wholeNumber("classes", values.classes ?? "300", 1) };
+});
+
+if (options) {
+  process.env.LOG_LEVEL ??= "warn"; // the demo's own lines tell the story; LOG_LEVEL=info shows the logs too
+  runCli(async (config, logger) => {
+    const sim = await startSimulator({ classes: options.classes });
+    const dataDir = path.join(config.dataDir, "demo");
+    const demo: Config = {
+      ...config,
+      dataDir,
+      database: { kind: "embedded", dataDir },
+      peloton: {
+        ...config.peloton,
+        apiUrl: sim.apiUrl,
+        authUrl: sim.authUrl,
+        authMode: "oauth",
+        username: sim.credentials.username,
+        password: sim.credentials.password,
+        accessToken: undefined,
+        refreshToken: undefined,
+        requestDelayMs: 0,
+        pageDelayMs: 0,
+        jitterMs: 0,
+      },
+    };
+    process.stdout.write(`Peloton simulator with ${options.classes} classes on ${sim.url}; catalogue in ${dataDir}\n`);
+    const databases = await openDatabases(demo.database, { logger });
+    try {
+      const peloton = createPelotonClient({ config: demo.peloton, auth: createPelotonAuth(demo.peloton, fileSessionStore(dataDir), logger), logger });
+      const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton, logger };
+      if (!(await ingest(deps))) return;
+      const adminToken = config.adminToken ?? randomBytes(24).toString("hex");
+      const examples = await exampleQueries(databases);
+      await serveApi(demo, logger, databases, {
+        adminToken,
+        peloton,
+        banner: (url) =>
+          `\nGraphiQL: ${url} (open it in a browser)\n` +
+          `Admin token for the mutations: ${adminToken}\n` +
+          `  (send it as the header  Authorization: Bearer ${adminToken})\n` +
+          `\nQueries to paste into GraphiQL:\n\n${examples.map(({ title, query }) => `# ${title}\n${query}\n`).join("\n")}\nCtrl-C stops the demo.\n`,
+      });
+    } finally {
+      await databases.close();
+      await sim.close();
+    }
+  });
+}
+
+/** Both stages, with progress; false if Ctrl-C stopped them (the next demo resumes) or one failed. */
+async function ingest(deps: Omit<IngestDeps, "signal" | "onProgress">): Promise<boolean> {
+  const stop = onStopSignals(() => process.stderr.write("\nStopping after the current step (again to stop at once)\n"));
+  try {
+    const stages = [
+      { name: "sync", unit: "pages", counts: syncCounts, summary: syncSummary, run: (d: IngestDeps) => syncWorkouts(d, { categories: ["all"] }) },
+      { name: "details", unit: "classes", counts: detailsCounts, summary: detailsSummary, run: (d: IngestDeps) => processDetails(d, { batchSize: 0, concurrency: 4 }) },
+    ];
+    for (const stage of stages) {
+      const progress = createProgressDisplay(stage);
+      let run: IngestRun;
+      try {
+        run = await stage.run({ ...deps, signal: stop.signal, onProgress: progress.update });
+      } finally {
+        progress.stop();
+      }
+      process.stdout.write(`${stage.summary(run)}\n`);
+      if (run.status !== "SUCCEEDED") return false;
+    }
+    return true;
+  } finally {
+    stop.dispose();
+  }
+}
+
+/** Three queries over what the demo loaded: an artist's songs, a class's playlist, an instructor's top artists. */
+async function exampleQueries({ detailed }: Databases): Promise<{ title: string; query: string }[]> {
+  const [artist] = await detailed.$queryRaw<{ name: string }[]>`
+    SELECT a.name FROM artists a JOIN song_artists sa ON sa.artist_id = a.id JOIN playlist_entries pe ON pe.song_id = sa.song_id
+     GROUP BY a.id, a.name ORDER BY count(*) DESC, a.name LIMIT 1`;
+  const workout = await detailed.detailedWorkout.findFirst({ where: { playlist: { some: {} } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] });
+  const instructor = await detailed.instructor.findFirst({ orderBy: [{ workouts: { _count: "desc" } }, { id: "asc" }] });
+  return [
+    {
+      title: `Songs by ${artist?.name}, the most played artist`,
+      query: `{ songs(search: ${JSON.stringify(artist?.name ?? "")}, first: 5) { totalCount edges { node { title artistNames albumName playCount } } } }`,
+    },
+    {
+      title: `The playlist of "${workout?.title}"`,
+      query: `{ workout(id: ${JSON.stringify(workout?.id ?? "")}) { title discipline airedAt instructor { name } playlist { position startOffsetSeconds song { title artistNames } } } }`,
+    },
+    {
+      title: `${instructor?.name}'s top artists`,
+      query: `{ instructor(id: ${JSON.stringify(instructor?.id ?? "")}) { name workouts(first: 1) { totalCount } topArtists(limit: 5) { plays artist { name } } } }`,
+    },
+  ];
+}
