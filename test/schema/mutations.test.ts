@@ -55,6 +55,9 @@ describe("the ingestion mutations", () => {
     expect(missing.errors).toEqual([expect.objectContaining({ message: "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.", extensions: { code: "UNAUTHENTICATED" } })]);
     const wrong = await execute(api, ProcessDetails, {}, { headers: { authorization: `Bearer ${token}x` } });
     expect(wrong.errors).toEqual([expect.objectContaining({ message: "The bearer token is not this server's ADMIN_TOKEN.", extensions: { code: "UNAUTHENTICATED" } })]);
+    const response = await api.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "mutation { syncWorkouts { id } }" }) });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe("Bearer");
     expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
     expect(await f.db.workouts.workout.count()).toBe(0);
   });
