@@ -37,6 +37,8 @@ export interface Config {
   requestTimeoutMs: number;
   dataDir: string;
   database: DatabaseConfig;
+  /** where `npm run backup` writes the databases' dumps, and `npm run restore` reads them */
+  backupDir: string;
   logLevel: LogLevel;
   /** logs go to this file instead of stderr */
   logFile?: string;
@@ -65,6 +67,7 @@ const count = z.coerce.number({ error: "must be a whole number" }).int().min(0);
 const envSchema = z
   .object({
     DATA_DIR: optional(z.string()),
+    BACKUP_DIR: optional(z.string()),
     PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535)),
     NODE_ENV: optional(z.string()),
     ADMIN_TOKEN: optional(z.string().trim().min(16, "must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)")),
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       WORKOUTS_DATABASE_URL && DETAILED_DATABASE_URL
         ? { kind: "postgres", workoutsUrl: WORKOUTS_DATABASE_URL, detailedUrl: DETAILED_DATABASE_URL }
         : { kind: "embedded", dataDir },
+    backupDir: path.resolve(values.BACKUP_DIR ?? "backups"),
     logLevel: LOG_LEVEL ?? "info",
     logFile: LOG_FILE && path.resolve(LOG_FILE),
     peloton: {

@@ -9,6 +9,7 @@ describe("loadConfig", () => {
       requestTimeoutMs: 15_000,
       dataDir: path.resolve("data"),
       database: { kind: "embedded", dataDir: path.resolve("data") },
+      backupDir: path.resolve("backups"),
       logLevel: "info",
       peloton: {
         apiUrl: "https://api.onepeloton.com",
@@ -70,6 +71,7 @@ describe("loadConfig", () => {
   it("uses PostgreSQL when both URLs are set, and treats empty variables as unset", () => {
     const config = loadConfig({
       DATA_DIR: "/var/lib/catalogue",
+      BACKUP_DIR: "/srv/backups",
       WORKOUTS_DATABASE_URL: "postgresql://app:secret@db.example:5432/workouts",
       DETAILED_DATABASE_URL: "postgres://app:secret@db.example/detailed",
       LOG_LEVEL: "",
@@ -80,6 +82,7 @@ describe("loadConfig", () => {
       detailedUrl: "postgres://app:secret@db.example/detailed",
     });
     expect(config.dataDir).toBe("/var/lib/catalogue");
+    expect(config.backupDir).toBe("/srv/backups");
     expect(config.logLevel).toBe("info");
   });
 

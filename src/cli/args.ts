@@ -7,8 +7,17 @@ export class UsageError extends Error {
 
 /** node:util's parseArgs, strict, with no positionals; its errors become one-sentence UsageErrors. */
 export function parseOptions<const T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
+  return usageErrors(() => parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values);
+}
+
+/** parseOptions for a command that also takes arguments (`npm run restore -- <timestamp>`). */
+export function parseArguments<const T extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: T) {
+  return usageErrors(() => parseArgs({ args: argv, options, strict: true, allowPositionals: true }));
+}
+
+function usageErrors<T>(parse: () => T): T {
   try {
-    return parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values;
+    return parse();
   } catch (error) {
     // its first sentence: "Unknown option '--colour'. To specify a positional argument starting with a '-', …"
     throw new UsageError((error as Error).message.split(/\.(?:\s|$)/)[0]!);

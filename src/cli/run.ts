@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PelotonAuthError } from "../auth";
+import { BackupError } from "../backup/files";
 import { type Config, ConfigError, loadConfig } from "../config";
 import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
@@ -10,7 +11,7 @@ import { PortInUseError } from "./serve";
 import { type Logger, createLogger } from "../log";
 
 // Failures a user can fix from the message alone: printed without a stack trace.
-const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, PortInUseError];
+const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, PortInUseError, BackupError];
 
 /** Runs a command's main function with the configuration from the environment (and ./.env, if present). */
 export function runCli(main: (config: Config, logger: Logger) => Promise<void>): void {

@@ -118,24 +118,52 @@ function connectionError(name: DatabaseName, url: string, error: unknown): Datab
 }
 
 async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Databases> {
-  const lock = await lockDataDir(dataDir);
-  const opened: PGlite[] = [];
+  const pglite = await openEmbeddedInstances(dataDir);
   try {
-    const workoutsDb = await PGlite.create(path.join(dataDir, "workouts"));
-    opened.push(workoutsDb);
-    const detailedDb = await PGlite.create(path.join(dataDir, "detailed"), { extensions: { pg_trgm } });
-    opened.push(detailedDb);
-    await migrateOne("workouts", pgliteSession(workoutsDb), options);
-    await migrateOne("detailed", pgliteSession(detailedDb), options);
-    const { workouts, detailed } = createClients({ workouts: new PrismaPGlite(workoutsDb), detailed: new PrismaPGlite(detailedDb) }, options);
+    await migrateOne("workouts", pgliteSession(pglite.workouts), options);
+    await migrateOne("detailed", pgliteSession(pglite.detailed), options);
+    const { workouts, detailed } = createClients({ workouts: new PrismaPGlite(pglite.workouts), detailed: new PrismaPGlite(pglite.detailed) }, options);
     return {
       backend: "embedded",
       workouts,
       detailed,
       async close() {
         await Promise.all([workouts.$disconnect(), detailed.$disconnect()]);
-        await Promise.all(opened.map((db) => db.close()));
-        await lock.release();
+        await pglite.close();
+      },
+    };
+  } catch (error) {
+    await pglite.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+export interface EmbeddedInstances extends Record<DatabaseName, PGlite> {
+  /** closes both and releases the data directory's lock */
+  close(): Promise<void>;
+}
+
+/**
+ * The two embedded databases' PGlite instances, under the data directory's lock, not migrated: what
+ * Prisma runs on, and what whole-database work (backups, restores) needs below it.
+ */
+export async function openEmbeddedInstances(dataDir: string): Promise<EmbeddedInstances> {
+  const lock = await lockDataDir(dataDir);
+  const opened: PGlite[] = [];
+  try {
+    const workouts = await PGlite.create(path.join(dataDir, "workouts"));
+    opened.push(workouts);
+    const detailed = await PGlite.create(path.join(dataDir, "detailed"), { extensions: { pg_trgm } });
+    opened.push(detailed);
+    return {
+      workouts,
+      detailed,
+      async close() {
+        try {
+          await Promise.all([workouts.close(), detailed.close()]);
+        } finally {
+          await lock.release();
+        }
       },
     };
   } catch (error) {
@@ -143,4 +171,35 @@ async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Data
     await lock.release();
     throw error;
   }
+}
+
+export interface SqlSessions extends Record<DatabaseName, SqlSession> {
+  /** the embedded databases' PGlite instances (their pg_dump needs them); undefined on PostgreSQL */
+  pglite?: Record<DatabaseName, PGlite>;
+  close(): Promise<void>;
+}
+
+/** One raw SQL session per database, below Prisma and not migrated: for whole-database work such as backups and restores. */
+export async function openSqlSessions(config: DatabaseConfig): Promise<SqlSessions> {
+  if (config.kind === "embedded") {
+    const pglite = await openEmbeddedInstances(config.dataDir);
+    return { workouts: pgliteSession(pglite.workouts), detailed: pgliteSession(pglite.detailed), pglite, close: pglite.close };
+  }
+  const urls = { workouts: config.workoutsUrl, detailed: config.detailedUrl };
+  const clients: pg.Client[] = [];
+  const close = () => Promise.all(clients.map((client) => client.end())).then(() => undefined);
+  try {
+    for (const name of databaseNames) {
+      const client = new pg.Client({ connectionString: urls[name], connectionTimeoutMillis: 10_000 });
+      client.on("error", () => undefined); // a connection lost fails the query in flight, which says so
+      await client.connect().catch((error: unknown) => {
+        throw connectionError(name, urls[name], error);
+      });
+      clients.push(client);
+    }
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  return { workouts: pgSession(clients[0]!), detailed: pgSession(clients[1]!), close };
 }

@@ -11,6 +11,8 @@ import { scratchDatabases } from "../support/databases";
 const cliDir = path.join(__dirname, "../../src/cli");
 const tsx = pathToFileURL(require.resolve("tsx")).href;
 
+export type CliCommand = "sync" | "details" | "start" | "demo" | "backup" | "backups" | "restore";
+
 export interface CliProcess {
   child: ChildProcess;
   stdout(): string;
@@ -23,9 +25,9 @@ export interface CliProcess {
  * signal sent to the child reaches the command itself). It runs in a temporary directory, where no
  * developer's ./.env is, with this process's environment less its catalogue settings, plus `env`.
  */
-export function startCli(command: "sync" | "details" | "start" | "demo", args: string[], env: Record<string, string> = {}, cwd = os.tmpdir()): CliProcess {
+export function startCli(command: CliCommand, args: string[], env: Record<string, string> = {}, cwd = os.tmpdir()): CliProcess {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|LOG_)/.test(name)),
+    Object.entries(process.env).filter(([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|BACKUP_DIR|LOG_)/.test(name)),
   );
   const child = spawn(process.execPath, ["--import", tsx, path.join(cliDir, `${command}.ts`), ...args], {
     cwd,
@@ -72,7 +74,7 @@ export interface CliFixture {
   startSimulator(options: SimulatorOptions): Promise<Simulator>;
   /** scratch databases on the backend under test, and the environment that points a command at them and at the simulator */
   scratch(): Promise<Scratch>;
-  start(command: "sync" | "details" | "start" | "demo", db: Scratch, args?: string[], env?: Record<string, string>): CliProcess;
+  start(command: CliCommand, db: Scratch, args?: string[], env?: Record<string, string>): CliProcess;
 }
 
 /** Registers an afterEach that kills the commands still running and removes the simulator and the databases. */
