@@ -15,7 +15,7 @@ export const Song = builder.prismaObject("Song", {
     albumName: t.string({ nullable: true, select: { album: { select: { name: true } } }, resolve: (song) => song.album?.name ?? null }),
     imageUrl: t.exposeString("imageUrl", { nullable: true }),
     explicit: t.exposeBoolean("explicit"),
-    playCount: t.relationCount("playlistEntries", { description: "How many classes play it" }),
+    playCount: t.int({ description: "How many classes play it", resolve: (song, _args, { songPlays }) => songPlays.load(song.id) }),
     workouts: t.prismaConnection(
       {
         type: "DetailedWorkout",

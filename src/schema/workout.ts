@@ -1,3 +1,4 @@
+import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { searchTerm } from "./search";
@@ -39,8 +40,14 @@ builder.queryFields((t) => ({
     type: "DetailedWorkout",
     cursor: "id",
     args: { filter: t.arg({ type: WorkoutFilter }), orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC" }) },
-    resolve: (query, _root, { filter, orderBy }, { detailed }) =>
-      detailed.detailedWorkout.findMany({ ...query, where: workoutWhere(filter), orderBy: workoutOrder[orderBy ?? "AIRED_DESC"] }),
+    resolve: async (query, _root, { filter, orderBy }, { detailed }) => {
+      const order = workoutOrders[orderBy ?? "AIRED_DESC"];
+      const where = workoutWhere(filter);
+      const { cursor, ...page } = query as typeof query & { cursor?: { id: string } };
+      if (!cursor || (page.take ?? 0) < 0) return detailed.detailedWorkout.findMany({ ...query, where, orderBy: orderByOf(order) });
+      const after = await rowsAfter(detailed, cursor.id, order);
+      return after ? detailed.detailedWorkout.findMany({ ...page, skip: 0, where: { AND: [where, after] }, orderBy: orderByOf(order) }) : [];
+    },
     totalCount: (_connection, { filter }, { detailed }) => detailed.detailedWorkout.count({ where: workoutWhere(filter) }),
   }),
 }));
@@ -53,11 +60,41 @@ const WorkoutOrder = builder.enumType("WorkoutOrder", {
   } as const,
 });
 
-const workoutOrder: Record<"AIRED_DESC" | "AIRED_ASC" | "DIFFICULTY_DESC", Prisma.DetailedWorkoutOrderByWithRelationInput[]> = {
-  AIRED_DESC: [{ originalAirTime: "desc" }, { id: "asc" }],
-  AIRED_ASC: [{ originalAirTime: "asc" }, { id: "asc" }],
-  DIFFICULTY_DESC: [{ difficultyRatingAvg: { sort: "desc", nulls: "last" } }, { id: "asc" }],
+interface Order {
+  field: "originalAirTime" | "difficultyRatingAvg";
+  sort: "asc" | "desc";
+  /** PostgreSQL's default where not said: last ascending, first descending */
+  nulls: "first" | "last";
+}
+
+// each sorts by one nullable column, then by id
+const workoutOrders: Record<"AIRED_DESC" | "AIRED_ASC" | "DIFFICULTY_DESC", Order> = {
+  AIRED_DESC: { field: "originalAirTime", sort: "desc", nulls: "first" },
+  AIRED_ASC: { field: "originalAirTime", sort: "asc", nulls: "last" },
+  DIFFICULTY_DESC: { field: "difficultyRatingAvg", sort: "desc", nulls: "last" },
 };
+
+const orderByOf = ({ field, sort, nulls }: Order): Prisma.DetailedWorkoutOrderByWithRelationInput[] => [{ [field]: { sort, nulls } }, { id: "asc" }];
+
+/**
+ * The classes after the cursor's in `order`, as a filter; null if the cursor's class is gone. Given
+ * a cursor and a nullable sort column, Prisma leaves out the LIMIT and pages in memory, reading every
+ * row past the cursor (prisma/orm#27094): a page 2,000 classes deep read the other 48,000 classes.
+ */
+async function rowsAfter(detailed: DetailedClient, id: string, { field, sort, nulls }: Order): Promise<Prisma.DetailedWorkoutWhereInput | null> {
+  const row = await detailed.detailedWorkout.findUnique({ where: { id }, select: { originalAirTime: true, difficultyRatingAvg: true } });
+  if (!row) return null;
+  const value = row[field];
+  if (value === null) {
+    const tied: Prisma.DetailedWorkoutWhereInput = { [field]: null, id: { gt: id } };
+    return nulls === "first" ? { OR: [tied, { [field]: { not: null } }] } : tied;
+  }
+  // the bound (<= or >=) lets the index on the sort column start at the cursor's class
+  const from = { [field]: { [sort === "desc" ? "lte" : "gte"]: value } };
+  const past = { OR: [{ [field]: value, id: { gt: id } }, { [field]: { [sort === "desc" ? "lt" : "gt"]: value } }] };
+  const rated: Prisma.DetailedWorkoutWhereInput = { AND: [from, past] };
+  return nulls === "last" ? { OR: [rated, { [field]: null }] } : rated;
+}
 
 const WorkoutFilter = builder.inputType("WorkoutFilter", {
   description: "Every filter given must hold",

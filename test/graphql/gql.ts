@@ -24,6 +24,7 @@ type Documents = {
     "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": typeof types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": typeof types.CatalogueShortSearchDocument,
     "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }": typeof types.CatalogueFilteredWorkoutsDocument,
+    "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }": typeof types.CatalogueWorkoutsInOrderDocument,
     "query CatalogueShortArtistFilter { workouts(filter: { artist: \"x\" }) { totalCount } }": typeof types.CatalogueShortArtistFilterDocument,
     "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }": typeof types.CatalogueSongPlaysDocument,
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": typeof types.CatalogueTopArtistsDocument,
@@ -48,6 +49,7 @@ const documents: Documents = {
     "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": types.CatalogueShortSearchDocument,
     "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }": types.CatalogueFilteredWorkoutsDocument,
+    "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }": types.CatalogueWorkoutsInOrderDocument,
     "query CatalogueShortArtistFilter { workouts(filter: { artist: \"x\" }) { totalCount } }": types.CatalogueShortArtistFilterDocument,
     "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }": types.CatalogueSongPlaysDocument,
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": types.CatalogueTopArtistsDocument,
@@ -116,6 +118,10 @@ export function graphql(source: "query CatalogueShortSearch { songs(search: \" a
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }"): (typeof documents)["query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }"): (typeof documents)["query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

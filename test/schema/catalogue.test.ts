@@ -180,6 +180,33 @@ describe("the catalogue API", () => {
       expect(await ids({}, "DIFFICULTY_DESC")).toEqual(hardest.map((w) => w.id));
     });
 
+    it("pages in every order, cursor after cursor, to the same classes as one page", async () => {
+      const page = async (orderBy: WorkoutOrder, filter: WorkoutFilter, after: string | null) => {
+        const { data, errors } = await execute(
+          api,
+          graphql(`query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {
+            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`),
+          { orderBy, filter, after },
+        );
+        expect(errors).toBeUndefined();
+        return data!.workouts;
+      };
+      // unrated classes sort last in DIFFICULTY_DESC, and must be paged through too
+      await db.detailed.detailedWorkout.updateMany({ where: { id: { in: sim.catalogue.classes.filter((_, i) => i % 9 === 4).map((c) => c.id) } }, data: { difficultyRatingAvg: null } });
+      for (const orderBy of ["AIRED_DESC", "AIRED_ASC", "DIFFICULTY_DESC"] as const) {
+        for (const filter of [{}, { minDuration: 1200 }]) {
+          const paged: string[] = [];
+          let after: string | null = null;
+          do {
+            const workouts = await page(orderBy, filter, after);
+            paged.push(...workouts.edges.map((edge) => edge.node.id));
+            after = workouts.pageInfo.hasNextPage ? workouts.pageInfo.endCursor : null;
+          } while (after);
+          expect(paged).toEqual(await ids(filter, orderBy));
+        }
+      }
+    });
+
     it("refuses an artist filter too short to search", async () => {
       const { errors } = await execute(api, graphql(`query CatalogueShortArtistFilter { workouts(filter: { artist: "x" }) { totalCount } }`));
       expect(errors?.[0]).toMatchObject({ message: "filter.artist must be at least 2 characters", extensions: { code: "BAD_USER_INPUT" } });

@@ -112,9 +112,9 @@ describe("a page of songs(search) with their artists and play counts", () => {
     }
   });
 
-  it("costs the same 6 statements for 5, 20 or 50 songs", async () => {
-    // the match count and the ranked ids (raw SQL), the songs with their play counts, song credits, artists; one batch of artist plays
-    const six = { detailed: 6, workouts: 0 };
-    expect(await statementsPerPage([5, 20, 50], (first) => songsPage(search, first))).toEqual({ 5: six, 20: six, 50: six });
+  it("costs the same 7 statements for 5, 20 or 50 songs", async () => {
+    // the match count and the ranked ids (raw SQL), the songs, song credits, artists; one batch of song plays, one of artist plays
+    const seven = { detailed: 7, workouts: 0 };
+    expect(await statementsPerPage([5, 20, 50], (first) => songsPage(search, first))).toEqual({ 5: seven, 20: seven, 50: seven });
   });
 });

@@ -1,0 +1,234 @@
+// npm run bench: seeds the benchmark catalogue, loads the API with the query mix beside a raw-SQL
+// baseline, runs the ingestion benchmark, and prints the numbers next to the issue's targets.
+// Nothing here fails on a missed target: the numbers are for people to read and compare.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseOptions, readCommandLine, UsageError, wholeNumber } from "../src/cli/args";
+import type { DatabaseConfig } from "../src/config";
+import { openDatabases } from "../src/db";
+import { type Backend, type BenchTargetOptions, benchDatabaseConfig, defaultTargetOptions, postgresVersion, recreateBenchDatabases } from "./databases";
+import { type LoadOptions, type QueryBenchResult, benchQueries, defaultLoad } from "./queries";
+import { type SeedReport, defaultScale, printSeedReport, scaleFor, seedCatalogue } from "./seed";
+
+/** The issue's targets, at the default scale on PostgreSQL. */
+export const targets = { medianRatio: 2.0, searchP99Ms: 50, apiRssMiB: 400 } as const;
+
+interface RunOptions {
+  classes: number;
+  backends: Backend[];
+  seed: boolean;
+  ingest: boolean;
+  quick: boolean;
+  load: LoadOptions;
+  target: BenchTargetOptions;
+}
+
+const usage = `npm run bench -- [options]
+Seeds the benchmark databases, runs the query mix against the API and a raw-SQL baseline, then the
+ingestion benchmark; prints the numbers beside the targets and writes bench/results/<date>.json.
+
+  --classes N         catalogue size (default ${defaultScale.classes.toLocaleString("en-US")} classes, with songs, artists and instructors in proportion)
+  --backend B         postgres (default), embedded, or both
+  --seconds N         measured seconds per mix item and side (default ${defaultLoad.seconds})
+  --warmup N          warm-up seconds before each measurement (default ${defaultLoad.warmupSeconds})
+  --connections N     concurrent clients (default ${defaultLoad.connections})
+  --no-seed           measure the databases a previous run seeded, as they are
+  --skip-ingest       leave out the ingestion benchmark
+  --quick             the ingestion benchmark's quick variant
+  --postgres-url URL  the server for peloton_bench_workouts / peloton_bench_detailed (default ${defaultTargetOptions.postgresUrl})
+  --data-dir DIR      the embedded databases' directory (default ./data-bench)
+`;
+
+function parseCommandLine(): RunOptions | undefined {
+  return readCommandLine(usage, () => {
+    const values = parseOptions(process.argv.slice(2), {
+      classes: { type: "string", default: String(defaultScale.classes) },
+      backend: { type: "string", default: "postgres" },
+      seconds: { type: "string", default: String(defaultLoad.seconds) },
+      warmup: { type: "string", default: String(defaultLoad.warmupSeconds) },
+      connections: { type: "string", default: String(defaultLoad.connections) },
+      "no-seed": { type: "boolean", default: false },
+      "skip-ingest": { type: "boolean", default: false },
+      quick: { type: "boolean", default: false },
+      "postgres-url": { type: "string", default: defaultTargetOptions.postgresUrl },
+      "data-dir": { type: "string", default: defaultTargetOptions.dataDir },
+      help: { type: "boolean" },
+    });
+    if (values.help) return "help";
+    const backends: Record<string, Backend[]> = { postgres: ["postgres"], embedded: ["embedded"], both: ["postgres", "embedded"] };
+    const chosen = backends[values.backend];
+    if (!chosen) throw new UsageError(`--backend must be postgres, embedded or both, got "${values.backend}"`);
+    return {
+      classes: wholeNumber("classes", values.classes, 100),
+      backends: chosen,
+      seed: !values["no-seed"],
+      ingest: !values["skip-ingest"],
+      quick: values.quick,
+      load: {
+        seconds: wholeNumber("seconds", values.seconds, 1),
+        warmupSeconds: wholeNumber("warmup", values.warmup, 0),
+        connections: wholeNumber("connections", values.connections, 1),
+      },
+      target: { postgresUrl: values["postgres-url"], dataDir: path.resolve(values["data-dir"]) },
+    };
+  });
+}
+
+const out = (text = "") => process.stdout.write(`${text}\n`);
+const gib = (bytes: number) => Math.round((bytes / 1024 ** 3) * 10) / 10;
+
+async function machine(options: RunOptions) {
+  const pglite = JSON.parse(await readFile(path.join(__dirname, "../node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string };
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cores: cpus.length,
+    ramGiB: gib(os.totalmem()),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    postgres: options.backends.includes("postgres") ? await postgresVersion(options.target.postgresUrl) : undefined,
+    pglite: pglite.version,
+    /** other work on the machine skews the numbers: the 1-minute load average when the run started */
+    loadAverageAtStart: Math.round(os.loadavg()[0]! * 100) / 100,
+  };
+}
+
+/** The catalogue a run without --no-seed left, counted. */
+async function existingCatalogue(database: DatabaseConfig): Promise<number> {
+  const databases = await openDatabases(database);
+  try {
+    return await databases.detailed.detailedWorkout.count();
+  } finally {
+    await databases.close();
+  }
+}
+
+type IngestionBench = (options?: { quick?: boolean }) => Promise<Record<string, unknown>>;
+
+/** bench/ingest.ts's benchmark, if that file is there. */
+async function ingestionBench(): Promise<IngestionBench | undefined> {
+  if (!existsSync(path.join(__dirname, "ingest.ts"))) return undefined;
+  const modulePath = "./ingest";
+  return ((await import(modulePath)) as { benchIngestion?: IngestionBench }).benchIngestion;
+}
+
+interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** The issue's targets, checked against a PostgreSQL run. */
+function checkTargets(result: QueryBenchResult): TargetCheck[] {
+  const checks: TargetCheck[] = result.items.map((item) => ({
+    target: `${item.name}: GraphQL / raw SQL at the median ≤ ${targets.medianRatio.toFixed(1)}`,
+    measured: item.medianRatio.toFixed(2),
+    met: item.medianRatio <= targets.medianRatio,
+  }));
+  for (const item of result.items.filter((item) => item.key.startsWith("search"))) {
+    checks.push({
+      target: `${item.name}: GraphQL p99 < ${targets.searchP99Ms} ms with ${result.load.connections} clients`,
+      measured: `${item.graphql.p99Ms.toFixed(1)} ms`,
+      met: item.graphql.p99Ms < targets.searchP99Ms,
+    });
+  }
+  const rss = result.apiMemory?.rssMiB;
+  checks.push({ target: `API server RSS after the run < ${targets.apiRssMiB} MiB`, measured: rss === undefined ? "n/a" : `${rss} MiB`, met: rss !== undefined && rss < targets.apiRssMiB });
+  const failures = result.items.reduce((sum, item) => sum + item.graphql.failures + item.raw.failures, 0);
+  checks.push({ target: "no failed requests (non-2xx, GraphQL errors, timeouts)", measured: String(failures), met: failures === 0 });
+  return checks;
+}
+
+const pad = (text: string, width: number) => text.padEnd(width);
+const padLeft = (text: string, width: number) => text.padStart(width);
+
+function printQueryTable(result: QueryBenchResult) {
+  out(`\nQuery mix on ${result.backend}, ${result.load.connections} clients, ${result.load.seconds} s per item and side (GraphQL | raw SQL):`);
+  out(`  ${pad("", 40)} ${padLeft("median ms", 17)} ${padLeft("p99 ms", 17)} ${padLeft("req/s", 13)} ${padLeft("CPU ms/req", 13)} ${padLeft("ratio", 6)}`);
+  for (const { name, graphql, raw, medianRatio } of result.items) {
+    const pair = (a: number | null, b: number | null, digits: number, width = 17) => padLeft(`${a?.toFixed(digits) ?? "-"} | ${b?.toFixed(digits) ?? "-"}`, width);
+    out(
+      `  ${pad(name, 40)} ${pair(graphql.medianMs, raw.medianMs, 1)} ${pair(graphql.p99Ms, raw.p99Ms, 1)} ${pair(graphql.requestsPerSecond, raw.requestsPerSecond, 0, 13)}` +
+        ` ${pair(graphql.serverCpuMsPerRequest, raw.serverCpuMsPerRequest, 2, 13)} ${padLeft(medianRatio.toFixed(2), 6)}`,
+    );
+  }
+  const memory = (m: QueryBenchResult["apiMemory"]) => (m ? `${m.rssMiB} MiB (peak ${m.peakRssMiB} MiB)` : "n/a");
+  out(`  API server RSS: ${memory(result.apiMemoryBefore)} before the load, ${memory(result.apiMemory)} after; raw-SQL server after: ${memory(result.rawMemory)}`);
+}
+
+/** bench/results/<date>.json for a run at the default scale that includes PostgreSQL; other runs get a suffix, so as not to replace it. */
+function resultsFile(options: RunOptions, date: string): string {
+  const standard = options.classes === defaultScale.classes && options.backends.includes("postgres");
+  const suffix = standard ? "" : `-${options.backends.join("+")}-${options.classes}`;
+  return path.join(__dirname, "results", `${date}${suffix}.json`);
+}
+
+async function main() {
+  const options = parseCommandLine();
+  if (!options) return;
+  const started = Date.now();
+  const machineInfo = await machine(options);
+  out(`${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.ramGiB} GiB; Node ${machineInfo.node}; PostgreSQL ${machineInfo.postgres ?? "-"}; PGlite ${machineInfo.pglite}; load average ${machineInfo.loadAverageAtStart}`);
+  const scale = options.classes === defaultScale.classes ? defaultScale : scaleFor(options.classes);
+  const seeds: SeedReport[] = [];
+  const queries: QueryBenchResult[] = [];
+  for (const backend of options.backends) {
+    let database: DatabaseConfig;
+    if (options.seed) {
+      out(`\nSeeding ${scale.classes.toLocaleString("en-US")} classes into the ${backend} benchmark databases…`);
+      database = await recreateBenchDatabases(backend, options.target);
+      const report = await seedCatalogue(database, scale, (line) => out(line));
+      printSeedReport(report);
+      seeds.push(report);
+    } else {
+      database = benchDatabaseConfig(backend, options.target);
+      out(`\nUsing the ${backend} benchmark databases as they are (${(await existingCatalogue(database)).toLocaleString("en-US")} classes).`);
+    }
+    out(`\nQuery mix on ${backend}:`);
+    const result = await benchQueries(database, options.load, (line) => out(line));
+    printQueryTable(result);
+    queries.push(result);
+  }
+
+  let ingestion: Record<string, unknown> | string;
+  const bench = options.ingest ? await ingestionBench() : undefined;
+  if (!options.ingest) ingestion = "skipped (--skip-ingest)";
+  else if (!bench) ingestion = "skipped: bench/ingest.ts (benchIngestion) is not there";
+  else {
+    out("\nIngestion:");
+    ingestion = await bench({ quick: options.quick });
+  }
+  if (typeof ingestion === "string") out(`\nIngestion benchmark ${ingestion}.`);
+
+  const postgres = queries.find((result) => result.backend === "postgres");
+  const checks = postgres ? checkTargets(postgres) : [];
+  if (checks.length > 0) {
+    const atDefault = scale.classes === defaultScale.classes;
+    out(`\nTargets (PostgreSQL${atDefault ? "" : `; they are set for ${defaultScale.classes.toLocaleString("en-US")} classes, this run had ${scale.classes.toLocaleString("en-US")}`}):`);
+    for (const check of checks) out(`  ${check.met ? "✓" : "✗"} ${pad(check.target, 78)} ${check.measured}`);
+  }
+
+  const date = new Date().toISOString().slice(0, 10);
+  const file = resultsFile(options, date);
+  await mkdir(path.dirname(file), { recursive: true });
+  const results = {
+    date: new Date().toISOString(),
+    machine: { ...machineInfo, loadAverageAtEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
+    scale,
+    targets,
+    seed: seeds,
+    queries,
+    targetChecks: checks,
+    ingestion,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  await writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+  out(`\nWrote ${path.relative(process.cwd(), file)} (${results.totalSeconds} s in all).`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
