@@ -3,8 +3,9 @@ import { useOnResolve } from "@envelop/on-resolve";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { createComplexityRule } from "@pothos/plugin-complexity";
-import { GraphQLError } from "graphql";
+import { GraphQLError, validate } from "graphql";
 import { type Plugin, createYoga } from "graphql-yoga";
+import { maskError, useClientErrorStatus } from "./client-errors";
 import type { Databases } from "./db";
 import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
@@ -30,8 +31,10 @@ export function createApi(databases: Pick<Databases, "workouts" | "detailed">, o
   return createYoga<object, Context>({
     schema,
     graphiql: !production,
-    maskedErrors: true,
+    maskedErrors: { maskError },
     logging: logger ?? false,
+    // far above any operation within the limits below, far below Yoga's 25 MB
+    maxRequestBodySize: 1_000_000,
     context: ({ request }) => createContext(databases, { authorization: request.headers.get("authorization"), admin }),
     plugins: [
       useCSRFPrevention(),
@@ -45,30 +48,63 @@ export function createApi(databases: Pick<Databases, "workouts" | "detailed">, o
         maxDepth: { enabled: false },
         costLimit: { enabled: false },
       }),
+      useThrownRefusals,
       useComplexityLimits(),
       useRequestTimeout(requestTimeoutMs),
       checkDeadline,
+      useClientErrorStatus(),
     ],
   });
 }
 
-/** Refuses an over-deep, over-broad or over-costly operation before it runs (a validation error). */
+/**
+ * Refuses an over-deep, over-broad or over-costly operation before it runs, as a validation error.
+ * The complexity depends on the variables (page sizes), so it is measured for each request, after
+ * the document's own validation (which Yoga caches by document), and only once that passed: the rule
+ * cannot make sense of an invalid document.
+ */
 function useComplexityLimits(): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string } }> {
   return {
-    onValidate({ context, addValidationRule }) {
-      addValidationRule(
-        createComplexityRule({
+    onValidate({ context, params: { schema, documentAST } }) {
+      return ({ valid }) => {
+        if (!valid) return;
+        const rule = createComplexityRule({
           context,
           variableValues: context.params?.variables ?? {},
           operationName: context.params?.operationName,
           maxDepth: queryLimits.depth,
           maxBreadth: queryLimits.breadth,
           maxComplexity: queryLimits.complexity,
-        }),
-      );
+        });
+        const errors = reportingThrown(() => validate(schema, documentAST, [rule]));
+        if (errors.length > 0) throw new AggregateError(errors.map(asValidationError));
+      };
     },
   };
 }
+
+/** graphql-armor's limits throw their refusal rather than report it: make it a validation error like any other. */
+const useThrownRefusals: Plugin = {
+  onValidate({ validateFn, setValidationFn }) {
+    setValidationFn((...args) => reportingThrown(() => validateFn(...args)));
+  },
+};
+
+function reportingThrown(validation: () => ReadonlyArray<GraphQLError>): ReadonlyArray<GraphQLError> {
+  try {
+    return validation();
+  } catch (error) {
+    if (error instanceof GraphQLError) return [error];
+    throw error;
+  }
+}
+
+// what Yoga makes of the errors its validation finds (useHTTPValidationError), for errors found after it
+const asValidationError = (error: GraphQLError) =>
+  new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: { ...error.extensions, code: error.extensions.code ?? "GRAPHQL_VALIDATION_FAILED", http: { spec: true, status: 400 } },
+  });
 
 interface Deadline {
   deadline?: { at: number; stop: () => void };
@@ -82,14 +118,24 @@ interface Deadline {
 function useRequestTimeout(ms: number): Plugin<Deadline> {
   return {
     onExecute({ args, extendContext }) {
-      const timeout = new AbortController();
-      const stop = () => timeout.abort(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
+      const cancel = new AbortController();
+      const stop = () => cancel.abort(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
       const timer = setTimeout(stop, ms);
       extendContext({ deadline: { at: performance.now() + ms, stop } });
+      // joined by hand: on Node 20, AbortSignal.any keeps each signal it makes, with the executor's
+      // listeners, alive until it aborts, a few KiB per request for good (nodejs/node#54614)
       const clientGone = (args.contextValue as { request?: Request }).request?.signal;
+      const onClientGone = () => cancel.abort(clientGone?.reason);
+      if (clientGone?.aborted) onClientGone();
+      else clientGone?.addEventListener("abort", onClientGone, { once: true });
       // graphql-tools' executor (Yoga's) reads this, as Yoga's own useExecutionCancellation sets it
-      Object.assign(args, { signal: clientGone ? AbortSignal.any([clientGone, timeout.signal]) : timeout.signal });
-      return { onExecuteDone: () => clearTimeout(timer) };
+      Object.assign(args, { signal: cancel.signal });
+      return {
+        onExecuteDone: () => {
+          clearTimeout(timer);
+          clientGone?.removeEventListener("abort", onClientGone);
+        },
+      };
     },
   };
 }

@@ -12,6 +12,7 @@ import type { Context } from "./context";
 
 /** A connection's page size: `first` defaults to 20 and may not exceed 100. */
 export const pageSize = { default: 20, max: 100 } as const;
+const pageSizeSchema = z.number().int().min(0).max(pageSize.max, `must be at most ${pageSize.max}`);
 /** What a list field is assumed to hold when its arguments do not say (a playlist, a song's artists). */
 const LIST_COST = 10;
 
@@ -31,7 +32,8 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
-    firstArgOptions: { validate: z.number().int().min(0).max(pageSize.max, `must be at most ${pageSize.max}`) },
+    firstArgOptions: { validate: pageSizeSchema },
+    lastArgOptions: { validate: pageSizeSchema },
   },
   prisma: {
     client: (ctx) => ctx.detailed,
@@ -44,7 +46,7 @@ export const builder = new SchemaBuilder<{
   // The limits themselves are checked before execution (src/server.ts).
   complexity: {
     fieldComplexity: (args, _ctx, field) => {
-      if (field.args.some((arg) => arg.name === "first")) return { field: 1, multiplier: (args.first as number | null) ?? pageSize.default };
+      if (field.args.some((arg) => arg.name === "first")) return { field: 1, multiplier: ((args.first ?? args.last) as number | null) ?? pageSize.default };
       if (field.args.some((arg) => arg.name === "limit")) return { field: 1, multiplier: (args.limit as number | null) ?? LIST_COST };
       // a connection's edges are already counted by its page size
       if (isListType(getNullableType(field.type))) return { field: 1, multiplier: field.name === "edges" ? 1 : LIST_COST };

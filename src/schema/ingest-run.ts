@@ -1,12 +1,11 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import { z } from "zod";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
 import type { BackgroundRuns } from "../ingest/background";
 import { builder } from "./builder";
 import type { Context } from "./context";
-import { totalCountOf } from "./search";
+import { offsetConnection, totalCountOf } from "./search";
 
 // Runs live in the workouts database, which the Prisma plugin (bound to the detailed one) does not
 // cover: plain object types with their own resolvers.
@@ -56,7 +55,7 @@ builder.queryFields((t) => ({
     type: IngestRun,
     description: "Runs of both stages, newest first",
     resolve: async (_root, args, { workouts }) =>
-      resolveOffsetConnection({ args, totalCount: await workouts.ingestRun.count() }, ({ limit, offset }) =>
+      offsetConnection({ args, totalCount: await workouts.ingestRun.count() }, ({ limit, offset }) =>
         workouts.ingestRun.findMany({ orderBy: { id: "desc" }, take: limit, skip: offset }),
       ),
   }, { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) }),

@@ -3,11 +3,16 @@ import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
 import { foldForSearch } from "../db/search-text";
 
-/** A search term as the folded columns hold text; refuses what is too short to use an index. */
+/** The longest search term: longer than any title or credits worth typing, short enough to stay cheap to match. */
+export const maxSearchLength = 200;
+
+/** A search term as the folded columns hold text; refuses what is too short to use an index, or too long to match cheaply. */
 export function searchTerm(search: string, argumentName = "search"): string {
   const term = foldForSearch(search.trim());
-  if ([...term].length < 2) {
-    throw new GraphQLError(`${argumentName} must be at least 2 characters`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
+  const length = [...term].length;
+  if (length < 2 || length > maxSearchLength) {
+    const message = length < 2 ? `${argumentName} must be at least 2 characters` : `${argumentName} must be at most ${maxSearchLength} characters`;
+    throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", argumentName } });
   }
   return term;
 }
@@ -70,11 +75,29 @@ export async function searchConnection<T extends { id: string }>(
 ) {
   const term = args.search == null ? null : searchTerm(args.search);
   const totalCount = term ? await countMatches(detailed, source.table, term) : await source.count();
-  return resolveOffsetConnection({ args, totalCount }, async ({ limit, offset }) => {
+  return offsetConnection({ args, totalCount }, async ({ limit, offset }) => {
     if (!term) return source.all(limit, offset);
     const ids = await rankedIds(detailed, source.table, term, limit, offset);
     return inOrder(ids, await source.byIds(ids));
   });
+}
+
+/**
+ * resolveOffsetConnection, once `after` and `before` are checked to be offset cursors as it gives them
+ * out: another (a negative or huge offset, another connection's cursor) is BAD_USER_INPUT rather than
+ * an offset the database refuses.
+ */
+export function offsetConnection<T>(
+  options: { args: DefaultConnectionArguments; totalCount: number },
+  resolve: (page: { limit: number; offset: number }) => Promise<T[]>,
+) {
+  for (const name of ["after", "before"] as const) {
+    const cursor = options.args[name];
+    if (cursor && !/^OffsetConnection:\d{1,15}$/.test(Buffer.from(cursor, "base64").toString())) {
+      throw new GraphQLError(`${name}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName: name } });
+    }
+  }
+  return resolveOffsetConnection(options, resolve);
 }
 
 /** The totalCount of a connection resolved with one (by resolveOffsetConnection). */

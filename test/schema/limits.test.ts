@@ -58,6 +58,25 @@ describe("operation limits", () => {
     expect(errors![0]!.message).toMatch(new RegExp(`complexity of \\d+ exceeds max complexity of ${queryLimits.complexity}`));
   });
 
+  it("judges each request by its own variables, whatever the same document was sent with before", async () => {
+    const query = `query ($first: Int, $inner: Int) { workouts(first: $first) { edges { node { playlist { song { workouts(first: $inner) { edges { node { id } } } } } } } } }`;
+    const send = (variables: Record<string, unknown>) =>
+      api.fetch("http://localhost/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        body: JSON.stringify({ query, variables }),
+      });
+    const refused = await send({ first: "many", inner: 1 });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors[0].message).toMatch(/got invalid value "many"/);
+    const small = await send({ first: 1, inner: 1 });
+    expect(small.status).toBe(200);
+    expect((await small.json()).errors).toBeUndefined();
+    const large = await send({ first: 100, inner: 100 });
+    expect(large.status).toBe(400);
+    expect((await large.json()).errors[0].message).toMatch(new RegExp(`exceeds max complexity of ${queryLimits.complexity}`));
+  });
+
   it("accepts a full page of classes with their playlists", async () => {
     const { data, errors } = await execute(api, `{ workouts(first: 100) { edges { node { id instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`);
     expect(errors).toBeUndefined();
@@ -67,6 +86,7 @@ describe("operation limits", () => {
   it("refuses too many aliases and too many tokens", async () => {
     const aliases = Array.from({ length: queryLimits.aliases + 1 }, (_, i) => `a${i}: catalogueStatus { songs }`).join(" ");
     expect((await execute(api, `{ ${aliases} }`)).errors![0]!.message).toMatch(/aliases/i);
+    expect((await post(api, `{ ${aliases} }`)).status).toBe(400);
     const tokens = `{ catalogueStatus { ${"songs ".repeat(queryLimits.tokens)} } }`;
     expect((await execute(api, tokens)).errors![0]!.message).toMatch(/token limit/i);
   });

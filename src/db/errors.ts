@@ -1,0 +1,61 @@
+// What a failed query says about the database, read from Prisma's errors and what they wrap (the pg
+// adapter's DriverAdapterError, pg's own errors), so that the API can tell its clients what happened.
+
+// Prisma's codes for a server it cannot reach, a connection it lost, and a pool with no connection to give
+const unreachableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// what the pg adapter makes of socket errors (see @prisma/adapter-pg's convertDriverError)
+const unreachableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+// SQLSTATE: class 08 (connection exception), 57P01-57P03 (shutting down, crashed, starting up), 53300 (too many connections)
+const unreachableStates = /^(08...|57P0[123]|53300)$/;
+// what pg and its pool throw themselves, with no code
+const unreachableMessages = /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
+const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"]);
+
+interface ErrorFields {
+  name?: unknown;
+  code?: unknown;
+  message?: unknown;
+  kind?: unknown;
+  meta?: { driverAdapterError?: { cause?: unknown } };
+  cause?: unknown;
+  originalError?: unknown;
+}
+
+/** The error and those it wraps (GraphQL's originalError, Prisma's driver adapter error, causes), outermost first. */
+function* chain(error: unknown): Generator<ErrorFields> {
+  const seen = new Set<unknown>();
+  const pending = [error];
+  while (pending.length > 0 && seen.size < 10) {
+    const current = pending.shift();
+    if (typeof current !== "object" || current === null || seen.has(current)) continue;
+    seen.add(current);
+    const fields = current as ErrorFields;
+    yield fields;
+    pending.push(fields.originalError, fields.meta?.driverAdapterError?.cause, fields.cause);
+  }
+}
+
+const sqlStates = (error: unknown) => [...chain(error)].flatMap(({ code }) => (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? [code] : []));
+
+/**
+ * Whether PostgreSQL could not be reached or dropped the connection: a failure of the moment, which
+ * the same query may well not meet a second later.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return [...chain(error)].some(
+    ({ code, kind, message }) =>
+      (typeof code === "string" && (unreachableCodes.has(code) || socketCodes.has(code) || unreachableStates.test(code))) ||
+      (typeof kind === "string" && unreachableKinds.has(kind)) ||
+      (typeof message === "string" && unreachableMessages.test(message)),
+  );
+}
+
+/** Whether the database refused text with a NUL character (U+0000), which PostgreSQL cannot store. */
+export const isNulInText = (error: unknown) => sqlStates(error).includes("22021");
+
+/**
+ * Whether the database, or Prisma before it, refused a value it was given as such: of the wrong
+ * type (Prisma's validation), or out of range (SQLSTATE class 22, data exception).
+ */
+export const isRefusedValue = (error: unknown) =>
+  [...chain(error)].some(({ name }) => name === "PrismaClientValidationError") || sqlStates(error).some((state) => state.startsWith("22"));
