@@ -3,14 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import type { DatabaseConfig } from "../src/config";
 import { openDatabases } from "../src/db";
-import { processDetails } from "../src/ingest/process-details";
-import { syncWorkouts } from "../src/ingest/sync-workouts";
-import { silentLogger } from "../src/log";
 import { createApi } from "../src/server";
 import { type Simulator, startSimulator } from "../src/simulator";
 import { type CliProcess, startCli, waitFor } from "../test/cli/support";
 import { scratchDatabases } from "../test/support/databases";
-import { removeDir, simulatorConfig, testClient } from "../test/support/peloton";
+import { ingestFromSimulator } from "../test/support/ingest";
 
 /** What the query mix asks about: values taken from the ingested catalogue. */
 export interface CatalogueFacts {
@@ -48,11 +45,7 @@ export async function ingestCatalogue(classes: number, databases?: { config: Dat
   try {
     const opened = await openDatabases(config);
     try {
-      const { client, dataDir: sessionDir } = await testClient(simulatorConfig(sim));
-      const deps = { workouts: opened.workouts, detailed: opened.detailed, peloton: client, logger: silentLogger };
-      const sync = await syncWorkouts(deps, { categories: ["all"] });
-      const details = await processDetails(deps, { batchSize: 0, concurrency: 4 });
-      await removeDir(sessionDir);
+      const { sync, details } = await ingestFromSimulator(opened, sim, { sync: { categories: ["all"] }, details: { batchSize: 0, concurrency: 4 } });
       if (sync.status !== "SUCCEEDED" || details.status !== "SUCCEEDED" || details.processed !== classes) {
         throw new Error(`ingesting the catalogue failed: sync ${sync.status}, details ${details.status} (${details.processed} of ${classes}): ${details.error ?? sync.error}`);
       }

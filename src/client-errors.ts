@@ -5,8 +5,10 @@ import { type ExecutionResult, GraphQLError } from "graphql";
 import { type Plugin, maskError as yogaMaskError } from "graphql-yoga";
 import { isDatabaseUnavailable, isNulInText, isRefusedValue } from "./db/errors";
 
-const badInput = (message: string, error: unknown) =>
-  new GraphQLError(message, { ...(error instanceof GraphQLError && { nodes: error.nodes, path: error.path }), extensions: { code: "BAD_USER_INPUT" } });
+/** Where in the operation the error arose, for the error that replaces it. */
+const locationOf = (error: unknown) => (error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {});
+
+const badInput = (message: string, error: unknown) => new GraphQLError(message, { ...locationOf(error), extensions: { code: "BAD_USER_INPUT" } });
 
 /**
  * Yoga's maskError for the errors that are not the API's own: a database that cannot be reached (or
@@ -18,7 +20,7 @@ const badInput = (message: string, error: unknown) =>
 export function maskError(error: unknown, message: string): Error {
   if (isDatabaseUnavailable(error)) {
     return new GraphQLError("The database is unavailable at the moment; try again shortly.", {
-      ...(error instanceof GraphQLError && { nodes: error.nodes, path: error.path }),
+      ...locationOf(error),
       extensions: { code: "DATABASE_UNAVAILABLE", http: { status: 503, headers: { "retry-after": "1" } } },
     });
   }

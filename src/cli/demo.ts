@@ -2,17 +2,16 @@
 // against it into embedded databases, then the API with GraphiQL and queries to paste.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { createPelotonAuth, fileSessionStore } from "../auth";
 import type { Config } from "../config";
 import { type Databases, openDatabases } from "../db";
 import type { IngestDeps } from "../ingest/deps";
 import { processDetails } from "../ingest/process-details";
 import type { IngestRun } from "../ingest/runs";
 import { syncWorkouts } from "../ingest/sync-workouts";
-import { createPelotonClient } from "../peloton/client";
 import { startSimulator } from "../simulator";
 import { parseOptions, readCommandLine, wholeNumber } from "./args";
 import { detailsCounts, detailsSummary } from "./details";
+import { pelotonClient } from "./ingest-command";
 import { createProgressDisplay } from "./progress";
 import { runCli } from "./run";
 import { serveApi } from "./serve";
@@ -62,7 +61,7 @@ if (options) {
     process.stdout.write(`Peloton simulator with ${options.classes} classes on ${sim.url}; catalogue in ${dataDir}\n`);
     const databases = await openDatabases(demo.database, { logger });
     try {
-      const peloton = createPelotonClient({ config: demo.peloton, auth: createPelotonAuth(demo.peloton, fileSessionStore(dataDir), logger), logger });
+      const peloton = pelotonClient(demo, logger);
       const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton, logger };
       if (!(await ingest(deps))) return;
       const adminToken = config.adminToken ?? randomBytes(24).toString("hex");

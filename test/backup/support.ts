@@ -1,13 +1,10 @@
 import type { DatabaseConfig } from "../../src/config";
 import { type Databases, openDatabases } from "../../src/db";
-import { processDetails } from "../../src/ingest/process-details";
-import { syncWorkouts } from "../../src/ingest/sync-workouts";
-import { silentLogger } from "../../src/log";
 import { createApi } from "../../src/server";
 import type { Simulator } from "../../src/simulator";
 import { databaseUrl, scratchName, withAdmin } from "../support/backend";
 import { execute } from "../support/graphql";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
+import { ingestFromSimulator } from "../support/ingest";
 
 /** Opens the databases (migrating them), runs fn, closes them: the embedded ones allow one holder, and backups need it. */
 export async function withDatabases<T>(config: DatabaseConfig, fn: (databases: Databases) => Promise<T>): Promise<T> {
@@ -22,11 +19,7 @@ export async function withDatabases<T>(config: DatabaseConfig, fn: (databases: D
 /** Both stages against the simulator: its classes and their playlists into the databases. */
 export const ingestCatalogue = (config: DatabaseConfig, sim: Simulator) =>
   withDatabases(config, async (databases) => {
-    const { client, dataDir } = await testClient(simulatorConfig(sim));
-    const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton: client, logger: silentLogger };
-    await syncWorkouts(deps);
-    await processDetails(deps, { batchSize: 0 });
-    await removeDir(dataDir);
+    await ingestFromSimulator(databases, sim);
   });
 
 // What a client sees of the catalogue, through the API; searches go through the trigram indexes.

@@ -1,13 +1,10 @@
-import { processDetails } from "../../src/ingest/process-details";
-import { syncWorkouts } from "../../src/ingest/sync-workouts";
-import { silentLogger } from "../../src/log";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
+import { ingestFromSimulator } from "../support/ingest";
 
 let sim: Simulator;
 let db: TestDatabases;
@@ -15,11 +12,7 @@ let api: ReturnType<typeof createApi>;
 
 beforeAll(async () => {
   [sim, db] = await Promise.all([startSimulator({ classes: 60, disciplines: ["cycling"] }), openTestDatabases()]);
-  const { client, dataDir } = await testClient(simulatorConfig(sim));
-  const deps = { workouts: db.workouts, detailed: db.detailed, peloton: client, logger: silentLogger };
-  await syncWorkouts(deps);
-  await processDetails(deps, { batchSize: 0 });
-  await removeDir(dataDir);
+  await ingestFromSimulator(db, sim);
   api = createApi(db);
 });
 afterAll(() => Promise.all([sim.close(), db.dispose()]));

@@ -1,12 +1,9 @@
 import { getIntrospectionQuery } from "graphql";
-import { processDetails } from "../../src/ingest/process-details";
-import { syncWorkouts } from "../../src/ingest/sync-workouts";
-import { silentLogger } from "../../src/log";
 import { createApi, queryLimits } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
+import { ingestFromSimulator } from "../support/ingest";
 
 // Deliberately hostile or invalid operations: plain strings, which codegen does not type.
 
@@ -17,11 +14,7 @@ let production: ReturnType<typeof createApi>;
 
 beforeAll(async () => {
   [sim, db] = await Promise.all([startSimulator({ classes: 60, disciplines: ["cycling"] }), openTestDatabases()]);
-  const { client, dataDir } = await testClient(simulatorConfig(sim));
-  const deps = { workouts: db.workouts, detailed: db.detailed, peloton: client, logger: silentLogger };
-  await syncWorkouts(deps);
-  await processDetails(deps, { batchSize: 0 });
-  await removeDir(dataDir);
+  await ingestFromSimulator(db, sim);
   api = createApi(db);
   production = createApi(db, { production: true });
 });

@@ -1,14 +1,11 @@
 import type { FormattedExecutionResult } from "graphql";
 import type { DatabaseName } from "../../src/db";
-import { processDetails } from "../../src/ingest/process-details";
-import { syncWorkouts } from "../../src/ingest/sync-workouts";
-import { silentLogger } from "../../src/log";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
+import { ingestFromSimulator } from "../support/ingest";
 
 // "No N+1": a page costs the same few SQL statements whatever its size. The Prisma clients report each
 // statement they send to the database (OpenOptions.onQuery), raw queries and DataLoader batches included.
@@ -23,11 +20,7 @@ beforeAll(async () => {
     startSimulator({ classes: 120, disciplines: ["cycling"] }),
     openTestDatabases({ onQuery: (database, sql) => sent.push({ database, sql }) }),
   ]);
-  const { client, dataDir } = await testClient(simulatorConfig(sim));
-  const deps = { workouts: db.workouts, detailed: db.detailed, peloton: client, logger: silentLogger };
-  await syncWorkouts(deps);
-  await processDetails(deps, { batchSize: 0 });
-  await removeDir(dataDir);
+  await ingestFromSimulator(db, sim);
   api = createApi(db);
 });
 afterAll(() => Promise.all([sim.close(), db.dispose()]));
