@@ -8,8 +8,6 @@ export interface Context {
   workouts: WorkoutsClient;
   /** how many playlist entries play a song by each artist, batched per request */
   artistPlays: DataLoader<string, number>;
-  /** how many playlist entries play each song, batched per request */
-  songPlays: DataLoader<string, number>;
   /** the request's Authorization header */
   authorization: string | null;
   /** the mutations' token and background runs; absent when the server has no ADMIN_TOKEN */
@@ -32,13 +30,6 @@ export function createContext(
          GROUP BY sa.artist_id`;
       const plays = new Map(rows.map((row) => [row.artist_id, Number(row.plays)]));
       return artistIds.map((id) => plays.get(id) ?? 0);
-    }),
-    // not Prisma's relation count (_count), which groups the whole playlist_entries table for any page of songs
-    songPlays: new DataLoader(async (songIds) => {
-      const rows = await detailed.$queryRaw<{ song_id: string; plays: bigint }[]>`
-        SELECT song_id, count(*) AS plays FROM playlist_entries WHERE song_id = ANY(${[...songIds]}::text[]) GROUP BY song_id`;
-      const plays = new Map(rows.map((row) => [row.song_id, Number(row.plays)]));
-      return songIds.map((id) => plays.get(id) ?? 0);
     }),
   };
 }

@@ -12,6 +12,7 @@ const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("Arti
 });
 
 export const Instructor = builder.prismaObject("Instructor", {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Peloton's instructor id" }),
     name: t.exposeString("name"),

@@ -25,15 +25,18 @@ const searchable = {
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+const matching = (columns: readonly string[]) => columns.map((c) => `"${c}" LIKE $1`).join(" OR ");
+
 /**
- * Ids of the rows matching `term` anywhere in the folded columns (served by the trigram indexes),
- * best matches first (trigram similarity), then by id so that pages are stable.
+ * A page of the rows matching `term` anywhere in the folded columns (served by the trigram indexes),
+ * best matches first (trigram similarity), then by id so that pages are stable; with how many rows
+ * match in all, counted in the same scan (null when the page is past the last match).
  */
-async function rankedIds(detailed: DetailedClient, table: keyof typeof searchable, term: string, limit: number, offset: number) {
+async function rankedPage(detailed: DetailedClient, table: keyof typeof searchable, term: string, limit: number, offset: number) {
   const columns = searchable[table];
-  const rows = await detailed.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id FROM "${table}"
-      WHERE ${columns.map((c) => `"${c}" LIKE $1`).join(" OR ")}
+  const rows = await detailed.$queryRawUnsafe<{ id: string; total: bigint }[]>(
+    `SELECT id, count(*) OVER () AS total FROM "${table}"
+      WHERE ${matching(columns)}
       ORDER BY GREATEST(${columns.map((c) => `similarity("${c}", $2)`).join(", ")}) DESC, id
       LIMIT $3 OFFSET $4`,
     likePattern(term),
@@ -41,13 +44,13 @@ async function rankedIds(detailed: DetailedClient, table: keyof typeof searchabl
     limit,
     offset,
   );
-  return rows.map((row) => row.id);
+  const total = rows[0] ? Number(rows[0].total) : offset === 0 ? 0 : null;
+  return { ids: rows.map((row) => row.id), total };
 }
 
 async function countMatches(detailed: DetailedClient, table: keyof typeof searchable, term: string): Promise<number> {
-  const columns = searchable[table];
-  const [row] = await detailed.$queryRawUnsafe<{ count: bigint | number }[]>(
-    `SELECT count(*) AS count FROM "${table}" WHERE ${columns.map((c) => `"${c}" LIKE $1`).join(" OR ")}`,
+  const [row] = await detailed.$queryRawUnsafe<{ count: bigint }[]>(
+    `SELECT count(*) AS count FROM "${table}" WHERE ${matching(searchable[table])}`,
     likePattern(term),
   );
   return Number(row?.count ?? 0);
@@ -67,19 +70,32 @@ export interface SearchSource<T> {
   count(): Promise<number>;
 }
 
-/** A connection over the rows matching `args.search` (best first), or over all rows without one. */
+/**
+ * A connection over the rows matching `args.search` (best first), or over all rows without one. A
+ * search page and its totalCount come from one statement; only `last` without `before`, which needs
+ * the count to find the page, counts first.
+ */
 export async function searchConnection<T extends { id: string }>(
   detailed: DetailedClient,
   args: DefaultConnectionArguments & { search?: string | null },
   source: SearchSource<T>,
 ) {
   const term = args.search == null ? null : searchTerm(args.search);
-  const totalCount = term ? await countMatches(detailed, source.table, term) : await source.count();
-  return offsetConnection({ args, totalCount }, async ({ limit, offset }) => {
-    if (!term) return source.all(limit, offset);
-    const ids = await rankedIds(detailed, source.table, term, limit, offset);
-    return inOrder(ids, await source.byIds(ids));
+  if (!term) return offsetConnection({ args, totalCount: await source.count() }, ({ limit, offset }) => source.all(limit, offset));
+  if (args.last != null && args.before == null) {
+    const totalCount = await countMatches(detailed, source.table, term);
+    return offsetConnection({ args, totalCount }, async ({ limit, offset }) => {
+      const { ids } = await rankedPage(detailed, source.table, term, limit, offset);
+      return inOrder(ids, await source.byIds(ids));
+    });
+  }
+  let totalCount: number | null = null;
+  const connection = await offsetConnection({ args }, async ({ limit, offset }) => {
+    const page = await rankedPage(detailed, source.table, term, limit, offset);
+    totalCount = page.total ?? (await countMatches(detailed, source.table, term));
+    return page.ids.length > 0 ? inOrder(page.ids, await source.byIds(page.ids)) : [];
   });
+  return { ...connection, totalCount };
 }
 
 /**
@@ -88,7 +104,7 @@ export async function searchConnection<T extends { id: string }>(
  * an offset the database refuses.
  */
 export function offsetConnection<T>(
-  options: { args: DefaultConnectionArguments; totalCount: number },
+  options: { args: DefaultConnectionArguments; totalCount?: number },
   resolve: (page: { limit: number; offset: number }) => Promise<T[]>,
 ) {
   for (const name of ["after", "before"] as const) {

@@ -3,19 +3,22 @@ import { builder } from "./builder";
 import { searchConnection, totalCountOf } from "./search";
 
 export const Song = builder.prismaObject("Song", {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Peloton's song id" }),
     title: t.exposeString("title"),
     artistNames: t.exposeString("artistNames", { description: 'The credits as one string: "Artist A, Artist B"' }),
     artists: t.field({
       type: [Artist],
-      select: { artists: { orderBy: { position: "asc" }, select: { artist: true } } },
+      // the artists' columns the query selects, in the song's own statement
+      select: (_args, _ctx, nestedSelection) => ({ artists: { orderBy: { position: "asc" }, select: { artist: nestedSelection(true) } } }),
       resolve: (song) => song.artists.map((credit) => credit.artist),
     }),
     albumName: t.string({ nullable: true, select: { album: { select: { name: true } } }, resolve: (song) => song.album?.name ?? null }),
     imageUrl: t.exposeString("imageUrl", { nullable: true }),
     explicit: t.exposeBoolean("explicit"),
-    playCount: t.int({ description: "How many classes play it", resolve: (song, _args, { songPlays }) => songPlays.load(song.id) }),
+    // counted per song in the same statement as the song (a LATERAL join, with relationJoins)
+    playCount: t.relationCount("playlistEntries", { description: "How many times a class plays it" }),
     workouts: t.prismaConnection(
       {
         type: "DetailedWorkout",
@@ -30,6 +33,7 @@ export const Song = builder.prismaObject("Song", {
 });
 
 export const Artist = builder.prismaObject("Artist", {
+  select: { id: true },
   fields: (t) => ({
     id: t.exposeID("id", { description: "Peloton's artist_alias_id" }),
     name: t.exposeString("name"),

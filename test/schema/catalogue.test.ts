@@ -109,6 +109,26 @@ describe("the catalogue API", () => {
     expect(seen.sort()).toEqual(motorhead.map((song) => song.id).sort());
   });
 
+  it("pages a search backwards and past its end with the same totalCount", async () => {
+    const page = async (args: { first?: number; last?: number; after?: string; before?: string }) => {
+      const { data, errors } = await execute(
+        api,
+        graphql(`query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {
+          songs(search: "er", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }`),
+        args,
+      );
+      expect(errors).toBeUndefined();
+      return { totalCount: data!.songs.totalCount, ids: data!.songs.edges.map((edge) => edge.node.id), cursors: data!.songs.edges.map((edge) => edge.cursor) };
+    };
+    const all = await page({ first: 100 });
+    expect(all.totalCount).toBe(all.ids.length);
+    expect(all.ids.length).toBeGreaterThan(10);
+    expect(all.ids.length).toBeLessThan(100);
+    expect(await page({ last: 3 })).toMatchObject({ totalCount: all.totalCount, ids: all.ids.slice(-3) });
+    expect(await page({ last: 2, before: all.cursors[5] })).toMatchObject({ totalCount: all.totalCount, ids: all.ids.slice(3, 5) });
+    expect(await page({ first: 5, after: all.cursors.at(-1) })).toMatchObject({ totalCount: all.totalCount, ids: [] });
+  });
+
   it("ranks the closest match first", async () => {
     const target = await db.detailed.song.findFirstOrThrow({ orderBy: { id: "asc" } });
     const { data } = await execute(api, graphql(`query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }`), {
