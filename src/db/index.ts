@@ -74,7 +74,8 @@ async function openPostgres(
     await Promise.all([pools.workouts.end(), pools.detailed.end()]);
     throw error;
   }
-  const { workouts, detailed } = createClients({ workouts: new PrismaPg(pools.workouts), detailed: new PrismaPg(pools.detailed) }, options);
+  const adapter = (pool: pg.Pool) => new PrismaPg(pool, { statementNameGenerator: preparedStatementNames() });
+  const { workouts, detailed } = createClients({ workouts: adapter(pools.workouts), detailed: adapter(pools.detailed) }, options);
   return {
     backend: "postgres",
     workouts,
@@ -83,6 +84,25 @@ async function openPostgres(
       await Promise.all([workouts.$disconnect(), detailed.$disconnect()]);
       await Promise.all([pools.workouts.end(), pools.detailed.end()]);
     },
+  };
+}
+
+/**
+ * Names the statements Prisma sends, so that each connection parses and plans a statement once and
+ * then reuses it (pg prepares a named statement on each connection on first use): for the API's short
+ * queries, planning costs as much as running them. Only the first `max` distinct statements get a
+ * name, so that however many shapes of query clients send, what each connection keeps stays bounded;
+ * the rest run unnamed (parsed each time), as without this.
+ */
+export function preparedStatementNames(max = 500) {
+  const names = new Map<string, string>();
+  return ({ sql }: { sql: string }): string => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < max) {
+      name = `prisma_${names.size}`;
+      names.set(sql, name);
+    }
+    return name ?? ""; // pg: no name, an unnamed statement
   };
 }
 

@@ -1,12 +1,12 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError } from "graphql";
+import type { Artist } from "../db/generated/detailed/client";
 import { builder } from "./builder";
+import { Artist as ArtistType } from "./song";
 
-const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
+const ArtistPlays = builder.objectRef<{ artist: Artist; plays: number }>("ArtistPlays").implement({
   fields: (t) => ({
-    artist: t.prismaField({
-      type: "Artist",
-      resolve: (query, { artistId }, _args, { detailed }) => detailed.artist.findUniqueOrThrow({ ...query, where: { id: artistId } }),
-    }),
+    artist: t.field({ type: ArtistType, resolve: ({ artist }) => artist }),
     plays: t.exposeInt("plays", { description: "How many times the instructor's classes play this artist" }),
   }),
 });
@@ -26,7 +26,8 @@ export const Instructor = builder.prismaObject("Instructor", {
       type: [ArtistPlays],
       description: "The artists this instructor plays most, most played first",
       args: { limit: t.arg.int({ defaultValue: 10 }) },
-      resolve: async (instructor, { limit }, { detailed }) => {
+      resolve: async (instructor, { limit }, context, info) => {
+        const { detailed } = context;
         const take = limit ?? 10;
         if (take < 1 || take > 100) throw new GraphQLError("limit must be between 1 and 100", { extensions: { code: "BAD_USER_INPUT" } });
         const rows = await detailed.$queryRaw<{ artist_id: string; plays: bigint }[]>`
@@ -36,7 +37,10 @@ export const Instructor = builder.prismaObject("Instructor", {
             JOIN song_artists sa ON sa.song_id = pe.song_id
            WHERE w.instructor_id = ${instructor.id}
            GROUP BY sa.artist_id ORDER BY plays DESC, sa.artist_id LIMIT ${take}`;
-        return rows.map((row) => ({ artistId: row.artist_id, plays: Number(row.plays) }));
+        // the artists, with what the query selects of them, in one statement
+        const query = queryFromInfo({ context, info, typeName: "Artist", path: ["artist"] });
+        const artists = new Map((await detailed.artist.findMany({ ...query, where: { id: { in: rows.map((row) => row.artist_id) } } })).map((a) => [a.id, a]));
+        return rows.map((row) => ({ artist: artists.get(row.artist_id)!, plays: Number(row.plays) }));
       },
     }),
   }),

@@ -22,6 +22,7 @@ export const Workout = builder.prismaObject("DetailedWorkout", {
 });
 
 builder.prismaObject("PlaylistEntry", {
+  select: {},
   fields: (t) => ({
     position: t.exposeInt("position"),
     startOffsetSeconds: t.exposeInt("startOffsetSeconds", { nullable: true }),

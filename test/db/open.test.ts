@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import path from "node:path";
-import { DatabaseConnectionError, openDatabases } from "../../src/db";
+import { DatabaseConnectionError, openDatabases, preparedStatementNames } from "../../src/db";
 import { DataDirLockedError } from "../../src/db/lock";
 import { databaseUrl, testBackend } from "../support/backend";
 import { scratchDatabases } from "../support/databases";
@@ -50,6 +50,28 @@ onPostgres("openDatabases on PostgreSQL", () => {
     await expect(open).rejects.toThrow(
       /the workouts database at .*pmc_no_such_database_w \(WORKOUTS_DATABASE_URL\): database "pmc_no_such_database_w" does not exist\. Create it first, e\.g\. `createdb pmc_no_such_database_w`/,
     );
+  });
+});
+
+onPostgres("statements on PostgreSQL", () => {
+  it("are prepared once per connection and reused, under a bounded number of names", async () => {
+    const { config, remove } = await scratchDatabases();
+    const databases = await openDatabases(config);
+    try {
+      // every pooled connection the reads land on prepares the statements it runs, by name
+      const rows = await Promise.all(
+        Array.from({ length: 5 }, () => databases.detailed.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM pg_prepared_statements`)),
+      );
+      for (const names of rows) expect(names.map((row) => row.name)).toContainEqual(expect.stringMatching(/^prisma_\d+$/));
+    } finally {
+      await databases.close();
+      await remove();
+    }
+  });
+
+  it("are named until the limit, then run unnamed", () => {
+    const name = preparedStatementNames(2);
+    expect([name({ sql: "SELECT 1" }), name({ sql: "SELECT 2" }), name({ sql: "SELECT 1" }), name({ sql: "SELECT 3" })]).toEqual(["prisma_0", "prisma_1", "prisma_0", ""]);
   });
 });
 

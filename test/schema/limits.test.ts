@@ -45,10 +45,26 @@ describe("operation limits", () => {
     expect(errors[0].message).toMatch(new RegExp(`depth of \\d+ exceeds max depth of ${queryLimits.depth}`));
   });
 
-  it("refuses an over-costly query (pages within pages) before running it", async () => {
-    const { data, errors } = await execute(api, `{ workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id title } } } } } } } } }`);
-    expect(data).toBeUndefined();
-    expect(errors![0]!.message).toMatch(new RegExp(`complexity of \\d+ exceeds max complexity of ${queryLimits.complexity}`));
+  it("refuses an over-costly query (pages within pages) before running it, each time it is sent", async () => {
+    for (let i = 0; i < 2; i++) {
+      const { data, errors } = await execute(api, `{ workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id title } } } } } } } } }`);
+      expect(data).toBeUndefined();
+      expect(errors![0]!.message).toMatch(new RegExp(`complexity of \\d+ exceeds max complexity of ${queryLimits.complexity}`));
+    }
+  });
+
+  it("judges the operation a request names, whichever of the document's operations was judged before", async () => {
+    const document = `query Small { workouts(first: 1) { edges { node { id } } } }
+      query Large { workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id } } } } } } } } }`;
+    const send = (operationName: string) =>
+      api.fetch("http://localhost/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+        body: JSON.stringify({ query: document, operationName }),
+      });
+    for (const [operationName, status] of [["Small", 200], ["Large", 400], ["Small", 200], ["Large", 400]] as const) {
+      expect({ operationName, status: (await send(operationName)).status }).toEqual({ operationName, status });
+    }
   });
 
   it("judges each request by its own variables, whatever the same document was sent with before", async () => {
