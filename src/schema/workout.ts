@@ -1,7 +1,8 @@
 import type { DetailedClient } from "../db";
-import type { Prisma } from "../db/generated/detailed/client";
+import type { Prisma, Song } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { searchTerm } from "./search";
+import { Song as SongType } from "./song";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
@@ -17,16 +18,24 @@ export const Workout = builder.prismaObject("DetailedWorkout", {
     airedAt: t.expose("originalAirTime", { type: "DateTime", nullable: true }),
     imageUrl: t.exposeString("imageUrl", { nullable: true }),
     instructor: t.relation("instructor", { nullable: true }),
-    playlist: t.relation("playlist", { description: "In class order", query: { orderBy: { position: "asc" } } }),
+    // loaded with the class (the songs with what the query selects of them); an entry's own fields are
+    // plain properties, so the songs of a playlist need no relation resolver each
+    playlist: t.field({
+      type: [PlaylistEntry],
+      description: "In class order",
+      select: (_args, _ctx, nestedSelection) => ({
+        playlist: { orderBy: { position: "asc" }, select: { position: true, startOffsetSeconds: true, song: nestedSelection(true, ["song"]) } },
+      }),
+      resolve: (workout) => workout.playlist,
+    }),
   }),
 });
 
-builder.prismaObject("PlaylistEntry", {
-  select: {},
+const PlaylistEntry = builder.objectRef<{ position: number; startOffsetSeconds: number | null; song: Song }>("PlaylistEntry").implement({
   fields: (t) => ({
     position: t.exposeInt("position"),
     startOffsetSeconds: t.exposeInt("startOffsetSeconds", { nullable: true }),
-    song: t.relation("song"),
+    song: t.field({ type: SongType, resolve: (entry) => entry.song }),
   }),
 });
 
