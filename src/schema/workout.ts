@@ -6,17 +6,18 @@ import { Song as SongType } from "./song";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
-  // only the columns the selected fields need: not Peloton's whole answer (full_details) for every class
-  select: { id: true },
+  // The few small columns the fields show, always: never Peloton's whole answer (full_details). Plain
+  // fields over them: an exposed field of a type with a select plans its own column, row by row.
+  select: { id: true, title: true, description: true, fitnessDiscipline: true, durationSeconds: true, difficultyRatingAvg: true, originalAirTime: true, imageUrl: true },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Peloton's class id" }),
-    title: t.exposeString("title"),
-    description: t.exposeString("description", { nullable: true }),
-    discipline: t.exposeString("fitnessDiscipline"),
-    durationSeconds: t.exposeInt("durationSeconds"),
-    difficulty: t.exposeFloat("difficultyRatingAvg", { nullable: true }),
-    airedAt: t.expose("originalAirTime", { type: "DateTime", nullable: true }),
-    imageUrl: t.exposeString("imageUrl", { nullable: true }),
+    id: t.id({ description: "Peloton's class id", resolve: (w) => w.id }),
+    title: t.string({ resolve: (w) => w.title }),
+    description: t.string({ nullable: true, resolve: (w) => w.description }),
+    discipline: t.string({ resolve: (w) => w.fitnessDiscipline }),
+    durationSeconds: t.int({ resolve: (w) => w.durationSeconds }),
+    difficulty: t.float({ nullable: true, resolve: (w) => w.difficultyRatingAvg }),
+    airedAt: t.field({ type: "DateTime", nullable: true, resolve: (w) => w.originalAirTime }),
+    imageUrl: t.string({ nullable: true, resolve: (w) => w.imageUrl }),
     instructor: t.relation("instructor", { nullable: true }),
     // loaded with the class (the songs with what the query selects of them); an entry's own fields are
     // plain properties, so the songs of a playlist need no relation resolver each
