@@ -11,12 +11,13 @@ const ArtistPlays = builder.objectRef<{ artist: Artist; plays: number }>("Artist
   }),
 });
 
+// As Workout: the small columns the fields show, selected once for the type, read by plain fields.
 export const Instructor = builder.prismaObject("Instructor", {
-  select: { id: true },
+  select: { id: true, name: true, imageUrl: true },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Peloton's instructor id" }),
-    name: t.exposeString("name"),
-    imageUrl: t.exposeString("imageUrl", { nullable: true }),
+    id: t.id({ description: "Peloton's instructor id", resolve: (instructor) => instructor.id }),
+    name: t.string({ resolve: (instructor) => instructor.name }),
+    imageUrl: t.string({ nullable: true, resolve: (instructor) => instructor.imageUrl }),
     workouts: t.relatedConnection("workouts", {
       cursor: "id",
       totalCount: true,

@@ -2,12 +2,13 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "./builder";
 import { searchConnection, totalCountOf } from "./search";
 
+// As Workout: the small columns the fields show, selected once for the type, read by plain fields.
 export const Song = builder.prismaObject("Song", {
-  select: { id: true },
+  select: { id: true, title: true, artistNames: true, imageUrl: true, explicit: true },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Peloton's song id" }),
-    title: t.exposeString("title"),
-    artistNames: t.exposeString("artistNames", { description: 'The credits as one string: "Artist A, Artist B"' }),
+    id: t.id({ description: "Peloton's song id", resolve: (song) => song.id }),
+    title: t.string({ resolve: (song) => song.title }),
+    artistNames: t.string({ description: 'The credits as one string: "Artist A, Artist B"', resolve: (song) => song.artistNames }),
     artists: t.field({
       type: [Artist],
       // the artists' columns the query selects, in the song's own statement
@@ -15,8 +16,8 @@ export const Song = builder.prismaObject("Song", {
       resolve: (song) => song.artists.map((credit) => credit.artist),
     }),
     albumName: t.string({ nullable: true, select: { album: { select: { name: true } } }, resolve: (song) => song.album?.name ?? null }),
-    imageUrl: t.exposeString("imageUrl", { nullable: true }),
-    explicit: t.exposeBoolean("explicit"),
+    imageUrl: t.string({ nullable: true, resolve: (song) => song.imageUrl }),
+    explicit: t.boolean({ resolve: (song) => song.explicit }),
     // counted per song in the same statement as the song (a LATERAL join, with relationJoins)
     playCount: t.relationCount("playlistEntries", { description: "How many times a class plays it" }),
     workouts: t.prismaConnection(
@@ -33,10 +34,10 @@ export const Song = builder.prismaObject("Song", {
 });
 
 export const Artist = builder.prismaObject("Artist", {
-  select: { id: true },
+  select: { id: true, name: true },
   fields: (t) => ({
-    id: t.exposeID("id", { description: "Peloton's artist_alias_id" }),
-    name: t.exposeString("name"),
+    id: t.id({ description: "Peloton's artist_alias_id", resolve: (artist) => artist.id }),
+    name: t.string({ resolve: (artist) => artist.name }),
     playCount: t.int({ description: "How many times a class plays one of its songs", resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id) }),
     songs: t.prismaConnection({
       type: "Song",
