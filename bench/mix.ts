@@ -67,7 +67,10 @@ export async function buildMix(query: Query): Promise<MixItem[]> {
   const instructorIds = await column(`SELECT id AS value FROM instructors ORDER BY id LIMIT ${SETS}`);
   const [classCount] = await column("SELECT count(*)::int AS value FROM detailed_workouts");
   const depth = Math.min(deepPageOffset, Math.floor(Number(classCount) / 2));
-  const deepIds = await column(`SELECT id AS value FROM detailed_workouts ORDER BY original_air_time DESC, id OFFSET ${depth} LIMIT ${SETS}`);
+  const deepRows = await query<{ id: string; aired_at: Date | null }>(
+    `SELECT id, original_air_time AS aired_at FROM detailed_workouts ORDER BY original_air_time DESC, id OFFSET ${depth} LIMIT ${SETS}`,
+    [],
+  );
   const disciplines = await column(`SELECT fitness_discipline AS value FROM detailed_workouts GROUP BY 1 ORDER BY count(*) DESC LIMIT 5`);
   const durations = [[600, 1200], [1200, 1800], [1800, 2700], [2700, 3600]] as const;
   const filters = disciplines.flatMap((discipline) =>
@@ -81,6 +84,6 @@ export async function buildMix(query: Query): Promise<MixItem[]> {
     { key: "classPlaylist", name: "a class with its playlist", route: "classPlaylist", query: classPlaylist, variables: classIds.map((id) => ({ id })) },
     { key: "instructorClasses", name: "an instructor's classes + top artists", route: "instructorClasses", query: instructorClasses, variables: instructorIds.map((id) => ({ id })) },
     { key: "filteredWorkouts", name: "classes by discipline + duration + date", route: "filteredWorkouts", query: filteredWorkouts, variables: filters },
-    { key: "deepPage", name: `a page ${depth.toLocaleString("en-US")} classes deep`, route: "deepPage", query: deepPage, variables: deepIds.map((id) => ({ after: cursorOf(id) })) },
+    { key: "deepPage", name: `a page ${depth.toLocaleString("en-US")} classes deep`, route: "deepPage", query: deepPage, variables: deepRows.map((row) => ({ after: cursorOf(row.id, row.aired_at && new Date(row.aired_at).toISOString()) })) },
   ];
 }

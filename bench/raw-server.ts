@@ -7,21 +7,22 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";
 import { foldForSearch } from "../src/db/search-text";
+import { positionOf, workoutCursor } from "../src/schema/cursors";
 
 export type Query = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
 type Variables = Record<string, unknown>;
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-// the cursors the API hands out for a connection keyed by id (Pothos' Prisma plugin: "GPC:" + a tagged string)
-export const cursorOf = (id: string) => Buffer.from(`GPC:S:${id}`).toString("base64");
-const idOfCursor = (cursor: string) => Buffer.from(cursor, "base64").toString().replace(/^GPC:S:/, "");
+// the cursors the API hands out for a list of classes newest first: the class's id and air date
+export const cursorOf = (id: string, airedAt: string | null) =>
+  workoutCursor({ id, originalAirTime: airedAt === null ? null : new Date(airedAt), difficultyRatingAvg: null }, "originalAirTime");
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A page of `first` from `rows` fetched with one row more: the edges and pageInfo the API answers. */
-function page<T extends { id: string }>(rows: T[], first: number) {
+function page<T extends { id: string; airedAt: string | null }>(rows: T[], first: number) {
   const nodes = rows.slice(0, first);
   const last = nodes.at(-1);
-  return { edges: nodes.map((node) => ({ node })), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursorOf(last.id) : null } };
+  return { edges: nodes.map((node) => ({ node })), pageInfo: { hasNextPage: rows.length > first, endCursor: last ? cursorOf(last.id, last.airedAt) : null } };
 }
 
 /** Each route answers one query of the mix (bench/mix.ts), given that query's GraphQL variables. */
@@ -83,7 +84,7 @@ export const routes: Record<string, (query: Query, variables: Variables) => Prom
   async filteredWorkouts(query, { filter }) {
     const { discipline, minDuration, maxDuration, airedAfter } = filter as Variables;
     const where = "w.fitness_discipline = $1 AND w.duration >= $2 AND w.duration <= $3 AND w.original_air_time > $4";
-    const [row] = await query<{ total_count: number; rows: { id: string }[] }>(
+    const [row] = await query<{ total_count: number; rows: { id: string; airedAt: string | null }[] }>(
       `SELECT (SELECT count(*)::int FROM detailed_workouts w WHERE ${where}) AS total_count,
               coalesce((SELECT json_agg(json_build_object('id', p.id, 'title', p.title, 'durationSeconds', p.duration, 'airedAt', ${iso("p.original_air_time")},
                                  'difficulty', p.difficulty_rating_avg, 'instructor', CASE WHEN p.instructor_name IS NOT NULL THEN json_build_object('name', p.instructor_name) END)
@@ -96,14 +97,17 @@ export const routes: Record<string, (query: Query, variables: Variables) => Prom
   },
 
   async deepPage(query, { after }) {
-    const [row] = await query<{ rows: { id: string }[] }>(
+    // the cursor carries the class's air date, as the API's do (the mix's classes all have one)
+    const { id, sorted } = positionOf(String(after), "after");
+    if (!(sorted?.value instanceof Date)) throw new Error(`deepPage: a cursor without an air date: ${String(after)}`);
+    const [row] = await query<{ rows: { id: string; airedAt: string | null }[] }>(
       `SELECT coalesce(json_agg(json_build_object('id', p.id, 'title', p.title, 'discipline', p.fitness_discipline, 'airedAt', ${iso("p.original_air_time")})
                                 ORDER BY p.original_air_time DESC, p.id), '[]') AS rows
          FROM (SELECT w.id, w.title, w.fitness_discipline, w.original_air_time
-                 FROM detailed_workouts w, (SELECT original_air_time, id FROM detailed_workouts WHERE id = $1) c
-                WHERE w.original_air_time <= c.original_air_time AND (w.original_air_time < c.original_air_time OR w.id > c.id)
+                 FROM detailed_workouts w
+                WHERE w.original_air_time <= $2 AND (w.original_air_time < $2 OR w.id > $1)
                 ORDER BY w.original_air_time DESC, w.id LIMIT 21) p`,
-      [idOfCursor(String(after))],
+      [id, sorted.value],
     );
     return { workouts: page(row!.rows, 20) };
   },

@@ -1,6 +1,9 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { resolveCursorConnection } from "@pothos/plugin-relay";
 import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { builder } from "./builder";
+import { type Position, type SortField, positionOf, workoutCursor } from "./cursors";
 import { searchTerm } from "./search";
 import { Song as SongType } from "./song";
 
@@ -47,20 +50,37 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, { detailed }) => detailed.detailedWorkout.findUnique({ ...query, where: { id: String(id) } }),
   }),
-  workouts: t.prismaConnection({
-    type: "DetailedWorkout",
-    cursor: "id",
-    args: { filter: t.arg({ type: WorkoutFilter }), orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC" }) },
-    resolve: async (query, _root, { filter, orderBy }, { detailed }) => {
-      const order = workoutOrders[orderBy ?? "AIRED_DESC"];
-      const where = workoutWhere(filter);
-      const { cursor, ...page } = query as typeof query & { cursor?: { id: string } };
-      if (!cursor || (page.take ?? 0) < 0) return detailed.detailedWorkout.findMany({ ...query, where, orderBy: orderByOf(order) });
-      const after = await rowsAfter(detailed, cursor.id, order);
-      return after ? detailed.detailedWorkout.findMany({ ...page, skip: 0, where: { AND: [where, after] }, orderBy: orderByOf(order) }) : [];
+  workouts: t.connection(
+    {
+      type: Workout,
+      args: { filter: t.arg({ type: WorkoutFilter }), orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC" }) },
+      resolve: async (_root, args, context, info) => {
+        const order = workoutOrders[args.orderBy ?? "AIRED_DESC"];
+        const where = workoutWhere(args.filter);
+        const query = queryFromInfo({ context, info, typeName: "Workout", path: ["edges", "node"] });
+        const { detailed } = context;
+        const connection = await resolveCursorConnection<Promise<(typeof Workout.$inferType)[]>>(
+          { args, toCursor: (workout) => workoutCursor(workout, order.field) },
+          async ({ after, before, limit, inverted }): Promise<(typeof Workout.$inferType)[]> => {
+            // each cursor bounds the page: rows past `after` in the order, and past `before` going back
+            const bounds = await Promise.all([
+              after && rowsPast(detailed, positionOf(after, "after"), order),
+              before && rowsPast(detailed, positionOf(before, "before"), reverse(order)),
+            ]);
+            if (bounds.includes(null)) return []; // a cursor's class is gone
+            return detailed.detailedWorkout.findMany({
+              ...query,
+              where: { AND: [where, ...bounds.filter((bound) => bound !== "" && bound !== undefined)] },
+              orderBy: orderByOf(inverted ? reverse(order) : order),
+              take: limit,
+            });
+          },
+        );
+        return { ...connection, totalCount: () => detailed.detailedWorkout.count({ where }) };
+      },
     },
-    totalCount: (_connection, { filter }, { detailed }) => detailed.detailedWorkout.count({ where: workoutWhere(filter) }),
-  }),
+    { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+  ),
 }));
 
 const WorkoutOrder = builder.enumType("WorkoutOrder", {
@@ -72,37 +92,48 @@ const WorkoutOrder = builder.enumType("WorkoutOrder", {
 });
 
 interface Order {
-  field: "originalAirTime" | "difficultyRatingAvg";
+  field: SortField;
   sort: "asc" | "desc";
   /** PostgreSQL's default where not said: last ascending, first descending */
   nulls: "first" | "last";
+  /** the tie-break */
+  id: "asc" | "desc";
 }
 
 // each sorts by one nullable column, then by id
 const workoutOrders: Record<"AIRED_DESC" | "AIRED_ASC" | "DIFFICULTY_DESC", Order> = {
-  AIRED_DESC: { field: "originalAirTime", sort: "desc", nulls: "first" },
-  AIRED_ASC: { field: "originalAirTime", sort: "asc", nulls: "last" },
-  DIFFICULTY_DESC: { field: "difficultyRatingAvg", sort: "desc", nulls: "last" },
+  AIRED_DESC: { field: "originalAirTime", sort: "desc", nulls: "first", id: "asc" },
+  AIRED_ASC: { field: "originalAirTime", sort: "asc", nulls: "last", id: "asc" },
+  DIFFICULTY_DESC: { field: "difficultyRatingAvg", sort: "desc", nulls: "last", id: "asc" },
 };
 
-const orderByOf = ({ field, sort, nulls }: Order): Prisma.DetailedWorkoutOrderByWithRelationInput[] => [{ [field]: { sort, nulls } }, { id: "asc" }];
+const flip = { asc: "desc", desc: "asc", first: "last", last: "first" } as const;
+const reverse = (order: Order): Order => ({ field: order.field, sort: flip[order.sort], nulls: flip[order.nulls], id: flip[order.id] });
+
+const orderByOf = ({ field, sort, nulls, id }: Order): Prisma.DetailedWorkoutOrderByWithRelationInput[] => [{ [field]: { sort, nulls } }, { id }];
 
 /**
- * The classes after the cursor's in `order`, as a filter; null if the cursor's class is gone. Given
- * a cursor and a nullable sort column, Prisma leaves out the LIMIT and pages in memory, reading every
- * row past the cursor (prisma/orm#27094): a page 2,000 classes deep read the other 48,000 classes.
+ * The classes past `position` in `order`, as a filter; null if the class is gone. The cursor carries
+ * the sort value, so this reads the database only for an older cursor, or one from another order.
+ * (Prisma's own cursor leaves out the LIMIT when the order has a nullable column and pages in memory,
+ * prisma/orm#27094: a page 2,000 classes deep read the other 48,000 classes.)
  */
-async function rowsAfter(detailed: DetailedClient, id: string, { field, sort, nulls }: Order): Promise<Prisma.DetailedWorkoutWhereInput | null> {
-  const row = await detailed.detailedWorkout.findUnique({ where: { id }, select: { originalAirTime: true, difficultyRatingAvg: true } });
-  if (!row) return null;
-  const value = row[field];
+async function rowsPast(detailed: DetailedClient, position: Position, { field, sort, nulls, id: idSort }: Order): Promise<Prisma.DetailedWorkoutWhereInput | null> {
+  let value = position.sorted?.field === field ? position.sorted.value : undefined;
+  if (value === undefined) {
+    const row = await detailed.detailedWorkout.findUnique({ where: { id: position.id }, select: { [field]: true } as { originalAirTime: true } });
+    if (!row) return null;
+    value = (row as Record<SortField, Date | number | null>)[field];
+  }
+  const id = position.id;
+  const idPast = { id: idSort === "asc" ? { gt: id } : { lt: id } };
   if (value === null) {
-    const tied: Prisma.DetailedWorkoutWhereInput = { [field]: null, id: { gt: id } };
+    const tied: Prisma.DetailedWorkoutWhereInput = { [field]: null, ...idPast };
     return nulls === "first" ? { OR: [tied, { [field]: { not: null } }] } : tied;
   }
   // the bound (<= or >=) lets the index on the sort column start at the cursor's class
   const from = { [field]: { [sort === "desc" ? "lte" : "gte"]: value } };
-  const past = { OR: [{ [field]: value, id: { gt: id } }, { [field]: { [sort === "desc" ? "lt" : "gt"]: value } }] };
+  const past = { OR: [{ [field]: value, ...idPast }, { [field]: { [sort === "desc" ? "lt" : "gt"]: value } }] };
   const rated: Prisma.DetailedWorkoutWhereInput = { AND: [from, past] };
   return nulls === "last" ? { OR: [rated, { [field]: null }] } : rated;
 }

@@ -204,8 +204,10 @@ describe("the catalogue API", () => {
         expect(errors).toBeUndefined();
         return data!.workouts;
       };
-      // unrated classes sort last in DIFFICULTY_DESC, and must be paged through too
-      await db.detailed.detailedWorkout.updateMany({ where: { id: { in: sim.catalogue.classes.filter((_, i) => i % 9 === 4).map((c) => c.id) } }, data: { difficultyRatingAvg: null } });
+      // unrated classes sort last in DIFFICULTY_DESC, classes with no air date first in AIRED_DESC: paged through too
+      const some = (k: number) => ({ id: { in: sim.catalogue.classes.filter((_, i) => i % 9 === k).map((c) => c.id) } });
+      await db.detailed.detailedWorkout.updateMany({ where: some(4), data: { difficultyRatingAvg: null } });
+      await db.detailed.detailedWorkout.updateMany({ where: some(7), data: { originalAirTime: null } });
       for (const orderBy of ["AIRED_DESC", "AIRED_ASC", "DIFFICULTY_DESC"] as const) {
         for (const filter of [{}, { minDuration: 1200 }]) {
           const paged: string[] = [];
@@ -217,6 +219,52 @@ describe("the catalogue API", () => {
           } while (after);
           expect(paged).toEqual(await ids(filter, orderBy));
         }
+      }
+    });
+
+    it("pages backwards in every order, cursor before cursor, to the same classes", async () => {
+      const page = async (orderBy: WorkoutOrder, before: string | null) => {
+        const { data, errors } = await execute(
+          api,
+          graphql(`query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {
+            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }`),
+          { orderBy, before },
+        );
+        expect(errors).toBeUndefined();
+        return data!.workouts;
+      };
+      for (const orderBy of ["AIRED_DESC", "AIRED_ASC", "DIFFICULTY_DESC"] as const) {
+        const paged: string[] = [];
+        let before: string | null = null;
+        do {
+          const workouts = await page(orderBy, before);
+          paged.unshift(...workouts.edges.map((edge) => edge.node.id));
+          before = workouts.pageInfo.hasPreviousPage ? workouts.pageInfo.startCursor : null;
+        } while (before);
+        expect(paged).toEqual(await ids({}, orderBy));
+      }
+    });
+
+    it("takes a cursor from another order, or from earlier versions (the class's id alone), and refuses a made-up one", async () => {
+      const after = async (orderBy: WorkoutOrder, cursor: string) => {
+        const { data, errors } = await execute(
+          api,
+          graphql(`query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }`),
+          { orderBy, after: cursor },
+        );
+        return { ids: data?.workouts.edges.map((edge) => edge.node.id), errors };
+      };
+      const newest = await ids({}, "AIRED_DESC");
+      const hardest = await ids({}, "DIFFICULTY_DESC");
+      const { data } = await execute(api, graphql(`query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }`));
+      const tenth = data!.workouts.edges[9]!;
+      expect(await after("AIRED_DESC", tenth.cursor)).toEqual({ ids: newest.slice(10, 13), errors: undefined });
+      const inHardest = hardest.indexOf(tenth.node.id);
+      expect(await after("DIFFICULTY_DESC", tenth.cursor)).toEqual({ ids: hardest.slice(inHardest + 1, inHardest + 4), errors: undefined });
+      expect(await after("AIRED_DESC", Buffer.from(`GPC:S:${tenth.node.id}`).toString("base64"))).toEqual({ ids: newest.slice(10, 13), errors: undefined });
+      for (const made of ["not-a-cursor", Buffer.from('Workout:["x","title","y"]').toString("base64")]) {
+        const { errors } = await after("AIRED_DESC", made);
+        expect(errors).toEqual([expect.objectContaining({ message: "after: invalid cursor", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
       }
     });
 
