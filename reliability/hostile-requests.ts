@@ -293,7 +293,7 @@ function badCursors(random: Random, facts: CatalogueFacts): HostileRequest[] {
     cases.push(operation(`bad songs cursor ${i}`, `query ($c: String) { songs(first: 5, after: $c) { edges { node { id } } } }`, { c: cursor }));
   });
   cases.push(operation("songs before a workouts cursor", `query ($c: String) { songs(first: 5, before: $c) { totalCount } }`, { c: real }));
-  cases.push(operation("before and after", `query ($c: String) { workouts(first: 5, after: $c, before: $c) { totalCount } }`, { c: real }));
+  cases.push(operation("before and after", `query ($c: String) { songs(first: 5, after: $c, before: $c) { totalCount } }`, { c: real }));
   cases.push(operation("instructor workouts bad cursor", `{ instructors(first: 1) { edges { node { workouts(first: 1, after: "junk") { edges { cursor } } } } } }`));
   cases.push(operation("ingest runs bad cursor", `{ ingestRuns(first: 1, after: "${b64("OffsetConnection:-1")}") { edges { cursor } } }`));
   cases.push(operation("song workouts bad cursor", `{ songs(first: 1) { edges { node { workouts(first: 1, after: "R1BDOko6WzFd") { edges { cursor } } } } } }`));

@@ -32,18 +32,29 @@ export function workoutCursor(workout: SortedWorkout, field: SortField): string 
 /** The position a cursor holds; also an older cursor that only names the class ("GPC:S:<id>"). */
 export function positionOf(cursor: string, argumentName: string): Position {
   const text = Buffer.from(cursor, "base64").toString();
-  if (text.startsWith("GPC:S:") && text.length > 6) return { id: text.slice(6) };
-  try {
-    if (text.startsWith(CURSOR_PREFIX)) {
-      const [id, field, value] = JSON.parse(text.slice(CURSOR_PREFIX.length)) as unknown[];
-      if (typeof id === "string" && field === "originalAirTime" && (value === null || (typeof value === "string" && !Number.isNaN(Date.parse(value))))) {
-        return { id, sorted: { field, value: value === null ? null : new Date(value) } };
-      }
-      if (typeof id === "string" && field === "difficultyRatingAvg" && (value === null || typeof value === "number")) return { id, sorted: { field, value } };
-    }
-  } catch {
-    // not JSON: refused below
+  // only the encoding this hands out: base64 decoding skips what it cannot read, and stops at padding
+  const position = Buffer.from(text).toString("base64") === cursor ? decode(text) : null;
+  // an id PostgreSQL could not even compare (a NUL) is no class's
+  if (!position || position.id === "" || position.id.includes("\0")) {
+    throw new GraphQLError(`${argumentName}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
   }
-  throw new GraphQLError(`${argumentName}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
+  return position;
 }
 
+function decode(text: string): Position | null {
+  if (text.startsWith("GPC:S:")) return { id: text.slice("GPC:S:".length) };
+  if (!text.startsWith(CURSOR_PREFIX)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(CURSOR_PREFIX.length));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || typeof parsed[0] !== "string") return null;
+  const [id, field, value] = parsed as [string, unknown, unknown];
+  if (field === "originalAirTime" && (value === null || (typeof value === "string" && !Number.isNaN(Date.parse(value))))) {
+    return { id, sorted: { field, value: value === null ? null : new Date(value) } };
+  }
+  if (field === "difficultyRatingAvg" && (value === null || typeof value === "number")) return { id, sorted: { field, value } };
+  return null;
+}

@@ -59,18 +59,18 @@ builder.queryFields((t) => ({
         const where = workoutWhere(args.filter);
         const query = queryFromInfo({ context, info, typeName: "Workout", path: ["edges", "node"] });
         const { detailed } = context;
-        const connection = await resolveCursorConnection<Promise<(typeof Workout.$inferType)[]>>(
+        const connection = await resolveCursorConnection<Promise<WorkoutRow[]>>(
           { args, toCursor: (workout) => workoutCursor(workout, order.field) },
-          async ({ after, before, limit, inverted }): Promise<(typeof Workout.$inferType)[]> => {
+          async ({ after, before, limit, inverted }): Promise<WorkoutRow[]> => {
             // each cursor bounds the page: rows past `after` in the order, and past `before` going back
-            const bounds = await Promise.all([
-              after && rowsPast(detailed, positionOf(after, "after"), order),
-              before && rowsPast(detailed, positionOf(before, "before"), reverse(order)),
+            const bounds: (Prisma.DetailedWorkoutWhereInput | null)[] = await Promise.all([
+              after ? rowsPast(detailed, positionOf(after, "after"), order) : {},
+              before ? rowsPast(detailed, positionOf(before, "before"), reverse(order)) : {},
             ]);
             if (bounds.includes(null)) return []; // a cursor's class is gone
             return detailed.detailedWorkout.findMany({
               ...query,
-              where: { AND: [where, ...bounds.filter((bound) => bound !== "" && bound !== undefined)] },
+              where: { AND: [where, ...(bounds as Prisma.DetailedWorkoutWhereInput[])] },
               orderBy: orderByOf(inverted ? reverse(order) : order),
               take: limit,
             });
@@ -82,6 +82,8 @@ builder.queryFields((t) => ({
     { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
   ),
 }));
+
+type WorkoutRow = typeof Workout.$inferType;
 
 const WorkoutOrder = builder.enumType("WorkoutOrder", {
   values: {
@@ -121,9 +123,9 @@ const orderByOf = ({ field, sort, nulls, id }: Order): Prisma.DetailedWorkoutOrd
 async function rowsPast(detailed: DetailedClient, position: Position, { field, sort, nulls, id: idSort }: Order): Promise<Prisma.DetailedWorkoutWhereInput | null> {
   let value = position.sorted?.field === field ? position.sorted.value : undefined;
   if (value === undefined) {
-    const row = await detailed.detailedWorkout.findUnique({ where: { id: position.id }, select: { [field]: true } as { originalAirTime: true } });
+    const row = await detailed.detailedWorkout.findUnique({ where: { id: position.id }, select: { originalAirTime: true, difficultyRatingAvg: true } });
     if (!row) return null;
-    value = (row as Record<SortField, Date | number | null>)[field];
+    value = row[field];
   }
   const id = position.id;
   const idPast = { id: idSort === "asc" ? { gt: id } : { lt: id } };

@@ -29,6 +29,7 @@ type Documents = {
     "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }": typeof types.CatalogueWorkoutsBackwardsDocument,
     "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsAfterDocument,
     "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsCursorsDocument,
+    "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }": typeof types.CatalogueWorkoutsBetweenDocument,
     "query CatalogueShortArtistFilter { workouts(filter: { artist: \"x\" }) { totalCount } }": typeof types.CatalogueShortArtistFilterDocument,
     "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }": typeof types.CatalogueSongPlaysDocument,
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": typeof types.CatalogueTopArtistsDocument,
@@ -58,6 +59,7 @@ const documents: Documents = {
     "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }": types.CatalogueWorkoutsBackwardsDocument,
     "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }": types.CatalogueWorkoutsAfterDocument,
     "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }": types.CatalogueWorkoutsCursorsDocument,
+    "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }": types.CatalogueWorkoutsBetweenDocument,
     "query CatalogueShortArtistFilter { workouts(filter: { artist: \"x\" }) { totalCount } }": types.CatalogueShortArtistFilterDocument,
     "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }": types.CatalogueSongPlaysDocument,
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": types.CatalogueTopArtistsDocument,
@@ -146,6 +148,10 @@ export function graphql(source: "query CatalogueWorkoutsAfter($orderBy: WorkoutO
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }"): (typeof documents)["query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }"): (typeof documents)["query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

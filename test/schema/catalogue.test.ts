@@ -262,7 +262,15 @@ describe("the catalogue API", () => {
       const inHardest = hardest.indexOf(tenth.node.id);
       expect(await after("DIFFICULTY_DESC", tenth.cursor)).toEqual({ ids: hardest.slice(inHardest + 1, inHardest + 4), errors: undefined });
       expect(await after("AIRED_DESC", Buffer.from(`GPC:S:${tenth.node.id}`).toString("base64"))).toEqual({ ids: newest.slice(10, 13), errors: undefined });
-      for (const made of ["not-a-cursor", Buffer.from('Workout:["x","title","y"]').toString("base64")]) {
+      const between = await execute(
+        api,
+        graphql(`query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }`),
+        { after: data!.workouts.edges[2]!.cursor, before: tenth.cursor },
+      );
+      expect(between.data?.workouts.edges.map((edge) => edge.node.id)).toEqual(newest.slice(3, 9));
+      const twice = data!.workouts.edges[0]!.cursor.repeat(2);
+      const madeUp = ['Workout:["x","title","y"]', 'Workout:["a\\u0000b","originalAirTime",null]', "Workout:{", "GPC:S:"].map((text) => Buffer.from(text).toString("base64"));
+      for (const made of ["not-a-cursor", twice, ...madeUp]) {
         const { errors } = await after("AIRED_DESC", made);
         expect(errors).toEqual([expect.objectContaining({ message: "after: invalid cursor", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
       }
