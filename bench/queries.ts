@@ -82,16 +82,26 @@ const rawTarget = (item: MixItem): Target => ({
 
 const failed = (status: number, body: string) => status !== 200 || body.includes('"errors":[');
 
+/** What one stretch of load gave: each successful response's latency, and the failures. */
+interface Sample {
+  latencies: number[];
+  failures: number;
+  seconds: number;
+  /** the server's CPU time over the stretch, in ms (null where /proc cannot tell) */
+  cpuMs: number | null;
+}
+
 /** `connections` clients posting the target's bodies in turn for `seconds`; latency measured per response (autocannon's own histogram keeps whole milliseconds). */
-async function load(origin: string, target: Target, connections: number, seconds: number): Promise<Omit<Measurement, "serverCpuMsPerRequest">> {
+async function load(server: ServerProcess, target: Target, connections: number, seconds: number): Promise<Sample> {
   let next = 0;
   let failures = 0;
   let lastFailed = false;
   const latencies: number[] = [];
+  const cpuBefore = server.cpuMs();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url: origin,
+        url: server.origin,
         connections,
         duration: seconds,
         requests: [
@@ -114,13 +124,22 @@ async function load(origin: string, target: Target, connections: number, seconds
       else latencies.push(ms);
     });
   });
-  latencies.sort((a, b) => a - b);
+  const cpuAfter = server.cpuMs();
+  return { latencies, failures: failures + result.errors, seconds: result.duration, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+}
+
+/** The samples of one side, as one measurement. */
+function summarize(samples: Sample[]): Measurement {
+  const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
+  const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
+  const cpuMs = samples.some((sample) => sample.cpuMs === null) ? null : samples.reduce((sum, sample) => sum + sample.cpuMs!, 0);
   return {
     requests: latencies.length,
-    failures: failures + result.errors,
-    requestsPerSecond: round(latencies.length / result.duration, 1),
+    failures: samples.reduce((sum, sample) => sum + sample.failures, 0),
+    requestsPerSecond: round(latencies.length / seconds, 1),
     medianMs: round(percentile(latencies, 0.5)),
     p99Ms: round(percentile(latencies, 0.99)),
+    serverCpuMsPerRequest: cpuMs === null || latencies.length === 0 ? null : round(cpuMs / latencies.length, 3),
   };
 }
 
@@ -158,13 +177,27 @@ function requireSameAnswers(items: MixItem[], graphql: unknown[][], raw: unknown
 }
 
 async function measure(server: ServerProcess, target: Target, options: LoadOptions): Promise<Measurement> {
-  if (options.warmupSeconds > 0) await load(server.origin, target, options.connections, options.warmupSeconds);
-  const cpuBefore = server.cpuMs();
-  const measurement = await load(server.origin, target, options.connections, options.seconds);
-  const cpuAfter = server.cpuMs();
-  const cpu = cpuBefore === null || cpuAfter === null || measurement.requests === 0 ? null : round((cpuAfter - cpuBefore) / measurement.requests, 3);
-  return { ...measurement, serverCpuMsPerRequest: cpu };
+  if (options.warmupSeconds > 0) await load(server, target, options.connections, options.warmupSeconds);
+  return summarize([await load(server, target, options.connections, options.seconds)]);
 }
+
+/**
+ * Both sides of an item, in alternating slices of the measured seconds: a virtual machine's speed
+ * drifts from one minute to the next (by up to half, on the machine of bench/README.md), and sides
+ * measured in turn, slice by slice, see the same machine.
+ */
+async function measureBoth(sides: [ServerProcess, Target][], options: LoadOptions): Promise<Measurement[]> {
+  for (const [server, target] of sides) if (options.warmupSeconds > 0) await load(server, target, options.connections, options.warmupSeconds);
+  const slices = Math.max(1, Math.min(SLICES, Math.floor(options.seconds)));
+  const samples: Sample[][] = sides.map(() => []);
+  for (let slice = 0; slice < slices; slice++) {
+    for (const [index, [server, target]] of sides.entries()) samples[index]!.push(await load(server, target, options.connections, options.seconds / slices));
+  }
+  return samples.map(summarize);
+}
+
+/** How many turns each side takes in the measured seconds of an item. */
+const SLICES = 5;
 
 /** The mix's parameters, read straight from the detailed database before any server holds it. */
 async function readMix(database: DatabaseConfig): Promise<MixItem[]> {
@@ -188,8 +221,8 @@ async function readMix(database: DatabaseConfig): Promise<MixItem[]> {
 
 /**
  * Loads the API and the raw baseline with each item of the mix in turn, after checking that both
- * answer the same data. On PostgreSQL both servers run at once and the sides alternate item by
- * item; PGlite allows one process per data directory, so on the embedded databases the API runs
+ * answer the same data. On PostgreSQL both servers run at once and the sides take turns within each
+ * item (measureBoth); PGlite allows one process per data directory, so on the embedded databases the API runs
  * the whole mix first, then the baseline (its own process, PGlite without Prisma or GraphQL).
  */
 export async function benchQueries(database: DatabaseConfig, options: LoadOptions, log: (line: string) => void = () => undefined): Promise<QueryBenchResult> {
@@ -209,8 +242,9 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
       requireSameAnswers(items, await answers(api.origin, items, graphqlTarget), await answers(raw.origin, items, rawTarget));
       apiMemoryBefore = api.memory();
       for (const item of items) {
-        note(item, "graphql", await measure(api, graphqlTarget(item), options));
-        note(item, "raw", await measure(raw, rawTarget(item), options));
+        const [graphql, baseline] = await measureBoth([[api, graphqlTarget(item)], [raw, rawTarget(item)]], options);
+        note(item, "graphql", graphql!);
+        note(item, "raw", baseline!);
       }
       [apiMemory, rawMemory] = [api.memory(), raw.memory()];
     } finally {
@@ -241,7 +275,7 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
     load: options,
     baseline:
       database.kind === "postgres"
-        ? "hand-written SQL through a pg Pool (10 connections, as the API's), node:http, in its own process; both servers up, sides alternating per item"
+        ? `hand-written SQL through a pg Pool (10 connections, as the API's), node:http, in its own process; both servers up, sides taking turns in ${SLICES} slices of each item's seconds`
         : "hand-written SQL on PGlite directly, node:http, in its own process; run after the API's whole mix (one process per data directory)",
     items: items.map((item) => {
       const { graphql, raw } = results.get(item.key) as ItemResult;
