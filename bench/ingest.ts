@@ -142,18 +142,9 @@ export async function benchIngestion(options: IngestionBenchOptions = {}): Promi
 
 /** Runs a stage with every delay 0, watching the HTTP requests it makes. */
 async function measureThroughput(stage: ThroughputResult["stage"], concurrency: number, work: () => Promise<IngestRun>): Promise<ThroughputResult> {
-  const probe = watchHttp();
   const loopBefore = performance.eventLoopUtilization();
-  const started = performance.now();
-  let run: IngestRun;
-  try {
-    run = await work();
-  } finally {
-    probe.stop();
-  }
-  const wallMs = performance.now() - started;
+  const { run, probe, wallMs } = await watchedRun(stage, work);
   const loop = performance.eventLoopUtilization(loopBefore);
-  checkSucceeded(stage, run);
   const classes = stage === "sync" ? run.seen : run.processed;
   const { waitingMs, requests, requestMs } = probe;
   const share = (ms: number) => round(ms / wallMs, 3);
@@ -182,18 +173,8 @@ async function measurePacing(
   draws: number[],
   work: () => Promise<IngestRun>,
 ): Promise<PacingResult> {
-  const probe = watchHttp();
   const firstDraw = draws.length;
-  const started = performance.now();
-  let run: IngestRun;
-  try {
-    run = await work();
-  } finally {
-    probe.stop();
-  }
-  const ended = performance.now();
-  const wallMs = ended - started;
-  checkSucceeded(stage, run);
+  const { probe, ended, wallMs } = await watchedRun(stage, work);
   const { requests, lastStart } = probe;
   // the limiter adds floor(random() × jitter): a mean of (jitter − 1) / 2
   const meanJitterMs = Math.max(jitterMs - 1, 0) / 2;
@@ -272,6 +253,21 @@ function watchHttp(): HttpProbe {
     },
     stop: () => diagnostics.unsubscribe(channel, onStart),
   };
+}
+
+/** Runs a stage while watching the HTTP requests it makes; the run must succeed. */
+async function watchedRun(stage: string, work: () => Promise<IngestRun>) {
+  const probe = watchHttp();
+  const started = performance.now();
+  let run: IngestRun;
+  try {
+    run = await work();
+  } finally {
+    probe.stop();
+  }
+  const ended = performance.now();
+  checkSucceeded(stage, run);
+  return { run, probe, ended, wallMs: ended - started };
 }
 
 function checkSucceeded(stage: string, run: IngestRun) {

@@ -84,6 +84,6 @@ export async function buildMix(query: Query): Promise<MixItem[]> {
     { key: "classPlaylist", name: "a class with its playlist", route: "classPlaylist", query: classPlaylist, variables: classIds.map((id) => ({ id })) },
     { key: "instructorClasses", name: "an instructor's classes + top artists", route: "instructorClasses", query: instructorClasses, variables: instructorIds.map((id) => ({ id })) },
     { key: "filteredWorkouts", name: "classes by discipline + duration + date", route: "filteredWorkouts", query: filteredWorkouts, variables: filters },
-    { key: "deepPage", name: `a page ${depth.toLocaleString("en-US")} classes deep`, route: "deepPage", query: deepPage, variables: deepRows.map((row) => ({ after: cursorOf(row.id, row.aired_at && new Date(row.aired_at).toISOString()) })) },
+    { key: "deepPage", name: `a page ${depth.toLocaleString("en-US")} classes deep`, route: "deepPage", query: deepPage, variables: deepRows.map((row) => ({ after: cursorOf(row.id, row.aired_at?.toISOString() ?? null) })) },
   ];
 }

@@ -72,8 +72,7 @@ export interface SearchSource<T> {
 
 /**
  * A connection over the rows matching `args.search` (best first), or over all rows without one. A
- * search page and its totalCount come from one statement; only `last` without `before`, which needs
- * the count to find the page, counts first.
+ * search page and its totalCount come from one statement.
  */
 export async function searchConnection<T extends { id: string }>(
   detailed: DetailedClient,
@@ -82,17 +81,11 @@ export async function searchConnection<T extends { id: string }>(
 ) {
   const term = args.search == null ? null : searchTerm(args.search);
   if (!term) return offsetConnection({ args, totalCount: await source.count() }, ({ limit, offset }) => source.all(limit, offset));
-  if (args.last != null && args.before == null) {
-    const totalCount = await countMatches(detailed, source.table, term);
-    return offsetConnection({ args, totalCount }, async ({ limit, offset }) => {
-      const { ids } = await rankedPage(detailed, source.table, term, limit, offset);
-      return inOrder(ids, await source.byIds(ids));
-    });
-  }
-  let totalCount: number | null = null;
-  const connection = await offsetConnection({ args }, async ({ limit, offset }) => {
+  // `last` without `before` needs the count to find its page; any other page counts in its own statement
+  let totalCount = args.last != null && args.before == null ? await countMatches(detailed, source.table, term) : undefined;
+  const connection = await offsetConnection({ args, totalCount }, async ({ limit, offset }) => {
     const page = await rankedPage(detailed, source.table, term, limit, offset);
-    totalCount = page.total ?? (await countMatches(detailed, source.table, term));
+    totalCount ??= page.total ?? (await countMatches(detailed, source.table, term));
     return page.ids.length > 0 ? inOrder(page.ids, await source.byIds(page.ids)) : [];
   });
   return { ...connection, totalCount };
