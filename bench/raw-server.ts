@@ -6,7 +6,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from "node:ht
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";
-import { foldForSearch } from "../src/db/search-text";
+import { foldForSearch, likePattern, searchSql } from "../src/db/search-text";
 import { positionOf, workoutCursor } from "../src/schema/cursors";
 
 export type Query = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
@@ -16,7 +16,6 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 // the cursors the API hands out for a list of classes newest first: the class's id and air date
 export const cursorOf = (id: string, airedAt: string | null) =>
   workoutCursor({ id, originalAirTime: airedAt === null ? null : new Date(airedAt), difficultyRatingAvg: null }, "originalAirTime");
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A page of `first` from `rows` fetched with one row more: the edges and pageInfo the API answers. */
 function page<T extends { id: string; airedAt: string | null }>(rows: T[], first: number) {
@@ -29,16 +28,15 @@ function page<T extends { id: string; airedAt: string | null }>(rows: T[], first
 export const routes: Record<string, (query: Query, variables: Variables) => Promise<unknown>> = {
   async songSearch(query, { search }) {
     const term = foldForSearch(String(search).trim());
+    const { where, rank } = searchSql("songs"); // the API's own matching and ranking
     const [row] = await query<{ total_count: number; edges: unknown[] }>(
-      `WITH matches AS (
-         SELECT id, GREATEST(similarity(title_search, $2), similarity(artist_names_search, $2)) AS rank
-           FROM songs WHERE title_search LIKE $1 OR artist_names_search LIKE $1
-       ), top AS (SELECT id, rank FROM matches ORDER BY rank DESC, id LIMIT 20)
+      `WITH matches AS (SELECT id, ${rank} AS rank FROM songs WHERE ${where}),
+       top AS (SELECT id, rank FROM matches ORDER BY rank, id LIMIT 20)
        SELECT (SELECT count(*)::int FROM matches) AS total_count,
               coalesce((SELECT json_agg(json_build_object('node', json_build_object(
                           'id', s.id, 'title', s.title, 'artistNames', s.artist_names,
                           'playCount', (SELECT count(*)::int FROM playlist_entries pe WHERE pe.song_id = s.id)))
-                        ORDER BY top.rank DESC, top.id)
+                        ORDER BY top.rank, top.id)
                           FROM top JOIN songs s ON s.id = top.id), '[]') AS edges`,
       [likePattern(term), term],
     );

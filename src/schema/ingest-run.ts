@@ -54,8 +54,8 @@ builder.queryFields((t) => ({
   ingestRuns: t.connection({
     type: IngestRun,
     description: "Runs of both stages, newest first",
-    resolve: async (_root, args, { workouts }) =>
-      offsetConnection({ args, totalCount: await workouts.ingestRun.count() }, ({ limit, offset }) =>
+    resolve: (_root, args, { workouts }) =>
+      offsetConnection(args, () => workouts.ingestRun.count(), ({ limit, offset }) =>
         workouts.ingestRun.findMany({ orderBy: { id: "desc" }, take: limit, skip: offset }),
       ),
   }, { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) }),

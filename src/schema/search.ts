@@ -1,7 +1,7 @@
 import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
-import { foldForSearch } from "../db/search-text";
+import { type SearchableTable, foldForSearch, likePattern, searchSql } from "../db/search-text";
 
 /** The longest search term: longer than any title or credits worth typing, short enough to stay cheap to match. */
 export const maxSearchLength = 200;
@@ -17,28 +17,15 @@ export function searchTerm(search: string, argumentName = "search"): string {
   return term;
 }
 
-// Searchable tables, and the folded columns the GIN trigram indexes serve. Fixed here: never user input.
-const searchable = {
-  songs: ["title_search", "artist_names_search"],
-  artists: ["name_search"],
-} as const;
-
-const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-const matching = (columns: readonly string[]) => columns.map((c) => `"${c}" LIKE $1`).join(" OR ");
-
 /**
- * A page of the rows matching `term` anywhere in the folded columns (served by the trigram indexes),
- * best matches first (trigram similarity), then by id so that pages are stable; with how many rows
- * match in all, counted in the same scan (null when the page is past the last match).
+ * A page of the rows matching `term` (searchSql), best matches first, then by id so that pages are
+ * stable; with how many rows match in all, counted in the same scan (null when the page is past the
+ * last match).
  */
-async function rankedPage(detailed: DetailedClient, table: keyof typeof searchable, term: string, limit: number, offset: number) {
-  const columns = searchable[table];
+async function rankedPage(detailed: DetailedClient, table: SearchableTable, term: string, limit: number, offset: number) {
+  const { where, rank } = searchSql(table);
   const rows = await detailed.$queryRawUnsafe<{ id: string; total: bigint }[]>(
-    `SELECT id, count(*) OVER () AS total FROM "${table}"
-      WHERE ${matching(columns)}
-      ORDER BY GREATEST(${columns.map((c) => `similarity("${c}", $2)`).join(", ")}) DESC, id
-      LIMIT $3 OFFSET $4`,
+    `SELECT id, count(*) OVER () AS total FROM "${table}" WHERE ${where} ORDER BY ${rank}, id LIMIT $3 OFFSET $4`,
     likePattern(term),
     term,
     limit,
@@ -48,9 +35,9 @@ async function rankedPage(detailed: DetailedClient, table: keyof typeof searchab
   return { ids: rows.map((row) => row.id), total };
 }
 
-async function countMatches(detailed: DetailedClient, table: keyof typeof searchable, term: string): Promise<number> {
+async function countMatches(detailed: DetailedClient, table: SearchableTable, term: string): Promise<number> {
   const [row] = await detailed.$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*) AS count FROM "${table}" WHERE ${matching(searchable[table])}`,
+    `SELECT count(*) AS count FROM "${table}" WHERE ${searchSql(table).where}`,
     likePattern(term),
   );
   return Number(row?.count ?? 0);
@@ -63,7 +50,7 @@ const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
 };
 
 export interface SearchSource<T> {
-  table: keyof typeof searchable;
+  table: SearchableTable;
   /** a page of every row, when there is no search */
   all(limit: number, offset: number): Promise<T[]>;
   byIds(ids: string[]): Promise<T[]>;
@@ -74,40 +61,46 @@ export interface SearchSource<T> {
  * A connection over the rows matching `args.search` (best first), or over all rows without one. A
  * search page and its totalCount come from one statement.
  */
-export async function searchConnection<T extends { id: string }>(
+export function searchConnection<T extends { id: string }>(
   detailed: DetailedClient,
   args: DefaultConnectionArguments & { search?: string | null },
   source: SearchSource<T>,
 ) {
   const term = args.search == null ? null : searchTerm(args.search);
-  if (!term) return offsetConnection({ args, totalCount: await source.count() }, ({ limit, offset }) => source.all(limit, offset));
-  // `last` without `before` needs the count to find its page; any other page counts in its own statement
-  let totalCount = args.last != null && args.before == null ? await countMatches(detailed, source.table, term) : undefined;
-  const connection = await offsetConnection({ args, totalCount }, async ({ limit, offset }) => {
-    const page = await rankedPage(detailed, source.table, term, limit, offset);
-    totalCount ??= page.total ?? (await countMatches(detailed, source.table, term));
-    return page.ids.length > 0 ? inOrder(page.ids, await source.byIds(page.ids)) : [];
-  });
-  return { ...connection, totalCount };
+  if (!term) return offsetConnection(args, source.count, ({ limit, offset }) => source.all(limit, offset));
+  let pageTotal: number | null = null;
+  return offsetConnection(
+    args,
+    async () => pageTotal ?? countMatches(detailed, source.table, term),
+    async ({ limit, offset }) => {
+      const page = await rankedPage(detailed, source.table, term, limit, offset);
+      pageTotal = page.total;
+      return page.ids.length > 0 ? inOrder(page.ids, await source.byIds(page.ids)) : [];
+    },
+  );
 }
 
 /**
  * resolveOffsetConnection, once `after` and `before` are checked to be offset cursors as it gives them
- * out: another (a negative or huge offset, another connection's cursor) is BAD_USER_INPUT rather than
- * an offset the database refuses.
+ * out (another, such as a negative or huge offset or another connection's cursor, is BAD_USER_INPUT
+ * rather than an offset the database refuses); `count` runs only when `last` without `before` needs it
+ * to find the page, or when the query asks for totalCount (totalCountOf).
  */
-export function offsetConnection<T>(
-  options: { args: DefaultConnectionArguments; totalCount?: number },
+export async function offsetConnection<T>(
+  args: DefaultConnectionArguments,
+  count: () => Promise<number>,
   resolve: (page: { limit: number; offset: number }) => Promise<T[]>,
 ) {
   for (const name of ["after", "before"] as const) {
-    const cursor = options.args[name];
+    const cursor = args[name];
     if (cursor && !/^OffsetConnection:\d{1,15}$/.test(Buffer.from(cursor, "base64").toString())) {
       throw new GraphQLError(`${name}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName: name } });
     }
   }
-  return resolveOffsetConnection(options, resolve);
+  let counted = args.last != null && args.before == null ? Promise.resolve(await count()) : undefined;
+  const connection = await resolveOffsetConnection({ args, totalCount: await counted }, resolve);
+  return { ...connection, totalCount: () => (counted ??= count()) };
 }
 
-/** The totalCount of a connection resolved with one (by resolveOffsetConnection). */
-export const totalCountOf = (connection: object) => (connection as { totalCount: number }).totalCount;
+/** The totalCount of a connection resolved by offsetConnection, counted only now that it is asked for. */
+export const totalCountOf = (connection: { totalCount: () => Promise<number> }) => connection.totalCount();

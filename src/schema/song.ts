@@ -53,7 +53,7 @@ builder.queryFields((t) => ({
   songs: t.connection(
     {
       type: Song,
-      description: "Songs matching `search` in their title or artists, best matches first; every song without it",
+      description: "Songs matching `search` in their title or artists, best matches first; every song, by title, without it",
       args: { search: t.arg.string({ description: "case- and accent-insensitive, at least 2 characters" }) },
       resolve: (_root, args, context, info) => {
         const query = queryFromInfo({ context, info, typeName: "Song", path: ["edges", "node"] });
@@ -71,7 +71,7 @@ builder.queryFields((t) => ({
   artists: t.connection(
     {
       type: Artist,
-      description: "Artists whose name matches `search`, best matches first; every artist without it",
+      description: "Artists whose name matches `search`, best matches first; every artist, by name, without it",
       args: { search: t.arg.string({ description: "case- and accent-insensitive, at least 2 characters" }) },
       resolve: (_root, args, context, info) => {
         const query = queryFromInfo({ context, info, typeName: "Artist", path: ["edges", "node"] });

@@ -4,7 +4,7 @@ import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { type Position, type SortField, positionOf, workoutCursor } from "./cursors";
-import { searchTerm } from "./search";
+import { searchTerm, totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
@@ -79,7 +79,7 @@ builder.queryFields((t) => ({
         return { ...connection, totalCount: () => detailed.detailedWorkout.count({ where }) };
       },
     },
-    { fields: (c) => ({ totalCount: c.int({ resolve: (connection) => connection.totalCount() }) }) },
+    { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
   ),
 }));
 

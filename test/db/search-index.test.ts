@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 import { foldForSearch } from "../../src/db/search-text";
+import { createApi } from "../../src/server";
+import { graphql } from "../graphql";
+import { execute } from "../support/graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 
 let db: TestDatabases;
@@ -43,5 +46,38 @@ describe("song search", () => {
       });
       expect(found.map((song) => song.id)).toEqual(["s0", "s10000", "s15000", "s5000"]);
     }
+  });
+});
+
+describe("every song, without a search", () => {
+  it("reads the songs in title order from the (title, id) index, not by sorting the table", async () => {
+    const rows = await db.detailed.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT id FROM songs ORDER BY title, id LIMIT 21 OFFSET 40`);
+    expect(rows.map((row) => row["QUERY PLAN"]).join("\n")).toMatch(/Index (Only )?Scan using songs_title_id_idx/);
+  });
+});
+
+describe("the order of search results", () => {
+  // [id, title, credits], in the order they should rank for "QUOXL"
+  const ranked = [
+    ["r1", "Quoxl", "Nobody"], // the whole title (5 characters)
+    ["r2", "Someone Else", "Quoxl"], // the whole credits (5 characters: a tie with r1, broken by id)
+    ["r3", "Quoxl Party", "Nobody"], // the start of the title (11)
+    ["r4", "Quoxlandia Forever", "Nobody"], // the start of the title (18)
+    ["r5", "Dark Quoxl", "Nobody"], // a word's start (10)
+    ["r6", "Nobody", "The Quoxl Singers"], // a word's start in the credits (17)
+    ["r7", "Aquoxlia", "Nobody"], // anywhere
+  ] as const;
+
+  beforeAll(async () => {
+    const data = [...ranked].reverse().map(([id, title, artistNames]) => ({ id, title, artistNames, titleSearch: foldForSearch(title), artistNamesSearch: foldForSearch(artistNames) }));
+    await db.detailed.song.createMany({ data });
+  });
+  afterAll(() => db.detailed.song.deleteMany({ where: { id: { in: ranked.map(([id]) => id) } } }));
+
+  it("puts the whole text first, then its start, then a word's start, then anywhere; shorter texts first", async () => {
+    const { data, errors } = await execute(createApi(db), graphql(`query SearchRanking { songs(search: "QUOXL", first: 10) { totalCount edges { node { id } } } }`));
+    expect(errors).toBeUndefined();
+    expect(data!.songs.totalCount).toBe(ranked.length);
+    expect(data!.songs.edges.map((edge) => edge.node.id)).toEqual(ranked.map(([id]) => id));
   });
 });

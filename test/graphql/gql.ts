@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": typeof types.SearchRankingDocument,
     "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }": typeof types.CatalogueWorkoutDocument,
     "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }": typeof types.CatalogueUnknownIdsDocument,
     "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsPageDocument,
@@ -42,8 +43,10 @@ type Documents = {
     "query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }": typeof types.MutationsCatalogueDocument,
     "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }": typeof types.QueryCountWorkoutsDocument,
     "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }": typeof types.QueryCountSongsDocument,
+    "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": typeof types.QueryCountEverySongDocument,
 };
 const documents: Documents = {
+    "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": types.SearchRankingDocument,
     "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }": types.CatalogueWorkoutDocument,
     "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }": types.CatalogueUnknownIdsDocument,
     "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": types.CatalogueWorkoutsPageDocument,
@@ -72,6 +75,7 @@ const documents: Documents = {
     "query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }": types.MutationsCatalogueDocument,
     "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }": types.QueryCountWorkoutsDocument,
     "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }": types.QueryCountSongsDocument,
+    "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": types.QueryCountEverySongDocument,
 };
 
 /**
@@ -88,6 +92,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }"): (typeof documents)["query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -200,6 +208,10 @@ export function graphql(source: "query QueryCountWorkouts($first: Int!) { workou
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }"): (typeof documents)["query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }"): (typeof documents)["query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

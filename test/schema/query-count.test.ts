@@ -111,3 +111,25 @@ describe("a page of songs(search) with their artists and play counts", () => {
     expect(await statementsPerPage([5, 20, 50], (first) => songsPage(search, first))).toEqual({ 5: three, 20: three, 50: three });
   });
 });
+
+describe("a page of every song (no search), in title order", () => {
+  const everySong = async (first: number, withCount: boolean) =>
+    dataOf(
+      await execute(
+        api,
+        graphql(`query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }`),
+        { first, withCount },
+      ),
+    ).songs;
+
+  it("answers the songs in title order, and counts them only when asked", async () => {
+    const all = await db.detailed.song.findMany({ orderBy: [{ title: "asc" }, { id: "asc" }], select: { id: true } });
+    const page = await everySong(30, true);
+    expect(page.totalCount).toBe(all.length);
+    expect(page.edges.map((edge) => edge.node.id)).toEqual(all.slice(0, 30).map((song) => song.id));
+    const one = { detailed: 1, workouts: 0 };
+    expect(await statementsPerPage([5, 20], (first) => everySong(first, false))).toEqual({ 5: one, 20: one });
+    const two = { detailed: 2, workouts: 0 };
+    expect(await statementsPerPage([5, 20], (first) => everySong(first, true))).toEqual({ 5: two, 20: two });
+  });
+});
