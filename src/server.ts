@@ -92,15 +92,12 @@ function useComplexityLimits(): Plugin<{ params?: { variables?: Record<string, u
   };
 }
 
-/** What exceeds queryLimits, with the messages and codes of Pothos' complexity rule. */
-function refusals({ complexity, depth, breadth }: { complexity: number; depth: number; breadth: number }): GraphQLError[] {
-  const over = (what: string, actual: number, max: number, code: string, key: string) =>
-    actual > max ? [new GraphQLError(`Query ${what} of ${actual} exceeds max ${what} of ${max}`, { extensions: { [key]: { max, actual }, code } })] : [];
-  return [
-    ...over("complexity", complexity, queryLimits.complexity, "QUERY_COMPLEXITY", "queryComplexity"),
-    ...over("depth", depth, queryLimits.depth, "QUERY_DEPTH", "queryDepth"),
-    ...over("breadth", breadth, queryLimits.breadth, "QUERY_BREADTH", "queryBreadth"),
-  ];
+/** What exceeds queryLimits, each as Pothos' complexity rule words it. */
+function refusals(cost: Record<"complexity" | "depth" | "breadth", number>): GraphQLError[] {
+  return (["complexity", "depth", "breadth"] as const).flatMap((what) => {
+    const [actual, max] = [cost[what], queryLimits[what]];
+    return actual > max ? [new GraphQLError(`Query ${what} of ${actual} exceeds max ${what} of ${max}`, { extensions: { code: `QUERY_${what.toUpperCase()}`, max, actual } })] : [];
+  });
 }
 
 /** graphql-armor's limits throw their refusal rather than report it: make it a validation error like any other. */
