@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from "graphql";
-import { createApi, queryLimits } from "../../src/server";
+import { createApi, maxBodyBytes, queryLimits } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
@@ -110,6 +110,22 @@ describe("operation limits", () => {
     const impatient = createApi(db, { requestTimeoutMs: 1 });
     const { errors } = await execute(impatient, `{ catalogueStatus { songs } workouts(first: 100) { edges { node { playlist { song { artists { name } } } } } } }`);
     expect(errors).toEqual([expect.objectContaining({ message: "The operation took longer than 1 ms and was stopped", extensions: { code: "TIMEOUT" } })]);
+  });
+
+  it("refuses a body over the size limit, or one sent without its length, before reading it", async () => {
+    const body = JSON.stringify({ query: `{ catalogueStatus { songs } } #${"x".repeat(maxBodyBytes)}` });
+    // a new object each time: the Request sets the Content-Length it computes into the one it is given
+    const headers = () => ({ "content-type": "application/json", accept: "application/graphql-response+json" });
+    const tooLarge = await api.fetch("http://localhost/graphql", { method: "POST", headers: headers(), body });
+    expect(tooLarge.status).toBe(413);
+    expect((await tooLarge.json()).errors).toEqual([expect.objectContaining({ extensions: { code: "REQUEST_ENTITY_TOO_LARGE" } })]);
+    // a streamed body has no Content-Length
+    const streamed = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(body)), controller.close()) });
+    const unsized = await api.fetch("http://localhost/graphql", { method: "POST", headers: headers(), body: streamed, duplex: "half" } as RequestInit);
+    expect(unsized.status).toBe(411);
+    const lying = await api.fetch("http://localhost/graphql", { method: "POST", headers: { ...headers(), "content-length": "12, 12" }, body: "{}" });
+    expect(lying.status).toBe(400);
+    expect((await post(api, "{ catalogueStatus { songs } }")).status).toBe(200);
   });
 
   it("refuses a cross-site simple request (CSRF) but serves one with the header", async () => {
