@@ -97,9 +97,9 @@ export async function offsetConnection<T>(
       throw new GraphQLError(`${name}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName: name } });
     }
   }
-  let counted = args.last != null && args.before == null ? Promise.resolve(await count()) : undefined;
-  const connection = await resolveOffsetConnection({ args, totalCount: await counted }, resolve);
-  return { ...connection, totalCount: () => (counted ??= count()) };
+  const totalCount = args.last != null && args.before == null ? await count() : undefined;
+  const connection = await resolveOffsetConnection({ args, totalCount }, resolve);
+  return { ...connection, totalCount: async () => totalCount ?? count() };
 }
 
 /** The totalCount of a connection resolved by offsetConnection, counted only now that it is asked for. */
