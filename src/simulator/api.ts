@@ -19,33 +19,37 @@ export function archivedPage(request: SimRequest, library: Library): Reply {
   if (askedLimit === undefined || askedLimit < 1) return json(400, pelotonError(400, 4000, `Invalid value for limit: ${query.limit}`));
   const limit = Math.min(askedLimit, MAX_PAGE_LIMIT);
 
-  const category = query.browse_category || undefined;
-  const known = category === undefined || library.disciplines.some((discipline) => discipline.slug === category);
-  const list = known ? library.list(category) : [];
+  const slug = query.browse_category || undefined;
+  const category = slug === undefined ? undefined : library.categoryBySlug(slug);
+  const known = slug === undefined || category !== undefined;
+  const list = library.list(slug);
   const newestFirst = !["false", "0"].includes((query.desc ?? "true").toLowerCase());
   const start = page * limit;
   const records = newestFirst
     ? list.slice(start, start + limit)
     : list.slice(Math.max(0, list.length - start - limit), Math.max(0, list.length - start)).reverse();
 
-  return json(
-    200,
-    archivedPageJson({
-      records,
-      page,
-      limit,
-      total: list.length,
-      sortBy: query.sort_by ?? "original_air_time",
-      classTypes: !known ? [] : library.classTypesOf(category ? [category] : library.disciplines.map((d) => d.slug)),
-      disciplines: library.disciplines,
-    }),
-  );
+  const body = archivedPageJson({
+    records,
+    page,
+    limit,
+    total: list.length,
+    sortBy: query.sort_by ?? "original_air_time",
+    classTypes: !known ? [] : library.classTypesOf(category ? category.disciplines : library.disciplines.map((d) => d.slug)),
+    disciplines: library.disciplines,
+    categories: library.categories,
+  });
+  body.data = body.data.map((ride, i) => altered(library.alterationOf(records[i]!.id)?.listEntry, ride));
+  return json(200, body);
 }
+
+// a test's alterClass changes come last, so that it gets exactly what it asked for
+const altered = <T>(changes: ((value: any) => any)[] | undefined, value: T): T => (changes ?? []).reduce((current, change) => change(current), value);
 
 /** GET /api/ride/{id}/details */
 export function rideDetails(id: string, library: Library): Reply {
   const record = library.classById(id);
-  return record ? json(200, rideDetailsJson(record)) : json(404, pelotonError(404, NOT_FOUND_CODE, "Ride not found"));
+  return record ? json(200, altered(library.alterationOf(id)?.details, rideDetailsJson(record))) : json(404, pelotonError(404, NOT_FOUND_CODE, "Ride not found"));
 }
 
 /** GET /api/instructor/{id} */
@@ -58,7 +62,7 @@ export function instructor(id: string, library: Library): Reply {
 export const me = (library: Library, username: string): Reply => json(200, userJson(library.userId, username));
 
 /** GET /api/browse_categories?library_type=on_demand */
-export const browseCategories = (library: Library): Reply => json(200, { browse_categories: library.disciplines.map(browseCategoryJson) });
+export const browseCategories = (library: Library): Reply => json(200, { browse_categories: library.categories.map(browseCategoryJson) });
 
 function wholeNumber(text: string): number | undefined {
   return /^\d{1,9}$/.test(text) ? Number(text) : undefined;

@@ -31,7 +31,21 @@ export interface ClassRecord {
   salt: number;
 }
 
-export interface LibrarySize { seed: number; classes: number; instructors: number; disciplines: string[]; songs: number }
+/** A browse category: the disciplines whose classes it lists (several categories may list the same class). */
+export interface BrowseCategory { slug: string; displayName: string; listOrder: number; disciplines: string[] }
+
+/** What a test has changed in the answers about one class (Simulator.alterClass); applied last, in call order. */
+export interface ClassAlteration { listEntry: ((ride: any) => any)[]; details: ((body: any) => any)[] }
+
+export interface LibrarySize {
+  seed: number;
+  classes: number;
+  instructors: number;
+  disciplines: string[];
+  songs: number;
+  /** browse category slug -> disciplines it lists; default: each discipline is its own category */
+  categories?: Record<string, string[]>;
+}
 
 // newest class of every catalogue: 2026-01-04 16:00 UTC (fixed, so that catalogues are reproducible)
 const NEWEST_AIR_TIME = 1767542400;
@@ -43,12 +57,14 @@ export const CLASS_START_OFFSET = 60;
 /** The whole simulated library: instructors, a shared song pool and the classes currently listed, newest first. */
 export class Library {
   readonly disciplines: Discipline[];
+  readonly categories: BrowseCategory[];
   readonly classTypes = new Map<string, ClassType[]>();
   readonly instructors: Instructor[];
   readonly songs: Song[];
   readonly userId: string;
   private listed: ClassRecord[] = [];
   private readonly byId = new Map<string, ClassRecord>();
+  private readonly alterations = new Map<string, ClassAlteration>();
   private readonly instructorsById: Map<string, Instructor>;
   private readonly teaching = new Map<string, Instructor[]>();
   private readonly publishing: Random;
@@ -60,6 +76,12 @@ export class Library {
     const { seed } = size;
     this.userId = seededRandom(seed, "user").hex();
     this.disciplines = size.disciplines.map((slug, position) => disciplineFor(slug, position));
+    this.categories = size.categories
+      ? Object.entries(size.categories).map(([slug, disciplines], position) => {
+          const { displayName, listOrder } = disciplineFor(slug, position);
+          return { slug, displayName, listOrder, disciplines: [...new Set(disciplines)] };
+        })
+      : this.disciplines.map(({ slug, displayName, listOrder }) => ({ slug, displayName, listOrder, disciplines: [slug] }));
     for (const discipline of this.disciplines) {
       this.classTypes.set(
         discipline.slug,
@@ -99,15 +121,33 @@ export class Library {
     return slugs.flatMap((slug) => this.classTypes.get(slug) ?? []);
   }
 
-  /** The listed classes, newest first; only those of one discipline when given. */
-  list(discipline?: string): ClassRecord[] {
-    if (discipline === undefined) return this.listed;
-    let list = this.cachedLists.get(discipline);
+  categoryBySlug(slug: string): BrowseCategory | undefined {
+    return this.categories.find((category) => category.slug === slug);
+  }
+
+  /** The listed classes, newest first; only those a browse category lists when given ([] for an unknown one). */
+  list(categorySlug?: string): ClassRecord[] {
+    if (categorySlug === undefined) return this.listed;
+    let list = this.cachedLists.get(categorySlug);
     if (!list) {
-      list = this.listed.filter((record) => record.discipline.slug === discipline);
-      this.cachedLists.set(discipline, list);
+      const disciplines = new Set(this.categoryBySlug(categorySlug)?.disciplines ?? []);
+      list = this.listed.filter((record) => disciplines.has(record.discipline.slug));
+      this.cachedLists.set(categorySlug, list);
     }
     return list;
+  }
+
+  /** From now on the class's list entry and/or details answer pass through these functions. */
+  alter(id: string, change: { listEntry?: (ride: any) => any; details?: (body: any) => any }): void {
+    if (!this.byId.has(id)) throw new Error(`alterClass: no listed class has id ${id}`);
+    const alteration = this.alterations.get(id) ?? { listEntry: [], details: [] };
+    if (change.listEntry) alteration.listEntry.push(change.listEntry);
+    if (change.details) alteration.details.push(change.details);
+    this.alterations.set(id, alteration);
+  }
+
+  alterationOf(id: string): ClassAlteration | undefined {
+    return this.alterations.get(id);
   }
 
   /** n new classes, each newer than any listed; returns their ids, newest first. */
@@ -161,6 +201,7 @@ export class Library {
       classes,
       instructors: this.instructors.filter((i) => teachers.has(i)).map(({ id, name }) => ({ id, name })),
       disciplines: this.disciplines.map((d) => d.slug),
+      categories: Object.fromEntries(this.categories.map((category) => [category.slug, this.list(category.slug).map((record) => record.id)])),
       songCount: songIds.size,
       artistCount: aliasIds.size,
     };
@@ -228,6 +269,13 @@ function validate(size: LibrarySize): void {
     if (!/^[a-z0-9_-]+$/.test(slug)) throw new Error(`simulator option disciplines: "${slug}" is not a browse category slug (a-z, 0-9, _ and -)`);
   }
   if (new Set(size.disciplines).size !== size.disciplines.length) throw new Error("simulator option disciplines lists a category twice");
+  for (const [slug, disciplines] of Object.entries(size.categories ?? {})) {
+    if (!/^[a-z0-9_-]+$/.test(slug)) throw new Error(`simulator option categories: "${slug}" is not a browse category slug (a-z, 0-9, _ and -)`);
+    if (!Array.isArray(disciplines) || disciplines.length === 0) throw new Error(`simulator option categories: "${slug}" must list at least one discipline`);
+    const unknown = disciplines.filter((discipline) => !size.disciplines.includes(discipline));
+    if (unknown.length > 0) throw new Error(`simulator option categories: "${slug}" lists ${unknown.join(", ")}, not among the disciplines (${size.disciplines.join(", ")})`);
+  }
+  if (size.categories && Object.keys(size.categories).length === 0) throw new Error("simulator option categories must name at least one browse category");
 }
 
 // about a song every four minutes, 5 to 15 per class

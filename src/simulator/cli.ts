@@ -13,7 +13,10 @@ Options:
   --classes N           number of classes (default 500)
   --instructors N       number of instructors (default 30)
   --songs N             size of the shared song pool (default max(50, classes * 2))
-  --disciplines LIST    comma-separated browse categories (default ${DEFAULT_DISCIPLINES.join(",")})
+  --disciplines LIST    comma-separated fitness disciplines (default ${DEFAULT_DISCIPLINES.join(",")}); each is its own
+                        browse category unless --category is given
+  --category SLUG=LIST  a browse category listing the classes of these disciplines; repeatable, categories may
+                        overlap (--category bootcamp=bike_bootcamp,tread_bootcamp --category bike_bootcamp=bike_bootcamp)
   --username EMAIL      demo account username (default demo@example.com)
   --password TEXT       demo account password (default peloton-demo)
   --token-ttl SECONDS   access token lifetime (default 172800, as Peloton's)
@@ -31,6 +34,7 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
     instructors: { type: "string" },
     songs: { type: "string" },
     disciplines: { type: "string", multiple: true },
+    category: { type: "string", multiple: true },
     username: { type: "string" },
     password: { type: "string" },
     "token-ttl": { type: "string" },
@@ -53,6 +57,7 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
     instructors: number("instructors", 1),
     songs: number("songs", 1),
     disciplines: values.disciplines && listOption("disciplines", values.disciplines),
+    categories: values.category && categoryOption(values.category),
     username: values.username,
     password: values.password,
     accessTokenTtlSeconds: number("token-ttl", 1),
@@ -61,13 +66,26 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
   };
 }
 
+// --category bootcamp=bike_bootcamp,tread_bootcamp
+function categoryOption(values: string[]): Record<string, string[]> {
+  const categories: Record<string, string[]> = {};
+  for (const value of values) {
+    const at = value.indexOf("=");
+    const slug = value.slice(0, at).trim();
+    if (at < 1 || slug === "") throw new UsageError(`--category must be SLUG=DISCIPLINE[,DISCIPLINE...], got "${value}"`);
+    if (slug in categories) throw new UsageError(`--category ${slug} is given twice`);
+    categories[slug] = listOption("category", [value.slice(at + 1)]);
+  }
+  return categories;
+}
+
 async function main(options: SimulatorOptions): Promise<void> {
   const simulator = await startSimulator(options);
   const { catalogue } = simulator;
   process.stdout.write(
     [
       `Peloton simulator listening on ${simulator.url} (API and Auth0 host)`,
-      `  ${catalogue.classes.length} classes in ${catalogue.disciplines.join(", ")}; ${catalogue.instructors.length} instructors, ${catalogue.songCount} songs, ${catalogue.artistCount} artists`,
+      `  ${catalogue.classes.length} classes in ${catalogue.disciplines.join(", ")} (browse categories: ${Object.keys(catalogue.categories).join(", ")}); ${catalogue.instructors.length} instructors, ${catalogue.songCount} songs, ${catalogue.artistCount} artists`,
       `  demo login: ${simulator.credentials.username} / ${simulator.credentials.password}${simulator.legacyLogin ? " (legacy /auth/login enabled)" : ""}`,
       "",
       "Point the app at it with:",

@@ -18,8 +18,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     seed: options.seed ?? 1,
     classes,
     instructors: options.instructors ?? 30,
-    disciplines: options.disciplines ?? DEFAULT_DISCIPLINES,
+    disciplines: options.disciplines ?? (options.categories ? [...new Set(Object.values(options.categories).flat())] : DEFAULT_DISCIPLINES),
     songs: options.songs ?? Math.max(50, classes * 2),
+    categories: options.categories,
   });
   const ttl = options.accessTokenTtlSeconds ?? 172800;
   const latencyMs = options.latencyMs ?? 0;
@@ -87,6 +88,10 @@ class RunningSimulator implements Simulator {
 
   removeClass(id: string): void {
     this.state.library.remove(id);
+  }
+
+  alterClass(id: string, change: { listEntry?: (ride: any) => any; details?: (body: any) => any }): void {
+    this.state.library.alter(id, change);
   }
 
   revokeRefreshTokens(): void {

@@ -1,4 +1,4 @@
-import { CLASS_START_OFFSET, type ClassRecord, type ClassType } from "./catalogue";
+import { type BrowseCategory, CLASS_START_OFFSET, type ClassRecord, type ClassType } from "./catalogue";
 import type { Discipline } from "./disciplines";
 import { sideloadedInstructorJson } from "./instructor-payloads";
 import { seededRandom } from "./random";
@@ -90,10 +90,10 @@ export function classTypeJson(classType: ClassType) {
   };
 }
 
-export function browseCategoryJson(discipline: Discipline) {
-  const random = seededRandom("browse-category", discipline.slug);
+export function browseCategoryJson(category: BrowseCategory) {
+  const random = seededRandom("browse-category", category.slug);
   const image = () => `https://browse-categories-images-prod.s3.amazonaws.com/${random.hex()}`;
-  return { id: random.hex(), name: discipline.displayName, slug: discipline.slug, list_order: discipline.listOrder, icon_url: image(), portal_image_url: image() };
+  return { id: random.hex(), name: category.displayName, slug: category.slug, list_order: category.listOrder, icon_url: image(), portal_image_url: image() };
 }
 
 export interface ArchivedPage {
@@ -104,10 +104,11 @@ export interface ArchivedPage {
   sortBy: string;
   classTypes: ClassType[];
   disciplines: Discipline[];
+  categories: BrowseCategory[];
 }
 
 /** GET /api/v2/ride/archived */
-export function archivedPageJson({ records, page, limit, total, sortBy, classTypes, disciplines }: ArchivedPage) {
+export function archivedPageJson({ records, page, limit, total, sortBy, classTypes, disciplines, categories }: ArchivedPage) {
   const pageCount = Math.ceil(total / limit);
   const instructors = [...new Set(records.map((record) => record.instructor))];
   return {
@@ -125,7 +126,7 @@ export function archivedPageJson({ records, page, limit, total, sortBy, classTyp
     class_types: classTypes.map(classTypeJson),
     ride_types: classTypes.map(classTypeJson),
     fitness_disciplines: disciplines.map((discipline) => ({ id: discipline.slug, name: discipline.displayName })),
-    browse_categories: disciplines.map(browseCategoryJson),
+    browse_categories: categories.map(browseCategoryJson),
   };
 }
 

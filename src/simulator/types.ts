@@ -6,7 +6,13 @@ export interface SimulatorOptions {
   seed?: number;               // default 1; same seed + sizes => byte-identical catalogue
   classes?: number;            // default 500
   instructors?: number;        // default 30
-  disciplines?: string[];      // browse category slugs, default ["cycling", "strength", "yoga"]
+  disciplines?: string[];      // fitness_discipline slugs of the classes, default ["cycling", "strength", "yoga"] (or those the categories name)
+  /**
+   * Browse category slug -> the disciplines whose classes it lists, e.g. { bootcamp: ["bike_bootcamp", "tread_bootcamp"],
+   * bike_bootcamp: ["bike_bootcamp"] }: categories may overlap. Default: each discipline is its own category. Every
+   * discipline named must be one of `disciplines` (which, when omitted, defaults to every discipline named here).
+   */
+  categories?: Record<string, string[]>;
   songs?: number;              // size of the song pool, default max(50, classes * 2); songs are reused across classes
   username?: string;           // default "demo@example.com"
   password?: string;           // default "peloton-demo"
@@ -29,6 +35,13 @@ export interface Simulator {
   publishClasses(n: number, discipline?: string): string[];
   /** the class disappears from the list; its details answer 404 with Peloton's error body */
   removeClass(id: string): void;
+  /**
+   * From now on the class's entry in the archived list and/or its details answer pass through these functions
+   * (after everything else the simulator does to them, faults' `transform` aside), e.g. an 8 KB title or a
+   * 10,000-song playlist. Several calls compose in call order. The catalogue summary is unchanged.
+   * Throws for an id that is not listed.
+   */
+  alterClass(id: string, change: { listEntry?: (ride: any) => any; details?: (body: any) => any }): void;
   /** every refresh token issued so far stops working: refresh_token grant answers 403 invalid_grant */
   revokeRefreshTokens(): void;
   /** the access tokens issued so far stop working after n more API requests each (401 error_code 3020) */
@@ -52,6 +65,7 @@ export interface Catalogue {
   classes: CatalogueClass[];     // newest first (original_air_time desc), the classes currently listed
   instructors: { id: string; name: string }[];
   disciplines: string[];
+  categories: Record<string, string[]>; // browse category slug -> ids of the classes it lists, newest first
   songCount: number;             // distinct songs used by the listed classes' playlists
   artistCount: number;           // distinct artist_alias_ids used
 }
