@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type Auth0Settings, pelotonWebApp } from "./auth/auth0-settings";
 
 export type DatabaseConfig =
   | { kind: "embedded"; dataDir: string }
@@ -10,7 +11,10 @@ export type AuthMode = (typeof authModes)[number];
 
 export interface PelotonConfig {
   apiUrl: string;
+  /** the Auth0 domain */
   authUrl: string;
+  /** the Auth0 client we log in and refresh as; absent: Peloton's web app */
+  auth0?: Auth0Settings;
   authMode: AuthMode;
   username?: string;
   password?: string;
@@ -74,6 +78,9 @@ const envSchema = z
     REQUEST_TIMEOUT_MS: optional(milliseconds.min(1)),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
+    PELOTON_AUTH0_CLIENT_ID: optional(z.string().trim().regex(/^[\w-]+$/, "must be an Auth0 client id (letters, digits, - and _)")),
+    PELOTON_AUTH0_AUDIENCE: optional(z.string().trim().regex(/^\S+$/, "must be an Auth0 API identifier without spaces, such as https://api.onepeloton.com/")),
+    PELOTON_AUTH0_REDIRECT_URI: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL registered with the Auth0 client" })),
     PELOTON_AUTH_MODE: optional(z.enum(authModes)),
     PELOTON_USERNAME: optional(z.string()),
     PELOTON_PASSWORD: optional(z.string()),
@@ -133,6 +140,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     peloton: {
       apiUrl: values.PELOTON_API_URL ?? "https://api.onepeloton.com",
       authUrl: values.PELOTON_AUTH_URL ?? "https://auth.onepeloton.com",
+      auth0: {
+        clientId: values.PELOTON_AUTH0_CLIENT_ID ?? pelotonWebApp.clientId,
+        audience: values.PELOTON_AUTH0_AUDIENCE ?? pelotonWebApp.audience,
+        redirectUri: values.PELOTON_AUTH0_REDIRECT_URI ?? pelotonWebApp.redirectUri,
+      },
       authMode: values.PELOTON_AUTH_MODE ?? "auto",
       username: values.PELOTON_USERNAME,
       password: values.PELOTON_PASSWORD,

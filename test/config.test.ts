@@ -14,6 +14,11 @@ describe("loadConfig", () => {
       peloton: {
         apiUrl: "https://api.onepeloton.com",
         authUrl: "https://auth.onepeloton.com",
+        auth0: {
+          clientId: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM",
+          audience: "https://api.onepeloton.com/",
+          redirectUri: "https://members.onepeloton.com/callback",
+        },
         authMode: "auto",
         requestDelayMs: 1000,
         pageDelayMs: 2000,
@@ -54,6 +59,31 @@ describe("loadConfig", () => {
       requestDelayMs: 0,
       pageDelayMs: 500,
     });
+  });
+
+  it("reads the Auth0 client settings, keeping the redirect URI exactly as given", () => {
+    const { peloton } = loadConfig({
+      PELOTON_AUTH_URL: "https://login.example.com/",
+      PELOTON_AUTH0_CLIENT_ID: " custom_Client-1 ",
+      PELOTON_AUTH0_AUDIENCE: "urn:example:api",
+      PELOTON_AUTH0_REDIRECT_URI: "https://app.example.com/callback/",
+    });
+    expect(peloton).toMatchObject({
+      authUrl: "https://login.example.com",
+      auth0: { clientId: "custom_Client-1", audience: "urn:example:api", redirectUri: "https://app.example.com/callback/" },
+    });
+    expect(loadConfig({ PELOTON_AUTH0_CLIENT_ID: "", PELOTON_AUTH0_AUDIENCE: " " }).peloton.auth0).toEqual(loadConfig({}).peloton.auth0);
+  });
+
+  it("names bad Auth0 client settings", () => {
+    expect(() => loadConfig({ PELOTON_AUTH0_CLIENT_ID: "my client" })).toThrow(/PELOTON_AUTH0_CLIENT_ID: must be an Auth0 client id \(letters, digits, - and _\) \(got "my client"\)/);
+    expect(() => loadConfig({ PELOTON_AUTH0_AUDIENCE: "https://api.onepeloton.com/ x" })).toThrow(/PELOTON_AUTH0_AUDIENCE: must be an Auth0 API identifier without spaces/);
+    expect(() => loadConfig({ PELOTON_AUTH0_REDIRECT_URI: "members.onepeloton.com/callback" })).toThrow(
+      /PELOTON_AUTH0_REDIRECT_URI: must be an http\(s\) URL registered with the Auth0 client/,
+    );
+    expect(() => loadConfig({ PELOTON_AUTH0_REDIRECT_URI: "myapp://callback", PELOTON_AUTH0_CLIENT_ID: "a b" })).toThrow(
+      /Invalid configuration:\n {2}PELOTON_AUTH0_CLIENT_ID: .*\n {2}PELOTON_AUTH0_REDIRECT_URI: /,
+    );
   });
 
   it("reads the API's port and production mode", () => {

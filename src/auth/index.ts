@@ -2,10 +2,12 @@ import type { PelotonConfig } from "../config";
 import type { Logger } from "../log";
 import { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
 import { loginWithSession } from "./legacy";
+import { pelotonWebApp } from "./auth0-settings";
 import { loginWithPassword, refreshTokens } from "./oauth";
 import { type PelotonSession, type SessionStore, originOf } from "./session";
 
 export { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
+export { type Auth0Settings, pelotonWebApp } from "./auth0-settings";
 export { type PelotonSession, type SessionStore, fileSessionStore } from "./session";
 
 export interface PelotonAuth {
@@ -37,12 +39,16 @@ const headersOf = (session: PelotonSession): Record<string, string> =>
  * we log in only when no usable session exists, since frequent logins lock Peloton accounts.
  */
 export function createPelotonAuth(config: PelotonConfig, store: SessionStore, logger: Logger): PelotonAuth {
-  const options = { timeoutMs: config.timeoutMs, userAgent: browserUserAgent };
+  const auth0 = config.auth0 ?? pelotonWebApp;
+  const options = { timeoutMs: config.timeoutMs, userAgent: browserUserAgent, auth0 };
   const mode = config.authMode === "auto" ? (config.accessToken || config.refreshToken ? "token" : "oauth") : config.authMode;
   const credentials = config.username && config.password ? { username: config.username, password: config.password } : null;
-  // a saved session is only ours if it came from the credentials configured now
+  // a saved session is only ours if it came from the credentials configured now, and (tokens being
+  // per client and audience) from the same Auth0 client; Peloton's web app adds nothing, so sessions saved before stay ours
+  const webApp = auth0.clientId === pelotonWebApp.clientId && auth0.audience === pelotonWebApp.audience;
+  const client = mode === "session" || webApp ? [] : [auth0.clientId, auth0.audience];
   const origin =
-    mode === "token" ? originOf(mode, config.accessToken, config.refreshToken) : originOf(mode, config.username?.toLowerCase());
+    mode === "token" ? originOf(mode, config.accessToken, config.refreshToken, ...client) : originOf(mode, config.username?.toLowerCase(), ...client);
 
   let current: PelotonSession | null | undefined; // undefined: not loaded yet
   // Session changes run one at a time: two requests that both find the token expired must not both

@@ -1,19 +1,25 @@
-import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import axios, { type AxiosResponse } from "axios";
 import { createHash, randomBytes } from "node:crypto";
-import { CookieJar } from "tough-cookie";
 import { z } from "zod";
+import { loginPageParams, pageForm, pageText } from "./auth0-page";
+import { type Auth0Settings, pelotonWebApp } from "./auth0-settings";
+import { type Page, createBrowser } from "./browser";
 import { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
 
-// Peloton's web app as an Auth0 client (public values, the same in every client that logs in today).
-export const auth0 = {
-  clientId: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM",
-  audience: "https://api.onepeloton.com/",
+// The parts of Peloton's web app's login that are not settings (peloton-api.md §1c).
+const webApp = {
   scope: "offline_access openid peloton-api.members:default",
-  redirectUri: "https://members.onepeloton.com/callback",
   auth0Client: "eyJuYW1lIjoiYXV0aDAuanMtdWxwIiwidmVyc2lvbiI6IjkuMTQuMyJ9",
   tenant: "peloton-prod",
   connection: "pelo-user-password",
 };
+
+export interface OAuthOptions {
+  timeoutMs: number;
+  userAgent: string;
+  /** absent: Peloton's web app */
+  auth0?: Auth0Settings;
+}
 
 const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -29,100 +35,112 @@ export interface TokenSet {
 }
 
 const base64url = (bytes: Buffer) => bytes.toString("base64url");
-const MAX_REDIRECTS = 10;
 
 /**
  * Logs in with a username and password the way Peloton's web app does: Auth0's authorization-code
- * flow with PKCE, driven headlessly (authorize, the login form, the callback form, then the code
- * exchange). One call is one login: callers must reuse the tokens, since logging in often locks accounts.
+ * flow with PKCE, driven headlessly (authorize, the login page, the credentials, then whatever chain of
+ * redirects and self-submitting forms ends at the redirect URI with a code, then the code exchange).
+ * One call is one login: callers must reuse the tokens, since logging in often locks accounts.
  */
-export async function loginWithPassword(
-  authUrl: string,
-  credentials: { username: string; password: string },
-  options: { timeoutMs: number; userAgent: string },
-): Promise<TokenSet> {
-  const http = browserLike(authUrl, options);
+export async function loginWithPassword(authUrl: string, credentials: { username: string; password: string }, options: OAuthOptions): Promise<TokenSet> {
+  const settings = options.auth0 ?? pelotonWebApp;
+  const browser = createBrowser(options);
+  const failed = (step: string, response: AxiosResponse) => flowError(step, response, credentials.password);
   const verifier = base64url(randomBytes(32));
   const state = base64url(randomBytes(16));
   const nonce = base64url(randomBytes(16));
+  const codeChallenge = base64url(createHash("sha256").update(verifier).digest());
+  const loginEndpoint = new URL("/usernamepassword/login", authUrl).toString();
 
   const authorize = new URL("/authorize", authUrl);
   authorize.search = new URLSearchParams({
-    client_id: auth0.clientId,
-    audience: auth0.audience,
-    scope: auth0.scope,
+    client_id: settings.clientId,
+    audience: settings.audience,
+    scope: webApp.scope,
     response_type: "code",
     response_mode: "query",
-    redirect_uri: auth0.redirectUri,
+    redirect_uri: settings.redirectUri,
     state,
     nonce,
-    code_challenge: base64url(createHash("sha256").update(verifier).digest()),
+    code_challenge: codeChallenge,
     code_challenge_method: "S256",
-    auth0Client: auth0.auth0Client,
+    auth0Client: webApp.auth0Client,
   }).toString();
-  const loginPage = await http.follow(authorize.toString());
-  if (loginPage.response.status !== 200) throw flowError("the login page", loginPage.response);
-  const transactionState = new URL(loginPage.url).searchParams.get("state");
-  if (!transactionState) throw new PelotonAuthError(`Peloton's login page (${loginPage.url}) carried no state: its login flow may have changed.`);
-
-  const login = await http.request({
-    method: "POST",
-    url: new URL("/usernamepassword/login", authUrl).toString(),
-    headers: { Origin: new URL(authUrl).origin, Referer: loginPage.url, "Auth0-Client": auth0.auth0Client },
-    data: {
-      client_id: auth0.clientId,
-      redirect_uri: auth0.redirectUri,
-      tenant: auth0.tenant,
-      response_type: "code",
-      scope: auth0.scope,
-      audience: auth0.audience,
-      _csrf: await http.cookie(new URL("/usernamepassword/login", authUrl).toString(), "_csrf"),
-      state: transactionState,
-      _intstate: "deprecated",
-      nonce,
-      username: credentials.username,
-      password: credentials.password,
-      connection: auth0.connection,
-      code_challenge: authorize.searchParams.get("code_challenge"),
-      code_challenge_method: "S256",
-    },
-  });
-  if (login.status === 401 || login.status === 400) {
-    const description = (login.data as { description?: string })?.description ?? "Wrong email or password.";
-    throw new PelotonAuthError(
-      `Peloton refused the login for ${credentials.username}: ${description} Check PELOTON_USERNAME and PELOTON_PASSWORD.`,
-    );
+  const start = await browser.walk({ url: authorize.toString() }, { redirectUri: settings.redirectUri, step: "the login page" });
+  let landed: URL;
+  if ("landed" in start) {
+    landed = start.landed; // an Auth0 session let us in without the form
+  } else {
+    const loginPage = start.page;
+    if (loginPage.response.status !== 200) throw failed("the login page", loginPage.response);
+    const transaction = loginPageTransaction(loginPage, state);
+    const csrf = transaction.csrf ?? (await browser.cookie(loginEndpoint, "_csrf"));
+    if (!transaction.state || !csrf) {
+      const missing = !transaction.state ? "no transaction state" : "no CSRF token (no _csrf input, setting or cookie)";
+      throw new PelotonAuthError(`Peloton's login failed at the login page (${where(loginPage.url)}): it carried ${missing}, so its login flow may have changed.`);
+    }
+    const credentialsPost = {
+      method: "POST" as const,
+      url: loginEndpoint,
+      // what the web app's login page sends: a strict Auth0 refuses the credentials without Origin and Referer
+      headers: { "Content-Type": "application/json", Origin: new URL(authUrl).origin, Referer: loginPage.url, "Auth0-Client": webApp.auth0Client },
+      data: {
+        client_id: settings.clientId,
+        redirect_uri: settings.redirectUri,
+        tenant: webApp.tenant,
+        response_type: "code",
+        scope: webApp.scope,
+        audience: settings.audience,
+        _csrf: csrf,
+        state: transaction.state,
+        _intstate: "deprecated",
+        nonce,
+        username: credentials.username,
+        password: credentials.password,
+        connection: webApp.connection,
+        code_challenge: codeChallenge,
+        code_challenge_method: "S256",
+      },
+    };
+    const after = await browser.walk(credentialsPost, { redirectUri: settings.redirectUri, step: "the login callback", shownOn: loginPage.url });
+    if ("page" in after) {
+      const { url, response } = after.page;
+      if (url === loginEndpoint && (response.status === 401 || response.status === 400)) {
+        const description = (response.data as { description?: unknown })?.description;
+        throw new PelotonAuthError(
+          `Peloton refused the login for ${credentials.username}: ${typeof description === "string" ? description : "Wrong email or password."} Check PELOTON_USERNAME and PELOTON_PASSWORD.`,
+        );
+      }
+      const step = url === loginEndpoint ? "the login form" : `the login callback (${where(url)})`;
+      if (response.status !== 200) throw failed(step, response);
+      throw new PelotonAuthError(
+        `Peloton's login failed at ${step}: it stopped at a page that neither redirects nor submits itself (${pageText(after.page.html, 120) || "empty"}), so its login flow may have changed.`,
+      );
+    }
+    landed = after.landed;
   }
-  if (login.status !== 200) throw flowError("the login form", login);
 
-  const form = hiddenForm(String(login.data));
-  if (!form) throw new PelotonAuthError("Peloton's login answer held no callback form: its login flow may have changed.");
-  const callback = await http.follow(new URL(form.action, authUrl).toString(), {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    data: new URLSearchParams(form.fields).toString(),
-  });
-  const landed = new URL(callback.url);
-  if (`${landed.origin}${landed.pathname}` !== auth0.redirectUri) throw flowError("the login callback", callback.response);
   const code = landed.searchParams.get("code");
+  const error = landed.searchParams.get("error");
+  if (error) throw new PelotonAuthError(`Peloton's login ended without a code: ${error} (${landed.searchParams.get("error_description") ?? "no description"}).`);
   if (!code || landed.searchParams.get("state") !== state) {
     throw new PelotonAuthError("Peloton's login callback returned no code for our state: its login flow may have changed.");
   }
 
-  const tokens = await http.request({
+  const tokens = await browser.request({
     method: "POST",
     url: new URL("/oauth/token", authUrl).toString(),
-    data: { grant_type: "authorization_code", client_id: auth0.clientId, code_verifier: verifier, code, redirect_uri: auth0.redirectUri },
+    data: { grant_type: "authorization_code", client_id: settings.clientId, code_verifier: verifier, code, redirect_uri: settings.redirectUri },
   });
-  if (tokens.status !== 200) throw flowError("the token exchange", tokens);
+  if (tokens.status !== 200) throw failed("the token exchange", tokens);
   return tokenSet(tokens.data);
 }
 
 /** Trades a refresh token for new tokens. Refresh tokens rotate: the answer's refresh token replaces the old one. */
-export async function refreshTokens(authUrl: string, refreshToken: string, options: { timeoutMs: number; userAgent: string }): Promise<TokenSet> {
+export async function refreshTokens(authUrl: string, refreshToken: string, options: OAuthOptions): Promise<TokenSet> {
   const response = await axios.post(
     new URL("/oauth/token", authUrl).toString(),
-    { grant_type: "refresh_token", client_id: auth0.clientId, refresh_token: refreshToken },
+    { grant_type: "refresh_token", client_id: (options.auth0 ?? pelotonWebApp).clientId, refresh_token: refreshToken },
     { timeout: options.timeoutMs, headers: { "User-Agent": options.userAgent }, validateStatus: () => true },
   );
   if (response.status === 200) return tokenSet(response.data, refreshToken);
@@ -131,6 +149,22 @@ export async function refreshTokens(authUrl: string, refreshToken: string, optio
     throw new RefreshTokenRefusedError(`Peloton refused the refresh token: ${error.error_description ?? "invalid_grant"}`);
   }
   throw new Error(`Refreshing the Peloton token failed: HTTP ${response.status} ${JSON.stringify(response.data)}`);
+}
+
+/**
+ * The login transaction's state and CSRF token as the login page carries them: in its form's hidden
+ * inputs, in the classic page's settings, or (state only) in its URL. Without a CSRF token in the page,
+ * the `_csrf` cookie holds it.
+ */
+function loginPageTransaction(page: Page, ourState: string): { state?: string; csrf?: string } {
+  const inputs = pageForm(page.html)?.fields ?? {};
+  const settings = loginPageParams(page.html);
+  const inUrl = new URL(page.url).searchParams.get("state");
+  return {
+    // a login page shown at /authorize itself has our state in its URL, not Auth0's
+    state: inputs.state || settings.state || (inUrl && inUrl !== ourState ? inUrl : undefined),
+    csrf: inputs._csrf || settings._csrf || undefined,
+  };
 }
 
 function tokenSet(body: unknown, previousRefreshToken?: string): TokenSet {
@@ -144,65 +178,16 @@ function tokenSet(body: unknown, previousRefreshToken?: string): TokenSet {
   };
 }
 
-function flowError(step: string, response: AxiosResponse): PelotonAuthError {
-  const body = typeof response.data === "string" ? response.data.slice(0, 200) : JSON.stringify(response.data);
+/** One line naming the step and what Peloton answered, with the password blanked should the answer echo it. */
+function flowError(step: string, response: AxiosResponse, password: string): PelotonAuthError {
+  const body = typeof response.data === "string" ? pageText(response.data) : (JSON.stringify(response.data) ?? "").slice(0, 200);
   const hint = response.status === 429 ? " Peloton is rate-limiting logins: wait an hour before trying again." : "";
-  return new PelotonAuthError(`Peloton's login failed at ${step}: HTTP ${response.status} ${body}.${hint}`);
+  const message = `Peloton's login failed at ${step}: HTTP ${response.status} ${body}.${hint}`;
+  return new PelotonAuthError(password ? message.split(password).join("****") : message);
 }
 
-/** An HTTP client that keeps cookies (path-scoped, as a browser does) and follows redirects itself. */
-function browserLike(authUrl: string, options: { timeoutMs: number; userAgent: string }) {
-  const jar = new CookieJar();
-  const http: AxiosInstance = axios.create({
-    timeout: options.timeoutMs,
-    maxRedirects: 0,
-    validateStatus: () => true,
-    headers: { "User-Agent": options.userAgent, Accept: "text/html,application/json" },
-  });
-  http.interceptors.request.use(async (config) => {
-    const cookie = await jar.getCookieString(config.url!);
-    if (cookie) config.headers.set("Cookie", cookie);
-    return config;
-  });
-  http.interceptors.response.use(async (response) => {
-    const setCookie = response.headers["set-cookie"] ?? [];
-    for (const header of setCookie) await jar.setCookie(header, response.config.url!, { ignoreError: true });
-    return response;
-  });
-  return {
-    request: http.request.bind(http),
-    cookie: async (url: string, name: string) => (await jar.getCookies(url)).find((c) => c.key === name)?.value,
-    /** Requests url and follows redirects until an answer that is not one, or one leaving for Peloton's web app. */
-    async follow(url: string, first: Parameters<AxiosInstance["request"]>[0] = {}) {
-      let response = await http.request({ ...first, url });
-      for (let hops = 0; response.status >= 300 && response.status < 400 && response.headers.location; hops++) {
-        if (hops === MAX_REDIRECTS) throw new PelotonAuthError(`Peloton's login redirected more than ${MAX_REDIRECTS} times.`);
-        url = new URL(String(response.headers.location), url).toString();
-        if (url.startsWith(auth0.redirectUri)) break; // the code is in this URL: never load Peloton's web app
-        response = await http.request({ method: "GET", url });
-      }
-      return { url, response };
-    },
-  };
-}
-
-/** The hidden form Auth0 answers a successful login with (wa, wresult, wctx), to be posted to its callback. */
-export function hiddenForm(html: string): { action: string; fields: Record<string, string> } | null {
-  const action = /<form[^>]*\baction="([^"]*)"/i.exec(html)?.[1];
-  if (!action) return null;
-  const fields: Record<string, string> = {};
-  for (const [input] of html.matchAll(/<input\b[^>]*>/gi)) {
-    const name = /\bname="([^"]*)"/i.exec(input)?.[1];
-    const value = /\bvalue="([^"]*)"/i.exec(input)?.[1];
-    if (name && value !== undefined && /\btype="hidden"/i.test(input)) fields[decodeEntities(name)] = decodeEntities(value);
-  }
-  return { action: decodeEntities(action), fields };
-}
-
-const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === "#") return String.fromCodePoint(entity[1]?.toLowerCase() === "x" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10));
-    return entities[entity.toLowerCase()] ?? whole;
-  });
-}
+/** host and path of a URL, for messages (its query may hold the transaction's state). */
+const where = (url: string) => {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname}`;
+};
