@@ -4,7 +4,7 @@ import { openDatabases } from "../db";
 import type { IngestDeps, Progress } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
 import type { Logger } from "../log";
-import { type PelotonClient, createPelotonClient } from "../peloton/client";
+import { type PelotonClient, createPelotonClient, keptResponsesDir } from "../peloton/client";
 import { createProgressDisplay, formatDuration } from "./progress";
 import { onStopSignals, signalExitCode } from "./stop-signals";
 
@@ -57,7 +57,7 @@ async function withIngestDeps<T>(config: Config, logger: Logger, work: (deps: In
 export function pelotonClient(config: Config, logger: Logger): PelotonClient {
   const auth = createPelotonAuth(config.peloton, fileSessionStore(config.dataDir), logger);
   // no signal for the client: an interrupted run finishes the request in flight
-  return createPelotonClient({ config: config.peloton, auth, logger });
+  return createPelotonClient({ config: config.peloton, auth, logger, responsesDir: keptResponsesDir(config.dataDir) });
 }
 
 /** "Sync run #12 SUCCEEDED in 4.2s" */

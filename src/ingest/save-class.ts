@@ -2,6 +2,7 @@ import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch } from "../db/search-text";
 import type { PelotonSong, RideDetails } from "../peloton/schemas";
+import { MAX_INDEXED_TEXT, type Storable, type Warning, storable, storableJson } from "./storable";
 
 interface ArtistCredit {
   id: string;
@@ -10,100 +11,70 @@ interface ArtistCredit {
 }
 
 /** One class's playlist as we store it: songs in class order, each with its artists deduplicated by alias. */
-export function playlistOf(details: RideDetails) {
+export function playlistOf(details: RideDetails, store: Storable = storable()) {
   const songs = [...(details.playlist?.songs ?? [])];
   // `index` is the class order; songs without one keep their place in the array (the sort is stable)
   songs.sort((a, b) => (a.index ?? Number.MAX_SAFE_INTEGER) - (b.index ?? Number.MAX_SAFE_INTEGER));
   const fallbackImage = details.default_album_images?.default_in_class_image_url ?? null;
-  return songs.map((song, position) => ({
-    position,
-    startOffsetSeconds: roundOrNull(song.start_time_offset),
-    cueTimeOffset: roundOrNull(song.cue_time_offset),
-    song: {
-      id: song.id,
-      title: song.title,
-      explicit: (song.explicit_rating ?? 0) > 0,
-      album: song.album ? { id: song.album.id, name: song.album.name, imageUrl: song.album.image_url ?? null } : null,
-      imageUrl: song.album?.image_url ?? fallbackImage,
-      artists: creditsOf(song),
-    },
-  }));
+  return songs.map((song, position) => {
+    const at = `playlist.songs.${position}`;
+    const album = song.album
+      ? { id: song.album.id, name: store.text(song.album.name, `${at}.album.name`), imageUrl: store.text(song.album.image_url, `${at}.album.image_url`) }
+      : null;
+    return {
+      position,
+      startOffsetSeconds: store.int(song.start_time_offset, `${at}.start_time_offset`),
+      cueTimeOffset: store.int(song.cue_time_offset, `${at}.cue_time_offset`),
+      song: {
+        id: song.id,
+        title: store.text(song.title, `${at}.title`, MAX_INDEXED_TEXT),
+        explicit: (song.explicit_rating ?? 0) > 0,
+        album,
+        imageUrl: album?.imageUrl ?? store.text(fallbackImage, "default_album_images.default_in_class_image_url"),
+        artists: creditsOf(song, store, at),
+      },
+    };
+  });
 }
 
 // "A-Ha" and "a-ha" arrive as two artist_ids sharing one artist_alias_id: keep the first spelling.
-function creditsOf(song: PelotonSong): ArtistCredit[] {
+function creditsOf(song: PelotonSong, store: Storable, at: string): ArtistCredit[] {
   const credits = new Map<string, ArtistCredit>();
-  for (const artist of song.artists) {
+  song.artists.forEach((artist, index) => {
     const id = artist.artist_alias_id || artist.artist_id;
-    if (!credits.has(id)) credits.set(id, { id, name: artist.artist_name, imageUrl: artist.image_url ?? null });
-  }
+    const field = `${at}.artists.${index}`;
+    if (!credits.has(id)) {
+      credits.set(id, { id, name: store.text(artist.artist_name, `${field}.artist_name`, MAX_INDEXED_TEXT), imageUrl: store.text(artist.image_url, `${field}.image_url`) });
+    }
+  });
   return [...credits.values()];
 }
 
-const roundOrNull = (value: number | null | undefined) => (value == null ? null : Math.round(value));
-const fromEpoch = (seconds: number | null | undefined) => (seconds == null ? null : new Date(seconds * 1000));
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const uniqueById = <T extends { id: string }>(items: T[]) => [...new Map(items.map((item) => [item.id, item])).values()].sort(byId);
+const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((key) => a[key] === b[key]);
+
+// a playlist of thousands of songs is a few statements, but each carries thousands of rows
+const transactionTimeoutMs = (songs: number) => Math.max(15_000, 20 * songs);
 
 /**
  * Writes a class with its instructor and playlist to the detailed database in one transaction.
- * Every write is an upsert keyed by Peloton's ids, so saving a class again replaces its playlist and
- * never duplicates a song, artist or album. Rows are written in id order so that concurrent saves of
- * classes sharing songs lock them in the same order and cannot deadlock.
+ * Saving a class again replaces its playlist and its songs' credits and never duplicates a song,
+ * artist or album. Each kind of row is written in a few set-wise statements (read what exists,
+ * insert what is new, update what changed), in id order, so that concurrent saves of classes sharing
+ * songs lock them in the same order and cannot deadlock. Values our columns cannot hold are clamped
+ * or nulled at the boundary; the warnings say which.
  */
-export async function saveClassDetails(detailed: DetailedClient, details: RideDetails) {
+export async function saveClassDetails(detailed: DetailedClient, details: RideDetails & { raw?: unknown }): Promise<{ songs: number; warnings: Warning[] }> {
+  const store = storable();
   const { ride } = details;
   const instructor = ride.instructor;
-  const playlist = playlistOf(details);
-  const songs = uniqueById(playlist.map((entry) => entry.song));
-  const albums = uniqueById(songs.flatMap((song) => (song.album ? [song.album] : [])));
-  const artists = uniqueById(songs.flatMap((song) => song.artists));
-
-  await detailed.$transaction(async (tx) => {
-    if (instructor) {
-      const data = {
-        name: instructor.name,
-        firstName: instructor.first_name ?? null,
-        lastName: instructor.last_name ?? null,
-        username: instructor.username ?? null,
-        imageUrl: instructor.image_url ?? null,
-        bio: instructor.bio ?? null,
-        fitnessDisciplines: instructor.fitness_disciplines ?? [],
-        spotifyPlaylistUri: instructor.spotify_playlist_uri ?? null,
-      };
-      await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...data }, update: data });
-    }
-    const instructorId = instructor?.id ?? (await knownInstructor(tx, ride.instructor_id));
-    const workout = {
-      title: ride.title,
-      description: ride.description ?? null,
-      durationSeconds: ride.duration,
-      length: ride.length ?? null,
-      imageUrl: ride.image_url ?? null,
-      instructorId,
-      fitnessDiscipline: ride.fitness_discipline,
-      scheduledTime: fromEpoch(ride.scheduled_start_time),
-      originalAirTime: fromEpoch(ride.original_air_time),
-      difficultyRatingAvg: ride.difficulty_rating_avg ?? null,
-      explicit: ride.is_explicit ?? false,
-      fullDetails: details as Prisma.InputJsonObject, // parsed from JSON, so JSON it is
-    };
-    await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...workout }, update: workout });
-
-    for (const album of albums) {
-      const data = { name: album.name, imageUrl: album.imageUrl };
-      await tx.album.upsert({ where: { id: album.id }, create: { id: album.id, ...data }, update: data });
-    }
-    // An artist keeps the first spelling and picture seen: Peloton varies both from song to song, and
-    // the last class saved must not decide them, or reprocessing a class would change the catalogue.
-    // (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert)
-    await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
-    for (const artist of artists.filter((a) => a.imageUrl)) {
-      await tx.artist.updateMany({ where: { id: artist.id, imageUrl: null }, data: { imageUrl: artist.imageUrl } });
-    }
-    for (const song of songs) {
-      const artistNames = song.artists.map((artist) => artist.name).join(", ");
-      const data = {
+  const playlist = playlistOf(details, store);
+  const songs = uniqueById(playlist.map((entry) => entry.song)).map((song) => {
+    const artistNames = store.text(song.artists.map((artist) => artist.name).join(", "), `song ${song.id} artists`, MAX_INDEXED_TEXT);
+    return {
+      id: song.id,
+      data: {
         title: song.title,
         artistNames,
         titleSearch: foldForSearch(song.title),
@@ -111,25 +82,100 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
         albumId: song.album?.id ?? null,
         imageUrl: song.imageUrl,
         explicit: song.explicit,
-      };
-      await tx.song.upsert({ where: { id: song.id }, create: { id: song.id, ...data }, update: data });
-    }
-    await tx.songArtist.createMany({
-      data: songs.flatMap((song) => song.artists.map((artist, position) => ({ songId: song.id, artistId: artist.id, position }))),
-      skipDuplicates: true,
-    });
-    await tx.playlistEntry.deleteMany({ where: { workoutId: ride.id } });
-    await tx.playlistEntry.createMany({
-      data: playlist.map(({ position, startOffsetSeconds, cueTimeOffset, song }) => ({
-        workoutId: ride.id,
-        position,
-        songId: song.id,
-        startOffsetSeconds,
-        cueTimeOffset,
-      })),
-    });
+      },
+      credits: song.artists.map((artist, position) => ({ songId: song.id, artistId: artist.id, position })),
+    };
   });
-  return { songs: playlist.length };
+  const albums = uniqueById(playlist.flatMap(({ song }) => (song.album ? [song.album] : [])));
+  const artists = uniqueById(playlist.flatMap(({ song }) => song.artists));
+  const instructorRow = instructor && {
+    name: store.text(instructor.name, "ride.instructor.name", MAX_INDEXED_TEXT),
+    firstName: store.text(instructor.first_name, "ride.instructor.first_name", MAX_INDEXED_TEXT),
+    lastName: store.text(instructor.last_name, "ride.instructor.last_name", MAX_INDEXED_TEXT),
+    username: store.text(instructor.username, "ride.instructor.username", MAX_INDEXED_TEXT),
+    imageUrl: store.text(instructor.image_url, "ride.instructor.image_url"),
+    bio: store.text(instructor.bio, "ride.instructor.bio"),
+    fitnessDisciplines: instructor.fitness_disciplines.map((discipline, i) => store.text(discipline, `ride.instructor.fitness_disciplines.${i}`, MAX_INDEXED_TEXT)),
+    spotifyPlaylistUri: store.text(instructor.spotify_playlist_uri, "ride.instructor.spotify_playlist_uri"),
+  };
+  const workout = {
+    title: store.text(ride.title, "ride.title", MAX_INDEXED_TEXT),
+    description: store.text(ride.description, "ride.description"),
+    durationSeconds: store.int(ride.duration, "ride.duration"),
+    length: store.int(ride.length, "ride.length"),
+    imageUrl: store.text(ride.image_url, "ride.image_url"),
+    fitnessDiscipline: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT),
+    scheduledTime: store.time(ride.scheduled_start_time, "ride.scheduled_start_time"),
+    originalAirTime: store.time(ride.original_air_time, "ride.original_air_time"),
+    difficultyRatingAvg: ride.difficulty_rating_avg,
+    explicit: ride.is_explicit ?? false,
+    // the answer as Peloton sent it, less what jsonb cannot hold
+    fullDetails: storableJson(details.raw ?? details) as Prisma.InputJsonObject,
+  };
+
+  await detailed.$transaction(
+    async (tx) => {
+      if (instructor && instructorRow) {
+        await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: instructorRow });
+      }
+      const instructorId = instructor?.id ?? (await knownInstructor(tx, ride.instructor_id));
+      const row = { ...workout, instructorId };
+      await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...row }, update: row });
+
+      if (albums.length) {
+        const known = new Map((await tx.album.findMany({ where: { id: { in: albums.map((a) => a.id) } }, select: { id: true, name: true, imageUrl: true } })).map((a) => [a.id, a]));
+        await tx.album.createMany({ data: albums.filter((album) => !known.has(album.id)), skipDuplicates: true });
+        for (const album of albums.filter((a) => known.has(a.id) && !sameValues(a, known.get(a.id)!))) {
+          await tx.album.update({ where: { id: album.id }, data: { name: album.name, imageUrl: album.imageUrl } });
+        }
+      }
+      // An artist keeps the first spelling and picture seen: Peloton varies both from song to song, and
+      // the last class saved must not decide them, or reprocessing a class would change the catalogue.
+      // (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert)
+      if (artists.length) {
+        await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
+        const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
+        const unpictured = await tx.artist.findMany({ where: { id: { in: [...pictured.keys()] }, imageUrl: null }, select: { id: true }, orderBy: { id: "asc" } });
+        for (const { id } of unpictured) await tx.artist.updateMany({ where: { id, imageUrl: null }, data: { imageUrl: pictured.get(id)! } });
+      }
+      if (songs.length) {
+        const songIds = songs.map((song) => song.id);
+        const known = new Map(
+          (
+            await tx.song.findMany({
+              where: { id: { in: songIds } },
+              select: { id: true, title: true, artistNames: true, titleSearch: true, artistNamesSearch: true, albumId: true, imageUrl: true, explicit: true },
+            })
+          ).map(({ id, ...data }) => [id, data]),
+        );
+        await tx.song.createMany({ data: songs.filter((song) => !known.has(song.id)).map((song) => ({ id: song.id, ...song.data })), skipDuplicates: true });
+        for (const song of songs.filter((s) => known.has(s.id) && !sameValues(s.data, known.get(s.id)!))) {
+          await tx.song.update({ where: { id: song.id }, data: song.data });
+        }
+        // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
+        const creditsNow = new Map<string, string>();
+        for (const credit of await tx.songArtist.findMany({ where: { songId: { in: songIds } }, orderBy: [{ songId: "asc" }, { position: "asc" }] })) {
+          creditsNow.set(credit.songId, `${creditsNow.get(credit.songId) ?? ""}${credit.artistId},`);
+        }
+        const stale = songs.filter((song) => (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join(""));
+        const recredited = stale.filter((song) => creditsNow.has(song.id)).map((song) => song.id);
+        if (recredited.length) await tx.songArtist.deleteMany({ where: { songId: { in: recredited } } });
+        await tx.songArtist.createMany({ data: stale.flatMap((song) => song.credits), skipDuplicates: true });
+      }
+      await tx.playlistEntry.deleteMany({ where: { workoutId: ride.id } });
+      await tx.playlistEntry.createMany({
+        data: playlist.map(({ position, startOffsetSeconds, cueTimeOffset, song }) => ({
+          workoutId: ride.id,
+          position,
+          songId: song.id,
+          startOffsetSeconds,
+          cueTimeOffset,
+        })),
+      });
+    },
+    { timeout: transactionTimeoutMs(playlist.length), maxWait: 15_000 },
+  );
+  return { songs: playlist.length, warnings: store.warnings };
 }
 
 type Transaction = Parameters<Parameters<DetailedClient["$transaction"]>[0]>[0];

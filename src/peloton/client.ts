@@ -1,6 +1,7 @@
 import axios, { type AxiosResponse } from "axios";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { z } from "zod";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { type PelotonAuth, PelotonAuthError, browserUserAgent } from "../auth";
 import type { PelotonConfig } from "../config";
 import type { Logger } from "../log";
@@ -12,10 +13,10 @@ import {
   type PelotonInstructor,
   type PelotonUser,
   type RideDetails,
-  archivedPageSchema,
   browseCategoriesSchema,
   instructorSchema,
   parseResponse,
+  readArchivedPage,
   rideDetailsSchema,
   userSchema,
 } from "./schemas";
@@ -23,7 +24,8 @@ import {
 export interface PelotonClient {
   /** One page (0-based) of a browse category's classes, newest first. */
   archivedRides(query: { category: string; page: number; limit?: number }): Promise<ArchivedPage>;
-  rideDetails(rideId: string): Promise<RideDetails>;
+  /** the class's details as read, and as Peloton sent them (`raw`) */
+  rideDetails(rideId: string): Promise<RideDetails & { raw: unknown }>;
   instructor(instructorId: string): Promise<PelotonInstructor>;
   me(): Promise<PelotonUser>;
   browseCategories(): Promise<BrowseCategory[]>;
@@ -36,14 +38,22 @@ export interface PelotonClientDeps {
   /** stops waits and requests: a cancelled run does not sit out a rate-limit delay */
   signal?: AbortSignal;
   random?: () => number;
+  /** where an answer we could not read is kept (the last 50), for a bug report: DATA_DIR/peloton-responses */
+  responsesDir?: string;
 }
 
 type Pace = "page" | "item";
 const MAX_RETRY_AFTER_MS = 10 * 60_000;
 const MAX_BACKOFF_MS = 5 * 60_000;
+// Cloudflare's rate limit (its plain-text "error code: 1015") lasts minutes, not seconds: back off far longer
+const RATE_LIMITED_BACKOFF_FACTOR = 30;
+const KEPT_RESPONSES = 50;
+
+/** Where the answers we could not read are kept: DATA_DIR/peloton-responses. */
+export const keptResponsesDir = (dataDir: string) => path.join(dataDir, "peloton-responses");
 
 /** The typed client for Peloton's API: rate-limited, retried, authenticated, and validated at the boundary. */
-export function createPelotonClient({ config, auth, logger, signal, random = Math.random }: PelotonClientDeps): PelotonClient {
+export function createPelotonClient({ config, auth, logger, signal, random = Math.random, responsesDir }: PelotonClientDeps): PelotonClient {
   const http = axios.create({
     baseURL: config.apiUrl,
     timeout: config.timeoutMs,
@@ -56,7 +66,7 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
   const limiter = createRateLimiter({ jitterMs: config.jitterMs, random });
   const gaps: Record<Pace, number> = { page: config.pageDelayMs, item: config.requestDelayMs };
 
-  async function get<T extends z.ZodType>(url: string, params: Record<string, string | number>, pace: Pace, schema: T, what: string): Promise<z.infer<T>> {
+  async function get<T>(url: string, params: Record<string, string | number>, pace: Pace, read: (json: unknown) => T, what: string): Promise<T> {
     const target = `GET ${url}`;
     for (let attempt = 0; ; attempt++) {
       await limiter.wait(gaps[pace], signal);
@@ -65,7 +75,7 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
         if (error instanceof PelotonAuthError || signal?.aborted) throw error;
         return { kind: "retry", reason: `renewing the session: ${(error as Error).message}` };
       });
-      if (outcome.kind === "ok") return parseResponse(schema, outcome.json, what);
+      if (outcome.kind === "ok") return readOrKeep(read, outcome, what);
       if (outcome.kind === "fail") throw outcome.error;
       if (attempt >= config.maxRetries) {
         throw new PelotonRequestError(`Peloton kept failing ${target} (${outcome.reason}); gave up after ${attempt + 1} attempts.`, outcome.status);
@@ -73,9 +83,13 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) {
         throw new PelotonRequestError(`Peloton asks us to wait ${Math.round(outcome.retryAfterMs / 1000)} s before ${target}: try again later.`, outcome.status);
       }
-      const backoff = Math.min(MAX_BACKOFF_MS, config.retryBaseMs * 2 ** attempt) * (0.5 + random() / 2);
+      const base = config.retryBaseMs * (outcome.rateLimited ? RATE_LIMITED_BACKOFF_FACTOR : 1);
+      const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** attempt) * (0.5 + random() / 2);
       const delayMs = Math.round(outcome.retryAfterMs ?? backoff);
-      logger.warn({ url, attempt: attempt + 1, reason: outcome.reason, delayMs }, "retrying a Peloton request");
+      logger.warn(
+        { url, attempt: attempt + 1, reason: outcome.reason, delayMs },
+        outcome.rateLimited ? "Peloton's edge (Cloudflare) is rate-limiting us; waiting longer before retrying" : "retrying a Peloton request",
+      );
       await sleep(delayMs, undefined, { signal });
     }
   }
@@ -94,9 +108,9 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
   }
 
   type Outcome =
-    | { kind: "ok"; json: unknown }
+    | { kind: "ok"; json: unknown; body: string }
     | { kind: "unauthorized" }
-    | { kind: "retry"; reason: string; status?: number; retryAfterMs?: number }
+    | { kind: "retry"; reason: string; status?: number; retryAfterMs?: number; rateLimited?: boolean }
     | { kind: "fail"; error: Error };
   type Attempt = Exclude<Outcome, { kind: "unauthorized" }>;
 
@@ -113,41 +127,68 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
     if (status === 200) {
       if (!data || !data.trim()) return { kind: "retry", reason: "blank body", status };
       try {
-        return { kind: "ok", json: JSON.parse(data) };
+        return { kind: "ok", json: JSON.parse(data), body: data };
       } catch {
         return { kind: "retry", reason: "malformed JSON", status };
       }
     }
     if (status === 401) return { kind: "unauthorized" };
+    // Cloudflare's rate limit answers plain text, with a 429 or another status
+    if (/^\s*error code: 1015\b/.test(data)) {
+      return { kind: "retry", reason: `rate-limited by Cloudflare (HTTP ${status}, error code 1015)`, status, retryAfterMs: retryAfter(response.headers["retry-after"]), rateLimited: true };
+    }
     if (status === 429) return { kind: "retry", reason: "HTTP 429", status, retryAfterMs: retryAfter(response.headers["retry-after"]) };
     if (status >= 500) return { kind: "retry", reason: `HTTP ${status}`, status, retryAfterMs: retryAfter(response.headers["retry-after"]) };
     if (status === 404) return { kind: "fail", error: new PelotonNotFoundError(`Peloton has no ${url} (404).`, status) };
     if (status === 403 && /<html/i.test(data)) {
       return { kind: "fail", error: new PelotonRequestError(`Peloton's edge (Cloudflare) blocked ${target} (403): stop and try again later.`, status) };
     }
-    return { kind: "fail", error: new PelotonRequestError(`Peloton answered ${target} with HTTP ${status}: ${data.slice(0, 300)}`, status) };
+    return { kind: "fail", error: new PelotonRequestError(`Peloton answered ${target} with HTTP ${status}: ${oneLine(data)}`, status) };
+  }
+
+  /** Reads an answer; one we cannot read is kept on disk, and the error says where. */
+  async function readOrKeep<T>(read: (json: unknown) => T, answer: { json: unknown; body: string }, what: string): Promise<T> {
+    try {
+      return read(answer.json);
+    } catch (error) {
+      if (!(error instanceof MalformedResponseError) || !responsesDir) throw error;
+      const file = await keepResponse(responsesDir, what, answer.body).catch((cause: unknown) => {
+        logger.warn({ err: cause }, "could not keep Peloton's answer on disk");
+        return undefined;
+      });
+      throw file ? new MalformedResponseError(`${error.message} (Peloton's answer is kept in ${file})`) : error;
+    }
   }
 
   return {
-    archivedRides: ({ category, page, limit = 50 }) =>
-      get(
+    archivedRides: ({ category, page, limit = 50 }) => {
+      const what = `page ${page} of the ${category} class list (GET /api/v2/ride/archived)`;
+      return get(
         "/api/v2/ride/archived",
         { browse_category: category, content_format: "audio,video", limit, page, sort_by: "original_air_time", desc: "true" },
         "page",
-        archivedPageSchema,
-        `page ${page} of the ${category} class list`,
-      ),
-    rideDetails: (rideId) =>
-      get(`/api/ride/${encodeURIComponent(rideId)}/details`, { stream_source: "multichannel" }, "item", rideDetailsSchema, `class ${rideId}`),
+        (json) => readArchivedPage(json, what, page, limit),
+        what,
+      );
+    },
+    rideDetails: (rideId) => {
+      const what = `class ${rideId} (GET /api/ride/${rideId}/details)`;
+      return get(`/api/ride/${encodeURIComponent(rideId)}/details`, { stream_source: "multichannel" }, "item", (json) => {
+        const details = parseResponse(rideDetailsSchema, json, what);
+        // an answer about another class must never be stored as this one
+        if (details.ride.id !== rideId) throw new MalformedResponseError(`Unexpected response for ${what}: ride.id is ${JSON.stringify(details.ride.id)}, not the class asked for`);
+        return { ...details, raw: json };
+      }, what);
+    },
     instructor: (instructorId) =>
-      get(`/api/instructor/${encodeURIComponent(instructorId)}`, {}, "item", instructorSchema, `instructor ${instructorId}`),
+      get(`/api/instructor/${encodeURIComponent(instructorId)}`, {}, "item", (json) => parseResponse(instructorSchema, json, `instructor ${instructorId}`), `instructor ${instructorId}`),
     async me() {
-      const user = await get("/api/me", {}, "item", userSchema, "the logged-in user");
+      const user = await get("/api/me", {}, "item", (json) => parseResponse(userSchema, json, "the logged-in user"), "the logged-in user");
       await auth.rememberUserId(user.id);
       return user;
     },
     browseCategories: async () =>
-      (await get("/api/browse_categories", { library_type: "on_demand" }, "item", browseCategoriesSchema, "the browse categories")).browse_categories,
+      (await get("/api/browse_categories", { library_type: "on_demand" }, "item", (json) => parseResponse(browseCategoriesSchema, json, "the browse categories"), "the browse categories")).browse_categories,
   };
 }
 
@@ -158,4 +199,17 @@ function retryAfter(header: unknown): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+const oneLine = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 300);
+
+/** Writes an answer we could not read to `dir`, keeping the newest KEPT_RESPONSES; returns its path. */
+async function keepResponse(dir: string, what: string, body: string): Promise<string> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}_${what.replace(/\(.*\)/, "").trim().replace(/[^a-z0-9]+/gi, "-").slice(0, 80)}.json`;
+  const file = path.join(dir, name);
+  await writeFile(file, body, { mode: 0o600 });
+  const kept = (await readdir(dir)).filter((entry) => entry.endsWith(".json")).sort();
+  await Promise.all(kept.slice(0, Math.max(0, kept.length - KEPT_RESPONSES)).map((entry) => rm(path.join(dir, entry), { force: true })));
+  return file;
 }

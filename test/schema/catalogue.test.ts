@@ -166,7 +166,7 @@ describe("the catalogue API", () => {
     it("combines instructor, discipline and duration filters", async () => {
       const rows = await all();
       const { instructorId } = rows[0]!;
-      const expected = rows.filter((w) => w.instructorId === instructorId && w.durationSeconds >= 1200 && w.durationSeconds <= 2700);
+      const expected = rows.filter((w) => w.instructorId === instructorId && w.durationSeconds! >= 1200 && w.durationSeconds! <= 2700);
       expect(expected.length).toBeGreaterThan(0);
       expect(await ids({ instructorId, discipline: "cycling", minDuration: 1200, maxDuration: 2700 })).toEqual(expected.map((w) => w.id));
       expect(await ids({ instructorId, discipline: "yoga" })).toEqual([]);

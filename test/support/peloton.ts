@@ -4,7 +4,7 @@ import path from "node:path";
 import { type PelotonAuth, type SessionStore, createPelotonAuth, fileSessionStore } from "../../src/auth";
 import type { PelotonConfig } from "../../src/config";
 import { silentLogger } from "../../src/log";
-import { type PelotonClient, createPelotonClient } from "../../src/peloton/client";
+import { type PelotonClient, createPelotonClient, keptResponsesDir } from "../../src/peloton/client";
 import type { Simulator } from "../../src/simulator";
 
 /** Client settings for a simulator: its URLs and demo credentials, no delays, quick retries. */
@@ -35,7 +35,7 @@ export async function testClient(config: PelotonConfig, dataDir?: string): Promi
   dataDir ??= await mkdtemp(path.join(os.tmpdir(), "pmc-peloton-"));
   const store = fileSessionStore(dataDir);
   const auth = createPelotonAuth(config, store, silentLogger);
-  return { client: createPelotonClient({ config, auth, logger: silentLogger }), auth, store, dataDir };
+  return { client: createPelotonClient({ config, auth, logger: silentLogger, responsesDir: keptResponsesDir(dataDir) }), auth, store, dataDir };
 }
 
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
