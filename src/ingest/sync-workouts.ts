@@ -2,9 +2,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
+import type { Logger } from "../log";
 import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
-import { type IngestRun, type RunHandle, claimRun, executeRun } from "./runs";
+import { type IngestRun, type RunCounts, type RunHandle, claimRun, executeRun } from "./runs";
+import { storable, storableJson } from "./storable";
 
 export interface SyncOptions {
   /** browse categories to sync (default ["cycling"]); "all" means every category Peloton lists */
@@ -20,32 +22,46 @@ export interface SyncOptions {
 const PAGE_SIZE = 50;
 
 /**
+ * What a sync run counts. Categories overlap (bootcamp lists the bike_bootcamp classes too), so each
+ * counts classes, not listings: a class on several categories' pages counts once.
+ * - seen = processed: the classes on the pages fetched, written to the catalogue
+ * - new: the classes new to the catalogue
+ * - total: the classes the synced categories list, as Peloton counts each category, less those that
+ *   an earlier category of the run lists too (as far as the catalogue knows); null if Peloton sent none
+ */
+interface RunState {
+  counts: RunCounts;
+  /** the classes seen so far in this run */
+  seenIds: Set<string>;
+  /** the categories walked so far in this run */
+  walked: string[];
+}
+
+/**
  * Stage 1: pages through each category's class list, newest first, into the workouts database.
- * Incremental: a category's walk stops at the first page with nothing new, unless the previous walk
- * was cut short, in which case it first gets past where that one stopped. `full` walks every page.
- * A walk that reaches the end of the list marks the category's classes it did not see unavailable.
+ * A class keeps every category that lists it. Incremental: a category's walk stops at the first page
+ * with nothing new to that category (no new class, no known class newly listed under it), unless the
+ * previous walk was cut short, in which case it first gets past where that one stopped. `full` walks
+ * every page. A walk that reaches the end of the list takes the category out of the classes it did not
+ * see; a class left with no category is marked unavailable.
  */
 export async function syncWorkouts(deps: IngestDeps, options: SyncOptions = {}): Promise<IngestRun> {
   const run = await claimRun(deps, "SYNC_WORKOUTS", options);
   return executeRun(deps, run, async () => {
     const requested = options.categories?.length ? options.categories : ["cycling"];
     const categories = requested.includes("all") ? (await deps.peloton.browseCategories()).map((c) => c.slug) : requested;
-    const counts = { seen: 0, new: 0, processed: 0, failed: 0, total: 0 };
-    for (const category of categories) {
+    const state: RunState = { counts: { seen: 0, new: 0, processed: 0, failed: 0, total: 0 }, seenIds: new Set(), walked: [] };
+    for (const category of new Set(categories)) {
       if (deps.signal?.aborted) break;
-      await syncCategory(deps, run, category, options, counts);
+      await syncCategory(deps, run, category, options, state);
+      state.walked.push(category);
     }
   });
 }
 
-async function syncCategory(
-  deps: IngestDeps,
-  run: RunHandle,
-  category: string,
-  options: SyncOptions,
-  counts: { seen: number; new: number; processed: number; failed: number; total: number },
-) {
+async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, options: SyncOptions, state: RunState) {
   const { workouts, peloton, logger, signal } = deps;
+  const { counts } = state;
   const walkStarted = new Date();
   const checkpoint = await workouts.syncCheckpoint.findUnique({ where: { category } });
   // the previous walk stopped early: classes below where it got to may still be missing
@@ -59,20 +75,24 @@ async function syncCategory(
     }
     const listing = await peloton.archivedRides({ category, page, limit: PAGE_SIZE });
     if (options.savePagesDir) await savePage(options.savePagesDir, category, page, listing);
-    const added = await upsertPage(workouts, category, listing);
-    if (pages === null) {
-      pages = listing.page_count;
-      counts.total += listing.total; // the classes of the categories reached so far
+    if (page === 0) {
+      pages = listing.pageCount;
+      counts.total = counts.total === null || listing.total === null ? null : counts.total + listing.total - (await knownOverlap(workouts, category, state.walked));
     }
-    counts.seen += listing.data.length;
-    counts.new += added;
-    counts.processed += listing.data.length;
+    const written = await upsertPage(workouts, category, listing, logger);
+    const added = written.created.length + written.joined.length; // new to this category
+    // classes an earlier category of this run brought in, found listed here too: already in the total
+    const overlapFound = written.joined.filter((id) => state.seenIds.has(id)).length;
+    if (counts.total !== null) counts.total -= overlapFound;
+    for (const ride of listing.data) state.seenIds.add(ride.id);
+    counts.seen = counts.processed = state.seenIds.size;
+    counts.new += written.created.length;
     await run.update(counts);
     deps.onProgress?.({ stage: "SYNC_WORKOUTS", runId: run.id, ...counts, done: page + 1, total: pages, label: category });
 
-    const oldest = listing.data.at(-1) ? airTime(listing.data.at(-1)!) : null;
+    const oldest = oldestAirTime(listing.data);
     const frontier = oldest && boundary && boundary < oldest ? boundary : (oldest ?? boundary);
-    const endOfList = !listing.show_next || listing.data.length === 0;
+    const endOfList = !listing.hasNext;
     const caughtUp = !options.full && added === 0 && (!boundary || (oldest !== null && oldest < boundary));
     await workouts.syncCheckpoint.upsert({
       where: { category },
@@ -80,55 +100,97 @@ async function syncCategory(
       update: { oldestAirTimeReached: frontier, walkComplete: endOfList || caughtUp, ...(endOfList ? { fullPassCompletedAt: new Date() } : {}) },
     });
     if (endOfList) {
-      const { count } = await workouts.workout.updateMany({
-        where: { category, available: true, lastSeenAt: { lt: walkStarted } },
-        data: { available: false },
-      });
-      if (count) logger.info({ category, count }, "marked classes no longer listed as unavailable");
+      await dropUnlisted(workouts, category, walkStarted, logger);
       return;
     }
     if (caughtUp) return;
   }
 }
 
-/** Writes one page of the list: new classes inserted, known ones refreshed. Returns how many were new. */
-async function upsertPage(workouts: WorkoutsClient, category: string, listing: ArchivedPage): Promise<number> {
-  if (listing.data.length === 0) return 0;
-  const instructorNames = new Map((listing.instructors ?? []).map((i) => [i.id, i.name]));
-  const rows = listing.data.map((ride) => workoutRow(ride, category, instructorNames));
-  const known = new Set(
-    (await workouts.workout.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true } })).map((w) => w.id),
-  );
-  const fresh = rows.filter((row) => !known.has(row.id));
-  await workouts.$transaction([
-    workouts.workout.createMany({ data: fresh, skipDuplicates: true }),
-    ...rows.filter((row) => known.has(row.id)).map(({ id, ...data }) => workouts.workout.update({ where: { id }, data })),
-  ]);
-  return fresh.length;
+/** How many classes the catalogue has under this category and under one walked before it in this run. */
+async function knownOverlap(workouts: WorkoutsClient, category: string, walked: string[]): Promise<number> {
+  if (walked.length === 0) return 0;
+  return workouts.workout.count({ where: { AND: [{ categories: { has: category } }, { categories: { hasSome: walked } }] } });
 }
 
-const airTime = (ride: RideListEntry) => new Date(ride.original_air_time * 1000);
+/**
+ * After a complete walk: the classes of the category that the walk did not see are no longer listed
+ * under it. Walks run one at a time (one sync run at once, its categories in turn), so a class this
+ * walk saw is one whose lastSeenAt is past the walk's start. A class left with no category is
+ * unavailable; one another category still lists stays available.
+ */
+async function dropUnlisted(workouts: WorkoutsClient, category: string, walkStarted: Date, logger: Logger) {
+  const dropped = await workouts.$queryRaw<{ available: boolean }[]>`
+    UPDATE workouts
+       SET categories = array_remove(categories, ${category}::text),
+           available = available AND cardinality(array_remove(categories, ${category}::text)) > 0,
+           updated_at = now()
+     WHERE categories @> ARRAY[${category}::text] AND last_seen_at < ${walkStarted}::timestamptz
+    RETURNING available`;
+  if (dropped.length === 0) return;
+  const unavailable = dropped.filter((row) => !row.available).length;
+  logger.info({ category, count: dropped.length, unavailable }, "classes no longer listed under the category; those listed nowhere else marked unavailable");
+}
 
-function workoutRow(ride: RideListEntry, category: string, instructorNames: Map<string, string>) {
-  return {
+/**
+ * Writes one page of the list: new classes inserted, known ones refreshed and given this category if
+ * they lacked it (nothing relabels them). Answers the ids of the classes new to the catalogue (created)
+ * and of the known ones newly listed under this category (joined).
+ */
+async function upsertPage(workouts: WorkoutsClient, category: string, listing: ArchivedPage, logger: Logger) {
+  if (listing.data.length === 0) return { created: [], joined: [] };
+  const instructorNames = new Map(listing.instructors.map((i) => [i.id, i.name]));
+  // a class twice on one page (the list shifted under Peloton) is written once
+  const rows = [...new Map(listing.data.map((ride) => [ride.id, workoutRow(ride, category, instructorNames, logger)])).values()];
+  const known = new Map(
+    (await workouts.workout.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true, categories: true } })).map((w) => [
+      w.id,
+      w.categories,
+    ]),
+  );
+  const created = rows.filter((row) => !known.has(row.id)).map((row) => row.id);
+  const joined = rows.filter((row) => known.get(row.id)?.includes(category) === false).map((row) => row.id);
+  const joining = new Set(joined);
+  await workouts.$transaction([
+    workouts.workout.createMany({ data: rows.filter((row) => !known.has(row.id)), skipDuplicates: true }),
+    ...rows
+      .filter((row) => known.has(row.id))
+      .map(({ id, category: _first, categories: _all, ...data }) =>
+        workouts.workout.update({ where: { id }, data: { ...data, ...(joining.has(id) ? { categories: { push: category } } : {}) } }),
+      ),
+  ]);
+  return { created, joined };
+}
+
+function oldestAirTime(rides: RideListEntry[]): Date | null {
+  const ride = rides.findLast((entry) => entry.original_air_time !== null);
+  return ride ? storable().time(ride.original_air_time, "original_air_time") : null;
+}
+
+function workoutRow(ride: RideListEntry, category: string, instructorNames: Map<string, string>, logger: Logger) {
+  const store = storable();
+  const row = {
     id: ride.id,
-    title: ride.title,
-    instructorId: ride.instructor_id ?? null,
+    title: store.text(ride.title, "title"),
+    instructorId: ride.instructor_id,
     instructorName: (ride.instructor_id && instructorNames.get(ride.instructor_id)) || null,
-    discipline: ride.fitness_discipline,
+    discipline: store.text(ride.fitness_discipline, "fitness_discipline"),
     category,
-    durationSeconds: ride.duration,
-    length: ride.length ?? null,
-    difficulty: ride.difficulty_rating_avg ?? null,
-    originalAirTime: airTime(ride),
+    categories: [category],
+    durationSeconds: store.int(ride.duration, "duration"),
+    length: store.int(ride.length, "length"),
+    difficulty: ride.difficulty_rating_avg,
+    originalAirTime: store.time(ride.original_air_time, "original_air_time"),
     explicit: ride.is_explicit ?? false,
     available: true,
-    listEntry: ride as Prisma.InputJsonObject, // parsed from JSON, so JSON it is
+    listEntry: storableJson(ride) as Prisma.InputJsonObject, // parsed from JSON, so JSON it is
     lastSeenAt: new Date(),
   };
+  if (store.warnings.length) logger.warn({ class: ride.id, warnings: store.warnings }, "list entry values our columns cannot hold were changed");
+  return row;
 }
 
 async function savePage(dir: string, category: string, page: number, listing: ArchivedPage) {
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, `${category}_page_${String(page).padStart(4, "0")}.json`), JSON.stringify(listing, null, 2));
+  await writeFile(path.join(dir, `${category}_page_${String(page).padStart(4, "0")}.json`), JSON.stringify(listing.raw, null, 2));
 }
