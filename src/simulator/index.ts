@@ -1,13 +1,13 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Auth0 } from "./auth0";
+import { Auth0, auth0Settings } from "./auth0";
 import { Library } from "./catalogue";
 import { FaultQueue } from "./faults";
 import { type SimulatorState, createSimulatorServer } from "./server";
 import { Tokens } from "./tokens";
 import type { Catalogue, Faults, RecordedRequest, Simulator, SimulatorOptions } from "./types";
 
-export type { Catalogue, CatalogueClass, Fault, FaultRoute, Faults, RecordedRequest, Simulator, SimulatorOptions } from "./types";
+export type { Auth0Options, Catalogue, CatalogueClass, Fault, FaultRoute, Faults, RecordedRequest, Simulator, SimulatorOptions } from "./types";
 
 export const DEFAULT_DISCIPLINES = ["cycling", "strength", "yoga"];
 
@@ -28,12 +28,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   if (!(latencyMs >= 0)) throw new Error(`simulator option latencyMs must be >= 0, got ${latencyMs}`);
   const credentials = { username: options.username ?? "demo@example.com", password: options.password ?? "peloton-demo" };
 
+  const auth0 = auth0Settings(options.auth0);
+
   let url = "";
-  const tokens = new Tokens(library.userId, credentials.username, ttl, () => url);
+  let ssoUrl = "";
+  const tokens = new Tokens(library.userId, credentials.username, ttl, () => url, auth0);
   const state: SimulatorState = {
     library,
     tokens,
-    auth0: new Auth0(credentials, tokens, () => url),
+    auth0: new Auth0(credentials, tokens, () => url, auth0, () => ssoUrl),
     faults: new FaultQueue(),
     credentials,
     latencyMs,
@@ -43,14 +46,29 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const { server, cancelPending } = createSimulatorServer(state);
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 0, host);
+  url = loopbackUrl(server, host);
+  // the second host of the login's chain (auth-orca's stand-in): a listener of its own, so that it is another origin
+  const sso = auth0.ssoHop === "none" ? undefined : createSimulatorServer(state);
+  if (sso) {
+    await listen(sso.server, 0, host).catch(async (error: unknown) => {
+      await shut(server, cancelPending);
+      throw error;
+    });
+    ssoUrl = loopbackUrl(sso.server, host);
+  }
+  return new RunningSimulator(state, server, cancelPending, url, sso && { ...sso, url: ssoUrl });
+}
+
+function loopbackUrl(server: Server, host: string): string {
   const { port } = server.address() as AddressInfo;
-  url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  return new RunningSimulator(state, server, cancelPending, url);
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
 }
 
 class RunningSimulator implements Simulator {
   readonly apiUrl: string;
   readonly authUrl: string;
+  readonly ssoUrl?: string;
+  readonly auth0: { clientId: string; audience: string; redirectUri: string };
   readonly credentials: { username: string; password: string };
   readonly userId: string;
   readonly requests: RecordedRequest[];
@@ -61,9 +79,13 @@ class RunningSimulator implements Simulator {
     private readonly server: Server,
     private readonly cancelPending: () => void,
     readonly url: string,
+    private readonly sso?: { server: Server; cancelPending(): void; url: string },
   ) {
     this.apiUrl = url;
     this.authUrl = url;
+    this.ssoUrl = sso?.url;
+    const { clientId, audience, redirectUri } = state.auth0.settings;
+    this.auth0 = { clientId, audience, redirectUri };
     this.credentials = { ...state.credentials };
     this.userId = state.library.userId;
     this.requests = state.requests;
@@ -105,13 +127,17 @@ class RunningSimulator implements Simulator {
   private closing: Promise<void> | undefined;
 
   close(): Promise<void> {
-    this.closing ??= new Promise((resolve, reject) => {
-      this.cancelPending();
-      this.server.close((error) => (error ? reject(error) : resolve()));
-      this.server.closeAllConnections();
-    });
+    this.closing ??= Promise.all([shut(this.server, this.cancelPending), this.sso && shut(this.sso.server, this.sso.cancelPending)]).then(() => undefined);
     return this.closing;
   }
+}
+
+function shut(server: Server, cancelPending: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    cancelPending();
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -46,6 +46,8 @@ function routes(state: SimulatorState): Route[] {
     { method: "POST", path: /^\/usernamepassword\/login$/, handle: (request) => auth0.usernamePasswordLogin(request) },
     { method: "POST", path: /^\/login\/callback$/, handle: (request) => auth0.loginCallback(request) },
     { method: "GET", path: /^\/authorize\/resume$/, handle: (request) => auth0.resume(request) },
+    { method: "POST", path: /^\/authorize\/resume$/, handle: (request) => auth0.resume(request) },
+    { method: "GET", path: /^\/sso\/callback$/, handle: (request) => auth0.sso(request) },
     { method: "POST", path: /^\/oauth\/token$/, fault: "token", handle: (request) => auth0.token(request) },
     {
       method: "POST",
@@ -114,6 +116,8 @@ export function createSimulatorServer(state: SimulatorState): { server: Server; 
       ...(req.headers.cookie === undefined ? {} : { cookie: req.headers.cookie }),
       ...(req.headers["user-agent"] === undefined ? {} : { userAgent: req.headers["user-agent"] }),
       ...(req.headers["peloton-platform"] === undefined ? {} : { platform: String(req.headers["peloton-platform"]) }),
+      ...(req.headers.origin === undefined ? {} : { origin: req.headers.origin }),
+      ...(req.headers.referer === undefined ? {} : { referer: req.headers.referer }),
     });
   }
 

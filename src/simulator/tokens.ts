@@ -1,8 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { base64url } from "./http";
 
-export const WEB_CLIENT_ID = "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM";
-export const API_AUDIENCE = "https://api.onepeloton.com/";
 const SCOPE = "openid peloton-api.members:default offline_access";
 const ID_TOKEN_TTL_SECONDS = 36000;
 
@@ -32,6 +30,8 @@ export class Tokens {
     private readonly email: string,
     private readonly ttlSeconds: number,
     private readonly issuer: () => string,
+    /** the Auth0 client the tokens are issued to, and the API they are for */
+    private readonly client: { clientId: string; audience: string },
   ) {}
 
   /** A token response shaped as Auth0's (fixture oauth-token-response.json). */
@@ -40,11 +40,11 @@ export class Tokens {
     const accessToken = this.jwt({
       iss: `${this.issuer()}/`,
       sub: this.userId,
-      aud: [API_AUDIENCE, `${this.issuer()}/userinfo`],
+      aud: [this.client.audience, `${this.issuer()}/userinfo`],
       iat,
       exp: iat + this.ttlSeconds,
       scope: SCOPE,
-      azp: WEB_CLIENT_ID,
+      azp: this.client.clientId,
       jti: randomBytes(8).toString("hex"),
     });
     this.access.set(accessToken, { expiresAt: (iat + this.ttlSeconds) * 1000 });
@@ -53,7 +53,7 @@ export class Tokens {
     return {
       access_token: accessToken,
       refresh_token: refreshToken,
-      id_token: this.jwt({ iss: `${this.issuer()}/`, sub: this.userId, aud: WEB_CLIENT_ID, iat, exp: iat + ID_TOKEN_TTL_SECONDS, email: this.email, ...(nonce ? { nonce } : {}) }),
+      id_token: this.jwt({ iss: `${this.issuer()}/`, sub: this.userId, aud: this.client.clientId, iat, exp: iat + ID_TOKEN_TTL_SECONDS, email: this.email, ...(nonce ? { nonce } : {}) }),
       scope: SCOPE,
       expires_in: this.ttlSeconds,
       token_type: "Bearer",

@@ -19,12 +19,27 @@ export interface SimulatorOptions {
   accessTokenTtlSeconds?: number; // default 172800 (48 h), as Peloton
   latencyMs?: number;          // added to every response, default 0
   legacyLogin?: boolean;       // default false: POST /auth/login answers 403 as the real one does since 2025-10-29
+  auth0?: Auth0Options;        // the Auth0 client it accepts, and how its login answers at each step
+}
+
+/** The Auth0 half: its client (default Peloton's web app) and, where real Auth0 may answer either way, which way. */
+export interface Auth0Options {
+  clientId?: string;           // default "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM": the only client /authorize and /oauth/token accept
+  audience?: string;           // default "https://api.onepeloton.com/": another one at /authorize gets 403
+  redirectUri?: string;        // default "https://members.onepeloton.com/callback"
+  authorize?: "redirect" | "form";   // GET /authorize: 302 to /login?state= (default), or 200 with the login page itself
+  csrf?: "config" | "input" | "cookie"; // the login page's _csrf: in its settings blob, equal to the cookie (default); in a hidden input, derived from the cookie; or only in the _csrf cookie
+  login?: "form" | "redirect";       // a good password: 200 with the hidden form for /login/callback (default), or 303 straight on
+  ssoHop?: "none" | "redirect" | "form"; // after the login, a hop through a second host (its own listener, Simulator.ssoUrl) that answers a 302 or a self-submitting form; default "none"
+  requireOrigin?: boolean;     // refuse the credentials POST without Origin and Referer (wrong ones are always refused); default false
 }
 
 export interface Simulator {
   url: string;       // base URL, e.g. "http://127.0.0.1:41234"; serves BOTH the API and the auth host
   apiUrl: string;    // = url (what PELOTON_API_URL is set to)
   authUrl: string;   // = url (what PELOTON_AUTH_URL is set to)
+  ssoUrl?: string;   // the second host's base URL, when options.auth0.ssoHop is not "none"
+  auth0: { clientId: string; audience: string; redirectUri: string }; // the Auth0 client it accepts (PELOTON_AUTH0_*)
   credentials: { username: string; password: string };
   userId: string;    // 32-hex id of the demo user, returned by /api/me
   catalogue: Catalogue;
@@ -59,6 +74,8 @@ export interface RecordedRequest {
   cookie?: string;
   userAgent?: string;
   platform?: string; // the Peloton-Platform header
+  origin?: string;
+  referer?: string;
 }
 
 export interface Catalogue {

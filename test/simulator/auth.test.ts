@@ -233,3 +233,140 @@ describe("legacy /auth/login", () => {
     expect(login).toMatchObject({ status: 401, body: { status: 401, error_code: 3010, subcode: null, message: "Login failed", details: null } });
   });
 });
+
+describe("Auth0's variants (options.auth0)", () => {
+  const custom = { clientId: "custom_Client-0123", audience: "https://api.example.test/", redirectUri: "https://app.example.test/auth/callback" };
+  const anomaly = (description: string) => ({ status: 403, body: { name: "AnomalyDetected", code: "access_denied", description } });
+  const inputs = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]));
+  const pageConfig = (html: string) => JSON.parse(Buffer.from(/window\.atob\('([^']+)'\)/.exec(html)![1]!, "base64").toString("utf8"));
+
+  it("refuses the credentials with a foreign Origin or Referer, and with requireOrigin without them", async () => {
+    const post = async (target: Simulator, headers: Record<string, string>) => {
+      const { state, csrf } = await startLogin(target, pkce().challenge);
+      return postJson(target, "/usernamepassword/login", loginFields(target, state, csrf), { Cookie: `_csrf=${csrf}`, ...headers });
+    };
+    const loginUrl = `${sim.authUrl}/login?state=x`;
+    expect(await post(sim, { Origin: "https://evil.example", Referer: loginUrl })).toMatchObject(anomaly("Origin not allowed: https://evil.example"));
+    expect(await post(sim, { Origin: sim.authUrl, Referer: "https://evil.example/login" })).toMatchObject(anomaly("Referer not allowed: https://evil.example/login"));
+    expect((await post(sim, {})).status).toBe(200);
+    await withSimulator({ classes: 5, auth0: { requireOrigin: true } }, async (strict) => {
+      expect(await post(strict, {})).toMatchObject(anomaly("Missing Origin header"));
+      expect(await post(strict, { Origin: strict.authUrl })).toMatchObject(anomaly("Missing Referer header"));
+      expect((await post(strict, { Origin: strict.authUrl, Referer: `${strict.authUrl}/login?state=x` })).status).toBe(200);
+      expect(strict.requests.at(-1)).toMatchObject({ origin: strict.authUrl, referer: `${strict.authUrl}/login?state=x` });
+    });
+  });
+
+  it("authorize: form shows the login page at /authorize itself, its state only in the page", async () => {
+    await withSimulator({ classes: 5, auth0: { authorize: "form" } }, async (formSim) => {
+      const { authorize, csrf } = await startLogin(formSim, pkce().challenge);
+      expect(authorize.status).toBe(200);
+      expect(authorize.headers.get("content-type")).toMatch(/^text\/html/);
+      const { extraParams } = pageConfig(authorize.text);
+      expect(extraParams).toMatchObject({ _csrf: csrf, nonce: "client-nonce-456" });
+      expect(extraParams.state).not.toBe("client-state-123");
+      const login = await postJson(formSim, "/usernamepassword/login", loginFields(formSim, extraParams.state, csrf), { Cookie: `_csrf=${csrf}` });
+      expect(login.status).toBe(200);
+    });
+  });
+
+  it("csrf: input puts the state and a token derived from the cookie in hidden inputs; the cookie's own value is refused", async () => {
+    await withSimulator({ classes: 5, auth0: { csrf: "input" } }, async (inputSim) => {
+      const { location, state, csrf } = await startLogin(inputSim, pkce().challenge);
+      const page = await call(inputSim, location);
+      expect(page.text).not.toMatch(/atob/);
+      expect(page.text).toMatch(/<input type="password" name="password"/);
+      const fields = inputs(page.text);
+      expect(fields.state).toBe(state);
+      expect(fields._csrf).toMatch(/^[\w-]{32}$/);
+      expect(fields._csrf).not.toBe(csrf);
+      const post = (token: string) => postJson(inputSim, "/usernamepassword/login", loginFields(inputSim, state, token), { Cookie: `_csrf=${csrf}` });
+      expect(await post(csrf)).toMatchObject(anomaly("Invalid state"));
+      expect((await post(fields._csrf!)).status).toBe(200);
+    });
+  });
+
+  it("csrf: cookie leaves the token out of the page: the cookie's value is the one to post", async () => {
+    await withSimulator({ classes: 5, auth0: { csrf: "cookie" } }, async (cookieSim) => {
+      const { location, state, csrf } = await startLogin(cookieSim, pkce().challenge);
+      const { extraParams, internalOptions } = pageConfig((await call(cookieSim, location)).text);
+      expect(extraParams.state).toBe(state);
+      expect(extraParams).not.toHaveProperty("_csrf");
+      expect(internalOptions).not.toHaveProperty("_csrf");
+      expect((await postJson(cookieSim, "/usernamepassword/login", loginFields(cookieSim, state, csrf), { Cookie: `_csrf=${csrf}` })).status).toBe(200);
+    });
+  });
+
+  it("login: redirect answers a good password with a 303; ssoHop: redirect goes through the second host, which cannot be skipped", async () => {
+    await withSimulator({ classes: 5, auth0: { login: "redirect", ssoHop: "redirect" } }, async (hopSim) => {
+      expect(hopSim.ssoUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(hopSim.ssoUrl).not.toBe(hopSim.authUrl);
+      const { verifier, challenge } = pkce();
+      const { state, csrf, session } = await startLogin(hopSim, challenge);
+      const login = await postJson(hopSim, "/usernamepassword/login", loginFields(hopSim, state, csrf), { Cookie: `_csrf=${csrf}; auth0=${session}` });
+      expect(login.status).toBe(303);
+      const hop = login.headers.get("location")!;
+      expect(hop).toBe(`${hopSim.ssoUrl}/sso/callback?state=${state}`);
+
+      const cookie = { headers: { Cookie: `auth0=${session}` } };
+      expect((await call(hopSim, `/sso/callback?state=${state}`)).status).toBe(404); // the auth host is not the second host
+      const skipped = new URL((await call(hopSim, `/authorize/resume?state=${state}`, cookie)).headers.get("location")!);
+      expect(skipped.searchParams.get("error_description")).toBe("Login required: the SSO host was skipped");
+
+      const back = await fetch(hop, { redirect: "manual" });
+      expect(back.status).toBe(302);
+      expect(back.headers.get("location")).toBe(`${hopSim.authUrl}/authorize/resume?state=${state}`);
+      const landing = new URL((await call(hopSim, back.headers.get("location")!, cookie)).headers.get("location")!);
+      expect(landing.searchParams.get("state")).toBe("client-state-123");
+      const tokens = await postJson(hopSim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: verifier, code: landing.searchParams.get("code")!, redirect_uri: REDIRECT_URI });
+      expect(tokens.status).toBe(200);
+    });
+  });
+
+  it("ssoHop: form has the second host answer a form that posts the state to /authorize/resume", async () => {
+    await withSimulator({ classes: 5, auth0: { ssoHop: "form" } }, async (hopSim) => {
+      const { state, csrf, session } = await startLogin(hopSim, pkce().challenge);
+      const form = hiddenForm((await postJson(hopSim, "/usernamepassword/login", loginFields(hopSim, state, csrf), { Cookie: `_csrf=${csrf}` })).text);
+      const callback = await postForm(hopSim, "/login/callback", form.fields);
+      expect(callback.headers.get("location")).toBe(`${hopSim.ssoUrl}/sso/callback?state=${state}`);
+      const page = await fetch(callback.headers.get("location")!);
+      expect(page.status).toBe(200);
+      const text = await page.text();
+      expect(text).toContain(`<form method="post" action="${hopSim.authUrl}/authorize/resume">`);
+      const resume = await postForm(hopSim, "/authorize/resume", inputs(text), { Cookie: `auth0=${session}` });
+      expect(new URL(resume.headers.get("location")!).searchParams.get("code")).toEqual(expect.any(String));
+    });
+  });
+
+  it("accepts only its configured client, audience and redirect URI, and issues tokens for them", async () => {
+    await withSimulator({ classes: 5, auth0: custom }, async (customSim) => {
+      expect(customSim.auth0).toEqual(custom);
+      const { verifier, challenge } = pkce();
+      expect((await startLogin(customSim, challenge)).authorize.status).toBe(400); // Peloton's web app's client id
+      const mine = { client_id: custom.clientId, audience: custom.audience, redirect_uri: custom.redirectUri };
+      expect((await startLogin(customSim, challenge, { ...mine, audience: "https://api.onepeloton.com/" })).authorize.status).toBe(403);
+      expect((await startLogin(customSim, challenge, { ...mine, redirect_uri: REDIRECT_URI })).authorize.status).toBe(400);
+
+      const { state, csrf, session } = await startLogin(customSim, challenge, mine);
+      const login = await postJson(customSim, "/usernamepassword/login", loginFields(customSim, state, csrf, mine), { Cookie: `_csrf=${csrf}` });
+      const form = hiddenForm(login.text);
+      expect(JSON.parse(form.fields.wctx!)).toMatchObject({ client_id: custom.clientId, redirect_uri: custom.redirectUri });
+      const callback = await postForm(customSim, "/login/callback", form.fields);
+      const landing = new URL((await call(customSim, callback.headers.get("location")!, { headers: { Cookie: `auth0=${session}` } })).headers.get("location")!);
+      expect(`${landing.origin}${landing.pathname}`).toBe(custom.redirectUri);
+      const exchange = { grant_type: "authorization_code", client_id: custom.clientId, code_verifier: verifier, code: landing.searchParams.get("code")!, redirect_uri: custom.redirectUri };
+      const tokens = await postJson(customSim, "/oauth/token", exchange);
+      expect(tokens.status).toBe(200);
+      expect(decodeJwt(tokens.body.access_token)).toMatchObject({ azp: custom.clientId, aud: [custom.audience, `${customSim.authUrl}/userinfo`] });
+      expect(decodeJwt(tokens.body.id_token).aud).toBe(custom.clientId);
+      const refreshAs = (clientId: string) => postJson(customSim, "/oauth/token", { grant_type: "refresh_token", client_id: clientId, refresh_token: tokens.body.refresh_token });
+      expect(await refreshAs(WEB_CLIENT_ID)).toMatchObject({ status: 400, body: { error: "invalid_request", error_description: `Unknown client: ${WEB_CLIENT_ID}` } });
+      expect((await refreshAs(custom.clientId)).status).toBe(200);
+    });
+  });
+
+  it("names a bad option", async () => {
+    await expect(startSimulator({ auth0: { csrf: "header" as "input" } })).rejects.toThrow("simulator option auth0.csrf must be one of config, input, cookie, got \"header\"");
+    await expect(startSimulator({ auth0: { clientId: "two words" } })).rejects.toThrow("simulator option auth0.clientId must be a non-empty string without spaces");
+  });
+});
