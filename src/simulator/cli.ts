@@ -1,6 +1,6 @@
 import { UsageError, listOption, parseOptions as parseCommandLine, readCommandLine, wholeNumber } from "../cli/args";
 import { DEFAULT_DISCIPLINES, startSimulator } from "./index";
-import type { SimulatorOptions } from "./types";
+import type { Auth0Options, SimulatorOptions } from "./types";
 
 const usage = `Usage: npm run simulator -- [options]
 
@@ -22,6 +22,9 @@ Options:
   --token-ttl SECONDS   access token lifetime (default 172800, as Peloton's)
   --latency MS          delay added to every response (default 0)
   --legacy-login        let POST /auth/login work (by default it answers 403, as Peloton's has since 2025-10-29)
+  --auth0 KEY=VALUE     the Auth0 half, repeatable: clientId, audience, redirectUri (default Peloton's web app's),
+                        authorize=redirect|form, csrf=config|input|cookie, login=form|redirect,
+                        ssoHop=none|redirect|form, requireOrigin=true|false (src/simulator/README.md, Auth0 login)
   -h, --help            show this help
 `;
 
@@ -40,6 +43,7 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
     "token-ttl": { type: "string" },
     latency: { type: "string" },
     "legacy-login": { type: "boolean" },
+    auth0: { type: "string", multiple: true },
     help: { type: "boolean", short: "h" },
   });
   if (values.help) return "help";
@@ -63,7 +67,23 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
     accessTokenTtlSeconds: number("token-ttl", 1),
     latencyMs: number("latency", 0),
     legacyLogin: values["legacy-login"] ?? false,
+    auth0: values.auth0 && auth0Option(values.auth0),
   };
+}
+
+const auth0Keys = ["clientId", "audience", "redirectUri", "authorize", "csrf", "login", "ssoHop", "requireOrigin"];
+
+// --auth0 ssoHop=form --auth0 csrf=cookie (the values are checked by startSimulator)
+function auth0Option(values: string[]): Auth0Options {
+  const options: Record<string, string | boolean> = {};
+  for (const value of values) {
+    const at = value.indexOf("=");
+    const [key, setting] = [value.slice(0, at).trim(), value.slice(at + 1).trim()];
+    if (at < 1 || !auth0Keys.includes(key)) throw new UsageError(`--auth0 must be KEY=VALUE with KEY one of ${auth0Keys.join(", ")}, got "${value}"`);
+    if (key === "requireOrigin" && setting !== "true" && setting !== "false") throw new UsageError(`--auth0 requireOrigin must be true or false, got "${setting}"`);
+    options[key] = key === "requireOrigin" ? setting === "true" : setting;
+  }
+  return options;
 }
 
 // --category bootcamp=bike_bootcamp,tread_bootcamp
@@ -87,10 +107,14 @@ async function main(options: SimulatorOptions): Promise<void> {
       `Peloton simulator listening on ${simulator.url} (API and Auth0 host)`,
       `  ${catalogue.classes.length} classes in ${catalogue.disciplines.join(", ")} (browse categories: ${Object.keys(catalogue.categories).join(", ")}); ${catalogue.instructors.length} instructors, ${catalogue.songCount} songs, ${catalogue.artistCount} artists`,
       `  demo login: ${simulator.credentials.username} / ${simulator.credentials.password}${simulator.legacyLogin ? " (legacy /auth/login enabled)" : ""}`,
+      ...(simulator.ssoUrl ? [`  the login hops through a second host at ${simulator.ssoUrl}`] : []),
       "",
       "Point the app at it with:",
       `PELOTON_API_URL=${simulator.apiUrl}`,
       `PELOTON_AUTH_URL=${simulator.authUrl}`,
+      `PELOTON_AUTH0_CLIENT_ID=${simulator.auth0.clientId}`,
+      `PELOTON_AUTH0_AUDIENCE=${simulator.auth0.audience}`,
+      `PELOTON_AUTH0_REDIRECT_URI=${simulator.auth0.redirectUri}`,
       `PELOTON_USERNAME=${simulator.credentials.username}`,
       `PELOTON_PASSWORD=${simulator.credentials.password}`,
       "",
