@@ -22,6 +22,8 @@ export type Walked = { landed: URL } | { page: Page };
 const MAX_HOPS = 10;
 const isRedirect = (status: number) => [301, 302, 303, 307, 308].includes(status);
 
+export type Browser = ReturnType<typeof createBrowser>;
+
 /**
  * An HTTP client that behaves as a browser does during a login: one cookie jar for every host (cookies
  * scoped by domain and path), redirects followed by hand, and self-submitting forms submitted.

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { loginPageParams, pageForm, pageText } from "./auth0-page";
 import { type Auth0Settings, pelotonWebApp } from "./auth0-settings";
-import { type Page, createBrowser } from "./browser";
+import { type Browser, type Page, createBrowser } from "./browser";
 import { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
 
 // The parts of Peloton's web app's login that are not settings (peloton-api.md §1c).
@@ -45,12 +45,10 @@ const base64url = (bytes: Buffer) => bytes.toString("base64url");
 export async function loginWithPassword(authUrl: string, credentials: { username: string; password: string }, options: OAuthOptions): Promise<TokenSet> {
   const settings = options.auth0 ?? pelotonWebApp;
   const browser = createBrowser(options);
-  const failed = (step: string, response: AxiosResponse) => flowError(step, response, credentials.password);
   const verifier = base64url(randomBytes(32));
   const state = base64url(randomBytes(16));
   const nonce = base64url(randomBytes(16));
   const codeChallenge = base64url(createHash("sha256").update(verifier).digest());
-  const loginEndpoint = new URL("/usernamepassword/login", authUrl).toString();
 
   const authorize = new URL("/authorize", authUrl);
   authorize.search = new URLSearchParams({
@@ -67,58 +65,8 @@ export async function loginWithPassword(authUrl: string, credentials: { username
     auth0Client: webApp.auth0Client,
   }).toString();
   const start = await browser.walk({ url: authorize.toString() }, { redirectUri: settings.redirectUri, step: "the login page" });
-  let landed: URL;
-  if ("landed" in start) {
-    landed = start.landed; // an Auth0 session let us in without the form
-  } else {
-    const loginPage = start.page;
-    if (loginPage.response.status !== 200) throw failed("the login page", loginPage.response);
-    const transaction = loginPageTransaction(loginPage, state);
-    const csrf = transaction.csrf ?? (await browser.cookie(loginEndpoint, "_csrf"));
-    if (!transaction.state || !csrf) {
-      const missing = !transaction.state ? "no transaction state" : "no CSRF token (no _csrf input, setting or cookie)";
-      throw new PelotonAuthError(`Peloton's login failed at the login page (${where(loginPage.url)}): it carried ${missing}, so its login flow may have changed.`);
-    }
-    const credentialsPost = {
-      method: "POST" as const,
-      url: loginEndpoint,
-      // what the web app's login page sends: a strict Auth0 refuses the credentials without Origin and Referer
-      headers: { "Content-Type": "application/json", Origin: new URL(authUrl).origin, Referer: loginPage.url, "Auth0-Client": webApp.auth0Client },
-      data: {
-        client_id: settings.clientId,
-        redirect_uri: settings.redirectUri,
-        tenant: webApp.tenant,
-        response_type: "code",
-        scope: webApp.scope,
-        audience: settings.audience,
-        _csrf: csrf,
-        state: transaction.state,
-        _intstate: "deprecated",
-        nonce,
-        username: credentials.username,
-        password: credentials.password,
-        connection: webApp.connection,
-        code_challenge: codeChallenge,
-        code_challenge_method: "S256",
-      },
-    };
-    const after = await browser.walk(credentialsPost, { redirectUri: settings.redirectUri, step: "the login callback", shownOn: loginPage.url });
-    if ("page" in after) {
-      const { url, response } = after.page;
-      if (url === loginEndpoint && (response.status === 401 || response.status === 400)) {
-        const description = (response.data as { description?: unknown })?.description;
-        throw new PelotonAuthError(
-          `Peloton refused the login for ${credentials.username}: ${typeof description === "string" ? description : "Wrong email or password."} Check PELOTON_USERNAME and PELOTON_PASSWORD.`,
-        );
-      }
-      const step = url === loginEndpoint ? "the login form" : `the login callback (${where(url)})`;
-      if (response.status !== 200) throw failed(step, response);
-      throw new PelotonAuthError(
-        `Peloton's login failed at ${step}: it stopped at a page that neither redirects nor submits itself (${pageText(after.page.html, 120) || "empty"}), so its login flow may have changed.`,
-      );
-    }
-    landed = after.landed;
-  }
+  // landing without a login page: an Auth0 session let us in at once
+  const landed = "landed" in start ? start.landed : await submitCredentials(start.page, { authUrl, settings, credentials, state, nonce, codeChallenge, browser });
 
   const code = landed.searchParams.get("code");
   const error = landed.searchParams.get("error");
@@ -132,8 +80,69 @@ export async function loginWithPassword(authUrl: string, credentials: { username
     url: new URL("/oauth/token", authUrl).toString(),
     data: { grant_type: "authorization_code", client_id: settings.clientId, code_verifier: verifier, code, redirect_uri: settings.redirectUri },
   });
-  if (tokens.status !== 200) throw failed("the token exchange", tokens);
+  if (tokens.status !== 200) throw flowError("the token exchange", tokens, credentials.password);
   return tokenSet(tokens.data);
+}
+
+interface LoginFlow {
+  authUrl: string;
+  settings: Auth0Settings;
+  credentials: { username: string; password: string };
+  /** ours, not Auth0's transaction state */
+  state: string;
+  nonce: string;
+  codeChallenge: string;
+  browser: Browser;
+}
+
+/** Posts the credentials from the login page, then walks the redirects and forms to the redirect URI. */
+async function submitCredentials(loginPage: Page, { authUrl, settings, credentials, state, nonce, codeChallenge, browser }: LoginFlow): Promise<URL> {
+  const failed = (step: string, response: AxiosResponse) => flowError(step, response, credentials.password);
+  const loginEndpoint = new URL("/usernamepassword/login", authUrl).toString();
+  if (loginPage.response.status !== 200) throw failed("the login page", loginPage.response);
+  const transaction = loginPageTransaction(loginPage, state);
+  const csrf = transaction.csrf ?? (await browser.cookie(loginEndpoint, "_csrf"));
+  if (!transaction.state || !csrf) {
+    const missing = !transaction.state ? "no transaction state" : "no CSRF token (no _csrf input, setting or cookie)";
+    throw new PelotonAuthError(`Peloton's login failed at the login page (${where(loginPage.url)}): it carried ${missing}, so its login flow may have changed.`);
+  }
+  const credentialsPost = {
+    method: "POST" as const,
+    url: loginEndpoint,
+    // what the web app's login page sends: a strict Auth0 refuses the credentials without Origin and Referer
+    headers: { "Content-Type": "application/json", Origin: new URL(authUrl).origin, Referer: loginPage.url, "Auth0-Client": webApp.auth0Client },
+    data: {
+      client_id: settings.clientId,
+      redirect_uri: settings.redirectUri,
+      tenant: webApp.tenant,
+      response_type: "code",
+      scope: webApp.scope,
+      audience: settings.audience,
+      _csrf: csrf,
+      state: transaction.state,
+      _intstate: "deprecated",
+      nonce,
+      username: credentials.username,
+      password: credentials.password,
+      connection: webApp.connection,
+      code_challenge: codeChallenge,
+      code_challenge_method: "S256",
+    },
+  };
+  const after = await browser.walk(credentialsPost, { redirectUri: settings.redirectUri, step: "the login callback", shownOn: loginPage.url });
+  if ("landed" in after) return after.landed;
+  const { url, response, html } = after.page;
+  if (url === loginEndpoint && (response.status === 401 || response.status === 400)) {
+    const description = (response.data as { description?: unknown })?.description;
+    throw new PelotonAuthError(
+      `Peloton refused the login for ${credentials.username}: ${typeof description === "string" ? description : "Wrong email or password."} Check PELOTON_USERNAME and PELOTON_PASSWORD.`,
+    );
+  }
+  const step = url === loginEndpoint ? "the login form" : `the login callback (${where(url)})`;
+  if (response.status !== 200) throw failed(step, response);
+  throw new PelotonAuthError(
+    `Peloton's login failed at ${step}: it stopped at a page that neither redirects nor submits itself (${pageText(html, 120) || "empty"}), so its login flow may have changed.`,
+  );
 }
 
 /** Trades a refresh token for new tokens. Refresh tokens rotate: the answer's refresh token replaces the old one. */
