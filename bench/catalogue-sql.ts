@@ -152,9 +152,9 @@ export function detailedWorkoutsInsert(scale: CatalogueScale, songsPerSecond: nu
 /** The workouts database's class list, every class processed (its details are in the detailed database). */
 export function workoutsInsert(scale: CatalogueScale): string {
   return `
-    INSERT INTO workouts (id, title, instructor_id, instructor_name, fitness_discipline, category, duration, length, difficulty,
-                          original_air_time, is_explicit, list_entry, processed, processed_at, details_attempts, first_seen_at, last_seen_at, updated_at)
-    SELECT id, title, instructor_id, instructor_name, discipline, discipline, duration, duration + 60, difficulty, air_time, explicit,
+    INSERT INTO workouts (id, title, instructor_id, instructor_name, fitness_discipline, category, categories, duration,
+                          length, difficulty, original_air_time, is_explicit, list_entry, processed, processed_at, details_attempts, first_seen_at, last_seen_at, updated_at)
+    SELECT id, title, instructor_id, instructor_name, discipline, discipline, ARRAY[discipline], duration, duration + 60, difficulty, air_time, explicit,
            jsonb_build_object('id', id, 'title', title, 'fitness_discipline', discipline, 'duration', duration,
                               'original_air_time', extract(epoch FROM air_time)::int8),
            true, now(), 1, air_time, now(), now()

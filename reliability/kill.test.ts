@@ -17,7 +17,7 @@ const catalogueContents = (database: DatabaseConfig) =>
     workouts: await workouts.workout.findMany({
       orderBy: { id: "asc" },
       select: {
-        id: true, title: true, category: true, available: true, processed: true, detailsAttempts: true, detailsError: true,
+        id: true, title: true, category: true, categories: true, available: true, processed: true, detailsAttempts: true, detailsError: true,
         instructorId: true, instructorName: true, difficulty: true, length: true,
       },
     }),

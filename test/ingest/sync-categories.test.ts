@@ -22,6 +22,8 @@ describe("syncWorkouts over categories", () => {
     const run = await syncWorkouts(await f.deps(), { categories: ["all"] });
     expect(run).toMatchObject({ status: "SUCCEEDED", new: 90, seen: 90, total: 90 });
     expect(await countBy()).toEqual(expected("cycling", "strength", "yoga"));
+    const rows = await f.db.workouts.workout.findMany({ select: { category: true, categories: true } });
+    expect(rows.every((w) => w.categories.length === 1 && w.categories[0] === w.category)).toBe(true);
     const checkpoints = await f.db.workouts.syncCheckpoint.findMany({ orderBy: { category: "asc" } });
     expect(checkpoints.map((c) => [c.category, c.walkComplete])).toEqual([["cycling", true], ["strength", true], ["yoga", true]]);
   });

@@ -63,5 +63,5 @@ export function useIngestFixture(simulator: SimulatorOptions, peloton: Partial<P
 export const workoutRows = (fixture: IngestFixture) =>
   fixture.db.workouts.workout.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, title: true, category: true, available: true, processed: true, originalAirTime: true },
+    select: { id: true, title: true, category: true, categories: true, available: true, processed: true, originalAirTime: true },
   });
