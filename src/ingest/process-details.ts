@@ -1,10 +1,12 @@
 import type { Prisma } from "../db/generated/workouts/client";
 import { PelotonAuthError } from "../auth";
+import { isDatabaseUnavailable } from "../db/errors";
 import { MalformedResponseError, PelotonNotFoundError } from "../peloton/errors";
 import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type IngestRun, claimRun, executeRun } from "./runs";
 import { saveClassDetails } from "./save-class";
+import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
 
 const MAX_UNREACHABLE_IN_A_ROW = 5;
 
@@ -19,6 +21,8 @@ export interface ProcessDetailsOptions {
   ids?: string[];
   /** a class whose details failed this many times is left alone until --force or --ids (default 3) */
   maxAttempts?: number;
+  /** a class that failed waits this long before a later run retries it, doubling with each failure (default 1 hour) */
+  retryAfterMs?: number;
 }
 
 /**
@@ -26,12 +30,14 @@ export interface ProcessDetailsOptions {
  * class and playlist to the detailed database in one transaction, then marks the class processed in
  * the workouts database. The two databases share no transaction, so the order matters: a crash
  * between the two writes leaves the class unprocessed, and the next run writes it again, which the
- * upserts keyed by Peloton's ids make harmless. A class that fails is recorded with the reason and
- * retried by later runs, up to maxAttempts; it never stops the run. Only a refused login does.
+ * upserts keyed by Peloton's ids make harmless. A class that fails, whether Peloton's answer could not
+ * be read or its data could not be stored, is recorded with the reason and retried by later runs with
+ * a growing wait, up to maxAttempts; it never stops the run. What stops the run blames no class: a
+ * refused login, Peloton failing class after class, or a database that does not answer.
  */
 export async function processDetails(deps: IngestDeps, options: ProcessDetailsOptions = {}): Promise<IngestRun> {
   const { workouts, detailed, peloton, logger, signal } = deps;
-  const { force = false, batchSize = 100, concurrency = 1, ids, maxAttempts = 3 } = options;
+  const { force = false, batchSize = 100, concurrency = 1, ids, maxAttempts = 3, retryAfterMs = 3_600_000 } = options;
   if (!Number.isInteger(batchSize) || batchSize < 0) throw new RangeError(`batch size must be a whole number ≥ 0 (got ${batchSize})`);
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1 (got ${concurrency})`);
 
@@ -41,7 +47,9 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
       ? [...new Set(ids)]
       : (
           await workouts.workout.findMany({
-            where: force ? {} : { processed: false, available: true, detailsAttempts: { lt: maxAttempts } },
+            where: force
+              ? {}
+              : { processed: false, available: true, detailsAttempts: { lt: maxAttempts }, OR: [{ detailsRetryAt: null }, { detailsRetryAt: { lte: new Date() } }] },
             orderBy: [{ originalAirTime: "asc" }, { id: "asc" }],
             take: batchSize || undefined,
             select: { id: true },
@@ -62,7 +70,7 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
         // a 404 or a malformed answer is this class's own; retries running out is Peloton's (down,
         // blocking us): recorded, but not held against the class, and a run of them stops the run
         const ownFault = error instanceof PelotonNotFoundError || error instanceof MalformedResponseError;
-        await markFailed(deps, id, error, ownFault);
+        await markFailed(deps, id, error, ownFault && retryAfterMs);
         if (!ownFault) {
           unreachableInARow++;
           lastUnreachable = error;
@@ -71,12 +79,18 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
       }
       unreachableInARow = 0;
       try {
-        await saveClassDetails(detailed, details);
+        const { warnings } = await saveClassDetails(detailed, details);
+        if (warnings.length) logger.warn({ class: id, warnings }, "stored the class with values our databases cannot hold changed");
         await markProcessed(deps, details);
         return "processed";
       } catch (error) {
         // our own databases failing is no fault of the class: stop, and leave it to the next run
-        throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
+        if (isDatabaseUnavailable(error) || !(await databasesAnswer(deps))) {
+          throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
+        }
+        // they answer, so it is this class's data they refused
+        await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
+        return "failed";
       }
     };
     let next = 0;
@@ -104,17 +118,25 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
   });
 }
 
-async function markProcessed({ workouts }: IngestDeps, details: RideDetails) {
+const databasesAnswer = ({ workouts, detailed }: IngestDeps) =>
+  Promise.all([workouts.$queryRaw`SELECT 1`, detailed.$queryRaw`SELECT 1`]).then(
+    () => true,
+    () => false,
+  );
+
+async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { raw?: unknown }) {
   const { ride } = details;
-  const { instructor, ...listEntry } = ride;
+  const store = storable();
+  const { instructor, ...listEntry } = (details.raw as { ride?: Record<string, unknown> } | undefined)?.ride ?? ride;
   const facts = {
-    instructorId: ride.instructor_id ?? instructor?.id ?? null,
-    instructorName: instructor?.name ?? null,
-    difficulty: ride.difficulty_rating_avg ?? null,
-    length: ride.length ?? null,
+    instructorId: ride.instructor_id ?? ride.instructor?.id ?? null,
+    instructorName: store.text(ride.instructor?.name, "ride.instructor.name", MAX_INDEXED_TEXT),
+    difficulty: ride.difficulty_rating_avg,
+    length: store.int(ride.length, "ride.length"),
     processed: true,
     processedAt: new Date(),
     detailsError: null,
+    detailsRetryAt: null,
   };
   await workouts.workout.upsert({
     where: { id: ride.id },
@@ -122,26 +144,34 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails) {
     // a class asked for by id that no sync has listed yet
     create: {
       id: ride.id,
-      title: ride.title,
-      discipline: ride.fitness_discipline,
-      category: ride.fitness_discipline,
-      durationSeconds: ride.duration,
-      originalAirTime: new Date(ride.original_air_time * 1000),
+      title: store.text(ride.title, "ride.title", MAX_INDEXED_TEXT),
+      discipline: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT),
+      category: ride.fitness_discipline ?? "",
+      durationSeconds: store.int(ride.duration, "ride.duration"),
+      originalAirTime: store.time(ride.original_air_time, "ride.original_air_time"),
       explicit: ride.is_explicit ?? false,
-      listEntry: listEntry as Prisma.InputJsonObject,
+      listEntry: storableJson(listEntry) as Prisma.InputJsonObject,
       ...facts,
     },
   });
 }
 
-async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown, countsAsAttempt: boolean) {
-  const reason = oneLine(error);
+/**
+ * Records why a class failed. With `retryAfterMs` the failure is the class's own: it counts as an
+ * attempt, and later runs leave the class alone for retryAfterMs × 2^(attempts before).
+ */
+async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown, retryAfterMs: number | false) {
+  const reason = oneLine(error).slice(0, 2000);
   const gone = error instanceof PelotonNotFoundError;
   logger.warn({ class: id, reason }, "class details failed");
-  await workouts.workout.updateMany({
-    where: { id },
-    data: { detailsError: reason, ...(countsAsAttempt ? { detailsAttempts: { increment: 1 } } : {}), ...(gone ? { available: false } : {}) },
-  });
+  const data = { detailsError: reason, ...(gone ? { available: false } : {}) };
+  if (retryAfterMs === false) {
+    await workouts.workout.updateMany({ where: { id }, data });
+    return;
+  }
+  const attempts = (await workouts.workout.findUnique({ where: { id }, select: { detailsAttempts: true } }))?.detailsAttempts ?? 0;
+  const waitMs = Math.min(retryAfterMs * 2 ** Math.min(attempts, 20), 30 * 24 * 3_600_000);
+  await workouts.workout.updateMany({ where: { id }, data: { ...data, detailsAttempts: { increment: 1 }, detailsRetryAt: new Date(Date.now() + waitMs) } });
 }
 
 // Prisma's messages quote the calling code over several lines: keep the line that says what happened

@@ -80,6 +80,10 @@ async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, 
       counts.total = counts.total === null || listing.total === null ? null : counts.total + listing.total - (await knownOverlap(workouts, category, state.walked));
     }
     const written = await upsertPage(workouts, category, listing, logger);
+    for (const { index, id, problem } of listing.rejected) {
+      logger.warn({ category, page, entry: index, class: id, problem, keptIn: listing.keptIn }, "left out a class list entry that cannot be read");
+    }
+    counts.failed += listing.rejected.length;
     const added = written.created.length + written.joined.length; // new to this category
     // classes an earlier category of this run brought in, found listed here too: already in the total
     const overlapFound = written.joined.filter((id) => state.seenIds.has(id)).length;
@@ -167,7 +171,7 @@ function oldestAirTime(rides: RideListEntry[]): Date | null {
   return ride ? storable().time(ride.original_air_time, "original_air_time") : null;
 }
 
-function workoutRow(ride: RideListEntry, category: string, instructorNames: Map<string, string>, logger: Logger) {
+function workoutRow(ride: ArchivedPage["data"][number], category: string, instructorNames: Map<string, string>, logger: Logger) {
   const store = storable();
   const row = {
     id: ride.id,
@@ -183,7 +187,7 @@ function workoutRow(ride: RideListEntry, category: string, instructorNames: Map<
     originalAirTime: store.time(ride.original_air_time, "original_air_time"),
     explicit: ride.is_explicit ?? false,
     available: true,
-    listEntry: storableJson(ride) as Prisma.InputJsonObject, // parsed from JSON, so JSON it is
+    listEntry: storableJson(ride.raw) as Prisma.InputJsonObject, // the entry as Peloton sent it
     lastSeenAt: new Date(),
   };
   if (store.warnings.length) logger.warn({ class: ride.id, warnings: store.warnings }, "list entry values our columns cannot hold were changed");

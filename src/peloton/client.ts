@@ -66,7 +66,13 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
   const limiter = createRateLimiter({ jitterMs: config.jitterMs, random });
   const gaps: Record<Pace, number> = { page: config.pageDelayMs, item: config.requestDelayMs };
 
-  async function get<T>(url: string, params: Record<string, string | number>, pace: Pace, read: (json: unknown) => T, what: string): Promise<T> {
+  async function get<T>(
+    url: string,
+    params: Record<string, string | number>,
+    pace: Pace,
+    read: (json: unknown, keep: () => Promise<string | undefined>) => T | Promise<T>,
+    what: string,
+  ): Promise<T> {
     const target = `GET ${url}`;
     for (let attempt = 0; ; attempt++) {
       await limiter.wait(gaps[pace], signal);
@@ -147,15 +153,19 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
   }
 
   /** Reads an answer; one we cannot read is kept on disk, and the error says where. */
-  async function readOrKeep<T>(read: (json: unknown) => T, answer: { json: unknown; body: string }, what: string): Promise<T> {
+  async function readOrKeep<T>(read: (json: unknown, keep: () => Promise<string | undefined>) => T | Promise<T>, answer: { json: unknown; body: string }, what: string): Promise<T> {
+    const keep = () =>
+      responsesDir
+        ? keepResponse(responsesDir, what, answer.body).catch((cause: unknown) => {
+            logger.warn({ err: cause }, "could not keep Peloton's answer on disk");
+            return undefined;
+          })
+        : Promise.resolve(undefined);
     try {
-      return read(answer.json);
+      return await read(answer.json, keep);
     } catch (error) {
-      if (!(error instanceof MalformedResponseError) || !responsesDir) throw error;
-      const file = await keepResponse(responsesDir, what, answer.body).catch((cause: unknown) => {
-        logger.warn({ err: cause }, "could not keep Peloton's answer on disk");
-        return undefined;
-      });
+      if (!(error instanceof MalformedResponseError)) throw error;
+      const file = await keep();
       throw file ? new MalformedResponseError(`${error.message} (Peloton's answer is kept in ${file})`) : error;
     }
   }
@@ -167,7 +177,11 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
         "/api/v2/ride/archived",
         { browse_category: category, content_format: "audio,video", limit, page, sort_by: "original_air_time", desc: "true" },
         "page",
-        (json) => readArchivedPage(json, what, page, limit),
+        async (json, keep) => {
+          const listing = readArchivedPage(json, what, page, limit);
+          // entries left out are worth a bug report: keep the page they came in
+          return listing.rejected.length ? { ...listing, keptIn: await keep() } : listing;
+        },
         what,
       );
     },

@@ -9,7 +9,7 @@ import { MalformedResponseError } from "./errors";
 
 /** A field we read but can do without: whatever does not fit `schema` becomes null. */
 function maybe<T extends z.ZodType>(schema: T) {
-  return z.unknown().transform((value): z.output<T> | null => {
+  return z.unknown().optional().transform((value): z.output<T> | null => {
     const result = schema.safeParse(value);
     return result.success ? result.data : null;
   });
@@ -139,6 +139,8 @@ export interface ArchivedPage {
   instructors: { id: string; name: string }[];
   /** the page as Peloton sent it */
   raw: unknown;
+  /** where the page was kept for a bug report, when entries were rejected */
+  keptIn?: string;
 }
 
 /** Reads a list page entry by entry: one entry that cannot be read is set aside, not the page. */

@@ -76,12 +76,12 @@ describe("processDetails", () => {
     const [removed, broken] = [...f.sim.catalogue.classes].reverse().filter((c) => c.songIds.length > 0);
     f.sim.removeClass(removed!.id);
     const corrupt = (body: any) => {
-      if (body.ride?.id === broken!.id) body.playlist.songs[0].title = null; // 404 bodies pass through here too
+      if (body.ride?.id === broken!.id) body.playlist.songs[0].id = null; // 404 bodies pass through here too
       return body;
     };
     f.sim.faults.inject("details", { transform: corrupt }, Infinity);
 
-    const run = await processDetails(await f.deps(), { batchSize: 0 });
+    const run = await processDetails(await f.deps(), { batchSize: 0, retryAfterMs: 0 });
     expect(run).toMatchObject({ status: "SUCCEEDED", processed: 118, failed: 2 });
     expect(await f.db.workouts.workout.findUnique({ where: { id: removed!.id } })).toMatchObject({
       processed: false,
@@ -92,14 +92,14 @@ describe("processDetails", () => {
     expect(await f.db.workouts.workout.findUnique({ where: { id: broken!.id } })).toMatchObject({
       processed: false,
       detailsAttempts: 1,
-      detailsError: expect.stringMatching(new RegExp(`class ${broken!.id}: playlist\\.songs\\.0\\.title`)),
+      detailsError: expect.stringMatching(new RegExp(`class ${broken!.id} \\(GET /api/ride/${broken!.id}/details\\): playlist\\.songs\\.0\\.id`)),
     });
     expect(await f.db.detailed.detailedWorkout.findUnique({ where: { id: broken!.id } })).toBeNull();
 
     // retried by the next runs (the removed class is unavailable now), until the limit
-    expect(await processDetails(await f.deps(), { maxAttempts: 3 })).toMatchObject({ seen: 1, failed: 1 });
-    expect(await processDetails(await f.deps(), { maxAttempts: 3 })).toMatchObject({ seen: 1, failed: 1 });
-    expect(await processDetails(await f.deps(), { maxAttempts: 3 })).toMatchObject({ seen: 0 });
+    expect(await processDetails(await f.deps(), { maxAttempts: 3, retryAfterMs: 0 })).toMatchObject({ seen: 1, failed: 1 });
+    expect(await processDetails(await f.deps(), { maxAttempts: 3, retryAfterMs: 0 })).toMatchObject({ seen: 1, failed: 1 });
+    expect(await processDetails(await f.deps(), { maxAttempts: 3, retryAfterMs: 0 })).toMatchObject({ seen: 0 });
     // once Peloton answers properly, asking for it by id brings it in
     f.sim.faults.clear();
     expect(await processDetails(await f.deps(), { ids: [broken!.id] })).toMatchObject({ processed: 1, failed: 0 });

@@ -117,7 +117,7 @@ describe("saveClassDetails", () => {
 
   it("rejects a malformed response with a message naming the field", () => {
     const json = fixtureJson("ride-details-with-playlist");
-    json.playlist.songs[1].artists[0].artist_name = 42;
-    expect(() => rideDetails(json)).toThrow(/playlist\.songs\.1\.artists\.0\.artist_name: .*expected string/i);
+    json.playlist.songs[1].artists[0].artist_id = { id: "not an id" };
+    expect(() => rideDetails(json)).toThrow(/playlist\.songs\.1\.artists\.0\.artist_id: expected an id/i);
   });
 });
