@@ -1,10 +1,9 @@
 import { CLASS_START_OFFSET, type ClassRecord } from "./catalogue";
-import { nestedInstructorJson } from "./instructor-payloads";
-import { rideJson } from "./payloads";
+import { detailsRideJson } from "./payloads";
 import { seededRandom } from "./random";
 import type { Album, Artist, Song } from "./song-pool";
 
-// GET /api/ride/{id}/details, key for key as test/fixtures/peloton/ride-details-*.json (peloton-api.md §3).
+// GET /api/ride/{id}/details, key for key as test/fixtures/peloton-real/ride_details/details-15cb7793-2025.json (peloton-api.md §3).
 
 const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 const musicImage = (ownerId: string, size: "orig" | "big") => {
@@ -19,7 +18,7 @@ export function rideDetailsJson(record: ClassRecord) {
   const cycling = record.discipline.hasPedalingMetrics;
   const expectedOutput = cycling ? expectedOutputJson(record) : null;
   return {
-    ride: { ...rideJson(record), instructor: nestedInstructorJson(record.instructor) },
+    ride: detailsRideJson(record),
     playlist: record.music === "none" ? null : playlistJson(record, random.hex(), random.hex()),
     averages: averagesJson(record),
     segments: segmentsJson(record, () => random.hex()),
@@ -36,7 +35,7 @@ export function rideDetailsJson(record: ClassRecord) {
     is_ftp_test: false,
     is_power_zone_class: record.classType.name === "Power Zone",
     sampled_top_tags: null,
-    related_rides: [],
+    related_rides: {},
     lanebreak_info: null,
     last_time_metrics: null,
     disabled_leaderboard_filters: { just_me: false, following: false, age_and_gender: false },

@@ -1,6 +1,6 @@
 import type { Instructor } from "./instructors";
 
-// Instructors as Peloton sends them: full (instructor.json), inside details' ride, and sideloaded in the list.
+// Instructors as Peloton sends them: full (/api/instructor/{id} and inside details' ride), and sideloaded in the list.
 
 /** The fields every instructor shape starts with. */
 const identityJson = (instructor: Instructor) => ({
@@ -14,34 +14,21 @@ const identityJson = (instructor: Instructor) => ({
 
 const workoutImage = (hash: string) => `https://s3.amazonaws.com/workout-metric-images-prod/${hash}`;
 
-/** The instructor inside details' `ride`. */
-export function nestedInstructorJson(instructor: Instructor) {
-  return {
-    ...identityJson(instructor),
-    image_url: workoutImage(instructor.images.portrait),
-    bio: bio(instructor),
-    short_bio: instructor.quote,
-    quote: instructor.quote,
-    coach_type: "peloton_coach",
-    fitness_disciplines: instructor.disciplines,
-    is_active: true,
-    is_visible: true,
-    list_order: instructor.listOrder,
-    spotify_playlist_uri: spotifyUri(instructor),
-  };
-}
+/** The instructor inside details' `ride`: the full instructor, as in details-15cb7793-2025.json. */
+export const nestedInstructorJson = (instructor: Instructor) => instructorJson(instructor);
 
-/** The instructors sideloaded in the archived list. */
+/** The instructors sideloaded in the archived list: archived-page-2020.json's, without the fields added since. */
 export function sideloadedInstructorJson(instructor: Instructor) {
-  return {
-    ...identityJson(instructor),
-    image_url: workoutImage(instructor.images.portrait),
-    fitness_disciplines: instructor.disciplines,
-    list_order: instructor.listOrder,
-    is_visible: true,
-    is_filterable: true,
-    coach_type: "peloton_coach",
-  };
+  const {
+    default_cross_fade: _crossFade,
+    default_cue_delay: _cueDelay,
+    individual_instructor_ids: _individuals,
+    is_active: _active,
+    is_announced: _announced,
+    workout_share_images: _shareImages,
+    ...sideloaded
+  } = instructorJson(instructor);
+  return sideloaded;
 }
 
 /** GET /api/instructor/{id} */

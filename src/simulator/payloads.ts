@@ -1,16 +1,29 @@
 import { type BrowseCategory, CLASS_START_OFFSET, type ClassRecord, type ClassType } from "./catalogue";
 import type { Discipline } from "./disciplines";
-import { sideloadedInstructorJson } from "./instructor-payloads";
+import { nestedInstructorJson, sideloadedInstructorJson } from "./instructor-payloads";
 import { seededRandom } from "./random";
 
-// Peloton's JSON, key for key as in test/fixtures/peloton (peloton-api.md §2–§4); details and instructors have their own modules.
+// Peloton's JSON, key for key as the real captures in test/fixtures/peloton-real (peloton-api.md §2–§4); details and instructors have their own modules.
 
-/** A class as the archived list (and details' `ride`) shows it. */
+const captionNames = { "de-DE": "Englisch", "en-US": "English", "es-ES": "Inglés", "fr-FR": "Anglais" };
+
+/** A class as the archived list shows it: the key set of list-data-only-2025.json. */
+export function listEntryJson(record: ClassRecord) {
+  return {
+    ...rideJson(record),
+    extra_images: null,
+    user_caption_locales: [{ locale: "en-US", slugs: [{ type: "en", display_names: captionNames }] }],
+    is_sessions_eligible: false,
+  };
+}
+
+/** The fields of a class that its list entry and details' `ride` share (the 2025 captures). */
 export function rideJson(record: ClassRecord) {
   const random = seededRandom("ride", record.id, record.salt);
   const { discipline, classType, instructor } = record;
   const explicit = record.songs.some((song) => song.explicit);
   const pedaling = discipline.hasPedalingMetrics;
+  const airMonth = new Date(record.originalAirTime * 1000);
   return {
     id: record.id,
     title: record.title,
@@ -46,6 +59,10 @@ export function rideJson(record: ClassRecord) {
     is_favorite: false,
     is_archived: true,
     is_live_in_studio_only: false,
+    is_limited_ride: false,
+    free_for_limited_time: false,
+    has_free_mode: false,
+    sold_out: false,
     language: "english",
     origin_locale: "en-US",
     captions: ["en-US"],
@@ -56,26 +73,47 @@ export function rideJson(record: ClassRecord) {
     content_availability: "available",
     content_availability_level: "digital_and_above",
     availability: { is_available: true, reason: null },
+    join_tokens: { on_demand: random.hex(48) },
     location: `psny-studio-${1 + (record.salt % 3)}`,
     metrics: pedaling ? ["heart_rate", "cadence", "calories"] : ["heart_rate", "calories"],
+    muscle_group_score: [],
     has_pedaling_metrics: pedaling,
     pedaling_start_offset: pedaling ? CLASS_START_OFFSET : 0,
     pedaling_end_offset: pedaling ? CLASS_START_OFFSET + record.duration : 0,
     pedaling_duration: pedaling ? record.duration : 0,
     equipment_ids: [],
     equipment_tags: [],
-    extra_images: [],
     flags: [],
     home_peloton_id: random.hex(),
     studio_peloton_id: random.hex(),
     live_stream_id: `${record.id}-live`,
     vod_stream_id: `${record.id}-vod`,
     live_stream_url: null,
+    vod_stream_url: `https://amd-vod.akamaized.net/classes/${discipline.slug}/${airMonth.getUTCMonth() + 1}-${airMonth.getUTCFullYear()}/${record.id}/1/master.m3u8`,
     sample_vod_stream_url: null,
+    sample_preview_stream_url: null,
+    thumbnail_title: null,
+    thumbnail_location: null,
+    is_dynamic_video_eligible: false,
+    dynamic_video_recorded_speed_in_mph: 0,
+    is_fixed_distance: false,
+    has_tread_pace_target: false,
     is_outdoor: false,
     distance: null,
     distance_unit: null,
     distance_display_value: null,
+  };
+}
+
+/** Details' `ride`: the shared fields plus those only details-15cb7793-2025.json has. */
+export function detailsRideJson(record: ClassRecord) {
+  return {
+    ...rideJson(record),
+    instructor: nestedInstructorJson(record.instructor),
+    extra_images: [],
+    user_caption_locales: [{ locale: "en-US", slugs: [{ type: "English", display_name: "English", display_names: captionNames }] }],
+    leaderboard_filter_type: null,
+    membership_tiering_info: { tier_type: "all_access", limited_classes_taken: null, limited_classes_total: null, limited_classes_reset_date: null },
   };
 }
 
@@ -112,16 +150,15 @@ export function archivedPageJson({ records, page, limit, total, sortBy, classTyp
   const pageCount = Math.ceil(total / limit);
   const instructors = [...new Set(records.map((record) => record.instructor))];
   return {
-    data: records.map(rideJson),
+    data: records.map(listEntryJson),
     page,
     page_count: pageCount,
     total,
     count: records.length,
-    limit,
     show_next: page + 1 < pageCount,
     show_previous: page > 0,
-    sort_by: sortBy,
-    hide_explicit_rides: null,
+    sort_by: [sortBy],
+    hide_explicit_rides: false,
     instructors: instructors.map(sideloadedInstructorJson),
     class_types: classTypes.map(classTypeJson),
     ride_types: classTypes.map(classTypeJson),

@@ -21,7 +21,7 @@ describe("paging", () => {
       [0, 7, true, false], [1, 7, true, true], [2, 7, true, true], [3, 7, true, true],
       [4, 7, true, true], [5, 7, true, true], [6, 7, true, true], [7, 4, false, true],
     ]);
-    for (const p of pages) expect(p).toMatchObject({ total: 53, page_count: 8, limit: 7 });
+    for (const p of pages) expect(p).toMatchObject({ total: 53, page_count: 8 });
   });
 
   it("answers an empty page past the end", async () => {
@@ -36,11 +36,11 @@ describe("paging", () => {
   });
 
   it("defaults to 10 per page, caps the limit at 100 and refuses a limit that is not a number", async () => {
-    expect((await page("page=0")).body).toMatchObject({ limit: 10, count: 10 });
+    expect((await page("page=0")).body).toMatchObject({ count: 10, page_count: 6 });
     await withSimulator({ classes: 150 }, async (big) => {
       const bigToken = (await signIn(big)).access_token;
       const capped = await call(big, "/api/v2/ride/archived?limit=500", { token: bigToken });
-      expect(capped.body).toMatchObject({ limit: 100, count: 100, page_count: 2, total: 150 });
+      expect(capped.body).toMatchObject({ count: 100, page_count: 2, total: 150 });
     });
     const bad = await page("limit=lots");
     expect(bad).toMatchObject({ status: 400, body: { status: 400, error_code: 4000, subcode: null, details: null } });

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator";
 
 export const WEB_CLIENT_ID = "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM";
@@ -179,3 +181,7 @@ export async function withSimulator(options: SimulatorOptions, use: (sim: Simula
     await sim.close();
   }
 }
+
+/** A real Peloton response from test/fixtures/peloton-real, e.g. realCapture("ride_archived/archived-page-2020"). */
+export const realCapture = (name: string): Record<string, any> =>
+  JSON.parse(readFileSync(path.join(__dirname, "../fixtures/peloton-real", `${name}.json`), "utf8"));
