@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": typeof types.SearchRankingDocument,
+    "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }": typeof types.RecreditedSongDocument,
     "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }": typeof types.CatalogueWorkoutDocument,
     "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }": typeof types.CatalogueUnknownIdsDocument,
     "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsPageDocument,
@@ -47,6 +48,7 @@ type Documents = {
 };
 const documents: Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": types.SearchRankingDocument,
+    "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }": types.RecreditedSongDocument,
     "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }": types.CatalogueWorkoutDocument,
     "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }": types.CatalogueUnknownIdsDocument,
     "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": types.CatalogueWorkoutsPageDocument,
@@ -96,6 +98,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }"): (typeof documents)["query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }"): (typeof documents)["query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
