@@ -3,6 +3,7 @@ import path from "node:path";
 import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
+import { MalformedResponseError } from "../peloton/errors";
 import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type IngestRun, type RunCounts, type RunHandle, claimRun, executeRun } from "./runs";
@@ -73,7 +74,13 @@ async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, 
       logger.info({ category, pages: page }, "stopped at --max-pages; the next sync resumes past this point");
       return;
     }
-    const listing = await peloton.archivedRides({ category, page, limit: PAGE_SIZE });
+    const listing = await peloton.archivedRides({ category, page, limit: PAGE_SIZE }).catch((error: unknown) => {
+      if (!(error instanceof MalformedResponseError)) throw error;
+      throw new MalformedResponseError(
+        `${error.message}. The sync stopped at page ${page} of ${category}; the classes before it are stored and the next sync resumes here. ` +
+          "If it fails the same way again, Peloton has changed its class list: please report it with the answer kept above.",
+      );
+    });
     if (options.savePagesDir) await savePage(options.savePagesDir, category, page, listing);
     if (page === 0) {
       pages = listing.pageCount;
@@ -97,7 +104,8 @@ async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, 
     const oldest = oldestAirTime(listing.data);
     const frontier = oldest && boundary && boundary < oldest ? boundary : (oldest ?? boundary);
     const endOfList = !listing.hasNext;
-    const caughtUp = !options.full && added === 0 && (!boundary || (oldest !== null && oldest < boundary));
+    // a page none of whose entries could be read says nothing about being caught up
+    const caughtUp = !options.full && added === 0 && listing.data.length > 0 && (!boundary || (oldest !== null && oldest < boundary));
     await workouts.syncCheckpoint.upsert({
       where: { category },
       create: { category, oldestAirTimeReached: frontier, walkComplete: endOfList || caughtUp, fullPassCompletedAt: endOfList ? new Date() : null },

@@ -44,6 +44,9 @@ export function faultReply(fault: Fault): Reply | undefined {
   if (!("status" in fault)) return undefined;
   switch (fault.status) {
     case 429:
+      if (fault.cloudflare) {
+        return html(429, "error code: 1015", { "Content-Type": "text/plain; charset=UTF-8", Server: "cloudflare", ...(fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) }) });
+      }
       return json(429, pelotonError(429, 4290, "Too Many Requests"), fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) });
     case 404:
       return json(404, pelotonError(404, 4040, "Not Found"));

@@ -152,7 +152,7 @@ function write(res: ServerResponse, reply: Reply, fault: Fault | undefined): num
     headers["Content-Type"] = "application/json; charset=utf-8";
     body = JSON.stringify(reply.json);
   } else if ("html" in reply) {
-    headers["Content-Type"] = "text/html; charset=utf-8";
+    headers["Content-Type"] ??= "text/html; charset=utf-8";
     body = reply.html;
   } else {
     headers.Location = reply.location;

@@ -99,7 +99,7 @@ export interface CatalogueClass {
 export type FaultRoute = "archived" | "details" | "instructor" | "me" | "token" | "any";
 
 export type Fault =
-  | { status: 429; retryAfterSeconds?: number }          // body {"status":429,...}; Retry-After header when given
+  | { status: 429; retryAfterSeconds?: number; cloudflare?: boolean } // body {"status":429,...}, or with cloudflare Cloudflare's plain-text "error code: 1015"; Retry-After header when given
   | { status: 500 | 502 | 503 | 504 }                    // Peloton-style JSON for 500/503, Cloudflare-style HTML for 502/504
   | { status: 404 }
   | { blankBody: true }                                  // 200, content-type json, empty body

@@ -8,12 +8,20 @@ import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { execute } from "../support/graphql";
 import { useIngestFixture } from "../support/ingest";
-import { simulatorConfig, testClient } from "../support/peloton";
+import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 // The odd data a real library of 50,000 classes holds, served by the simulator: each odd class is
 // stored as well as it can be or set aside with its reason, and never stops the classes after it.
 
 const f = useIngestFixture({ classes: 30, disciplines: ["cycling"] });
+const dataDirs: string[] = [];
+afterEach(() => Promise.all(dataDirs.splice(0).map(removeDir)));
+/** A client whose DATA_DIR the test reads (for the answers kept there). */
+const clientWithDataDir = async () => {
+  const made = await testClient(simulatorConfig(f.sim));
+  dataDirs.push(made.dataDir);
+  return made;
+};
 
 const musicClasses = () => f.sim.catalogue.classes.filter((c) => c.songIds.length > 1);
 /** The oldest class with music first: processDetails takes classes oldest first, so an odd one is met first. */
@@ -71,12 +79,22 @@ describe("one odd class never halts ingestion", () => {
     const [odd, alsoOdd] = f.sim.catalogue.classes.slice(3, 5);
     f.sim.alterClass(odd!.id, { listEntry: ({ id: _, ...ride }) => ride });
     f.sim.alterClass(alsoOdd!.id, { listEntry: (ride) => ({ ...ride, id: { nested: ride.id } }) });
-    const { client, dataDir } = await testClient(simulatorConfig(f.sim));
+    const { client, dataDir } = await clientWithDataDir();
     expect(await syncWorkouts({ ...(await f.deps()), peloton: client })).toMatchObject({ status: "SUCCEEDED", seen: 28, new: 28, failed: 2 });
     expect(await f.db.workouts.workout.count()).toBe(28);
     const kept = await readdir(keptResponsesDir(dataDir));
     expect(kept).toHaveLength(1);
     expect(JSON.parse(await readFile(path.join(keptResponsesDir(dataDir), kept[0]!), "utf8")).data).toHaveLength(30);
+  });
+
+  it("stops on a list page it cannot read, saying what to do next, and the next sync resumes there", async () => {
+    f.sim.faults.inject("archived", { transform: (body) => ({ ...body, data: { "0": body.data[0] } }) });
+    const { client, dataDir } = await clientWithDataDir();
+    const failed = await syncWorkouts({ ...(await f.deps()), peloton: client });
+    expect(failed).toMatchObject({ status: "FAILED", seen: 0 });
+    expect(failed.error).toMatch(/^Unexpected response for page 0 of the cycling class list \(GET \/api\/v2\/ride\/archived\): data: expected the list of classes \(an array\) \(Peloton's answer is kept in .+\.json\)\. The sync stopped at page 0 of cycling; .* the next sync resumes here\. If it fails the same way again, .*report it/);
+    expect(await readdir(keptResponsesDir(dataDir))).toHaveLength(1);
+    expect(await syncWorkouts(await f.deps())).toMatchObject({ status: "SUCCEEDED", seen: 30, new: 30 });
   });
 
   it("stores text with NUL characters, which PostgreSQL refuses, without them", async () => {
@@ -169,7 +187,7 @@ describe("one odd class never halts ingestion", () => {
     f.sim.alterClass(odd.id, { details: (body) => ((body.playlist.songs[2].artists = [{ artist_name: "No id" }]), body) });
     await synced();
     const deps = await f.deps();
-    const { client, dataDir } = await testClient(simulatorConfig(f.sim));
+    const { client, dataDir } = await clientWithDataDir();
     expect(await processDetails({ ...deps, peloton: client }, { batchSize: 0 })).toMatchObject({ processed: 29, failed: 1 });
     const { detailsError } = await f.db.workouts.workout.findUniqueOrThrow({ where: { id: odd.id } });
     const kept = keptResponsesDir(dataDir);

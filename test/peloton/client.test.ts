@@ -33,12 +33,13 @@ describe("the Peloton client", () => {
     const peloton = await loggedIn();
     const first = await peloton.archivedRides({ category: "cycling", page: 0 });
     expect(first.data.length).toBeGreaterThan(0);
-    expect(first.hasNext).toBe(true);
+    expect(first.hasNext).toBe(first.data.length < (first.total ?? 0));
     const times = first.data.map((ride) => ride.original_air_time!);
     expect(times).toEqual([...times].sort((a, b) => b - a));
     const request = sim.requests.at(-1)!;
     expect(request).toMatchObject({ platform: "web", userAgent: expect.stringMatching(/^Mozilla\/5\.0 .*Chrome\//) });
     expect(request.query).toMatchObject({ browse_category: "cycling", limit: "50", page: "0", sort_by: "original_air_time", desc: "true" });
+    expect((await peloton.archivedRides({ category: "cycling", page: 0, limit: 10 })).hasNext).toBe(true);
   });
 
   it("keeps the configured gaps between requests, list pages and details alike", async () => {
@@ -81,6 +82,17 @@ describe("the Peloton client", () => {
     expect(second).toBeGreaterThanOrEqual(200 - slack); // doubled
   });
 
+  it("takes Cloudflare's plain-text rate limit (error code 1015) as one, and backs off far longer", async () => {
+    const peloton = await loggedIn({ retryBaseMs: 10, maxRetries: 1 });
+    sim.faults.inject("details", { status: 429, cloudflare: true });
+    expect((await peloton.rideDetails(classId())).ride.id).toBe(classId());
+    const [wait] = gaps(apiRequests(detailsPath(classId())).map((r) => r.at));
+    expect(wait).toBeGreaterThanOrEqual(150 - slack); // 30 times the 10 ms a plain 429 waits, less up to half as jitter
+
+    sim.faults.inject("details", { status: 429, cloudflare: true }, 2);
+    await expect(peloton.rideDetails(classId(1))).rejects.toThrow(/Peloton kept failing GET \/api\/ride\/\w+\/details \(rate-limited by Cloudflare \(HTTP 429, error code 1015\)\); gave up after 2 attempts/);
+  });
+
   it("waits as long as Retry-After says", async () => {
     const peloton = await loggedIn({ retryBaseMs: 10 });
     sim.faults.inject("details", { status: 429, retryAfterSeconds: 1 });
@@ -114,14 +126,14 @@ describe("the Peloton client", () => {
     const peloton = await loggedIn();
     sim.faults.inject("details", {
       transform: (body) => {
-        body.playlist.songs[0].artists[0].artist_name = 42;
+        body.playlist.songs[0].artists[0].artist_id = null;
         return body;
       },
     });
     const id = sim.catalogue.classes.find((c) => c.songIds.length > 0)!.id;
     const failure = peloton.rideDetails(id);
     await expect(failure).rejects.toThrow(MalformedResponseError);
-    await expect(failure).rejects.toThrow(new RegExp(`class ${id}: playlist\\.songs\\.0\\.artists\\.0\\.artist_name: .*expected string`, "i"));
+    await expect(failure).rejects.toThrow(new RegExp(`class ${id} \\(GET /api/ride/${id}/details\\): playlist\\.songs\\.0\\.artists\\.0\\.artist_id: expected an id`, "i"));
     expect(apiRequests(detailsPath(id))).toHaveLength(1);
   });
 
