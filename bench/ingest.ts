@@ -277,7 +277,7 @@ function checkSucceeded(stage: string, run: IngestRun) {
 }
 
 function clientConfig(defaults: PelotonConfig, url: string, delays: Partial<Pick<PelotonConfig, "requestDelayMs" | "pageDelayMs" | "jitterMs">>): PelotonConfig {
-  return { ...defaults, apiUrl: url, authUrl: url, authMode: "oauth", ...CREDENTIALS, accessToken: undefined, refreshToken: undefined, ...delays };
+  return { ...defaults, apiUrl: url, authUrl: url, authMode: "oauth", ...CREDENTIALS, accessToken: undefined, refreshToken: undefined, auth0: undefined, ...delays }; // the simulator's default Auth0 client, whatever PELOTON_AUTH0_* say
 }
 
 /** The stages' dependencies, with a client that has logged in already: the login is not what we measure. */

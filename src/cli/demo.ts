@@ -48,6 +48,7 @@ if (options) {
         ...config.peloton,
         apiUrl: sim.apiUrl,
         authUrl: sim.authUrl,
+        auth0: sim.auth0, // the simulator's Auth0 client, whatever PELOTON_AUTH0_* say
         authMode: "oauth",
         username: sim.credentials.username,
         password: sim.credentials.password,

@@ -11,6 +11,7 @@ import type { Simulator } from "../../src/simulator";
 export const simulatorConfig = (sim: Simulator, overrides: Partial<PelotonConfig> = {}): PelotonConfig => ({
   apiUrl: sim.apiUrl,
   authUrl: sim.authUrl,
+  auth0: sim.auth0,
   authMode: "auto",
   username: sim.credentials.username,
   password: sim.credentials.password,
