@@ -1,6 +1,7 @@
 import type { Library } from "./catalogue";
 import { type Reply, type SimRequest, json } from "./http";
 import { rideDetailsJson } from "./details-payload";
+import type { Drift } from "./drift";
 import { instructorJson } from "./instructor-payloads";
 import { archivedPageJson, browseCategoryJson, pelotonError, userJson } from "./payloads";
 
@@ -11,7 +12,7 @@ export const MAX_PAGE_LIMIT = 100;
 export const NOT_FOUND_CODE = 4040;
 
 /** GET /api/v2/ride/archived: one page of the class list, newest first unless desc=false. */
-export function archivedPage(request: SimRequest, library: Library): Reply {
+export function archivedPage(request: SimRequest, library: Library, drift?: Drift): Reply {
   const { query } = request;
   const page = query.page === undefined ? 0 : wholeNumber(query.page);
   const askedLimit = query.limit === undefined ? DEFAULT_PAGE_LIMIT : wholeNumber(query.limit);
@@ -39,17 +40,20 @@ export function archivedPage(request: SimRequest, library: Library): Reply {
     disciplines: library.disciplines,
     categories: library.categories,
   });
-  body.data = body.data.map((ride, i) => altered(library.alterationOf(records[i]!.id)?.listEntry, ride));
-  return json(200, body);
+  const served = drift ? drift.archived(body, limit) : body;
+  served.data = (served.data as object[]).map((ride, i) => altered(library.alterationOf(records[i]!.id)?.listEntry, ride));
+  return json(200, served);
 }
 
 // a test's alterClass changes come last, so that it gets exactly what it asked for
 const altered = <T>(changes: ((value: any) => any)[] | undefined, value: T): T => (changes ?? []).reduce((current, change) => change(current), value);
 
 /** GET /api/ride/{id}/details */
-export function rideDetails(id: string, library: Library): Reply {
+export function rideDetails(id: string, library: Library, drift?: Drift): Reply {
   const record = library.classById(id);
-  return record ? json(200, altered(library.alterationOf(id)?.details, rideDetailsJson(record))) : json(404, pelotonError(404, NOT_FOUND_CODE, "Ride not found"));
+  if (!record) return json(404, pelotonError(404, NOT_FOUND_CODE, "Ride not found"));
+  const body = rideDetailsJson(record);
+  return json(200, altered(library.alterationOf(id)?.details, drift ? drift.details(body) : body));
 }
 
 /** GET /api/instructor/{id} */

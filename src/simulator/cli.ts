@@ -17,6 +17,8 @@ Options:
                         browse category unless --category is given
   --category SLUG=LIST  a browse category listing the classes of these disciplines; repeatable, categories may
                         overlap (--category bootcamp=bike_bootcamp,tread_bootcamp --category bike_bootcamp=bike_bootcamp)
+  --drift               vary the optional fields of class lists and details across the forms real captures show
+                        (absent, null, [] or null, unknown keys...), seeded by --seed; see src/simulator/README.md
   --username EMAIL      demo account username (default demo@example.com)
   --password TEXT       demo account password (default peloton-demo)
   --token-ttl SECONDS   access token lifetime (default 172800, as Peloton's)
@@ -38,6 +40,7 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
     songs: { type: "string" },
     disciplines: { type: "string", multiple: true },
     category: { type: "string", multiple: true },
+    drift: { type: "boolean" },
     username: { type: "string" },
     password: { type: "string" },
     "token-ttl": { type: "string" },
@@ -62,6 +65,7 @@ export function parseOptions(argv: string[]): SimulatorOptions | "help" {
     songs: number("songs", 1),
     disciplines: values.disciplines && listOption("disciplines", values.disciplines),
     categories: values.category && categoryOption(values.category),
+    drift: values.drift ?? false,
     username: values.username,
     password: values.password,
     accessTokenTtlSeconds: number("token-ttl", 1),

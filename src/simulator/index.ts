@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Auth0, auth0Settings } from "./auth0";
 import { Library } from "./catalogue";
+import { Drift } from "./drift";
 import { FaultQueue } from "./faults";
 import { type SimulatorState, createSimulatorServer } from "./server";
 import { Tokens } from "./tokens";
@@ -33,8 +34,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let url = "";
   let ssoUrl = "";
   const tokens = new Tokens(library.userId, credentials.username, ttl, () => url, auth0);
+  if (typeof options.drift === "number" && !Number.isSafeInteger(options.drift)) throw new Error(`simulator option drift must be true, false or a whole-number seed, got ${options.drift}`);
+  const drift = options.drift === undefined || options.drift === false ? undefined : new Drift(options.drift === true ? (options.seed ?? 1) : options.drift);
   const state: SimulatorState = {
     library,
+    drift,
     tokens,
     auth0: new Auth0(credentials, tokens, () => url, auth0, () => ssoUrl),
     faults: new FaultQueue(),

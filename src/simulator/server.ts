@@ -2,6 +2,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import { NOT_FOUND_CODE, archivedPage, browseCategories, instructor, me, rideDetails } from "./api";
 import type { Auth0 } from "./auth0";
 import type { Library } from "./catalogue";
+import type { Drift } from "./drift";
 import { type FaultQueue, faultReply } from "./faults";
 import { type Reply, type SimRequest, json, parseCookies } from "./http";
 import { legacyLogin } from "./legacy-login";
@@ -12,6 +13,8 @@ import type { Fault, FaultRoute, RecordedRequest } from "./types";
 /** Everything one simulator instance owns; nothing is global, so several can run in one process. */
 export interface SimulatorState {
   library: Library;
+  /** SimulatorOptions.drift: varies the optional fields of class lists and details */
+  drift?: Drift;
   tokens: Tokens;
   auth0: Auth0;
   faults: FaultQueue;
@@ -36,8 +39,8 @@ const MAX_BODY_BYTES = 1_000_000;
 function routes(state: SimulatorState): Route[] {
   const { library, auth0 } = state;
   return [
-    { method: "GET", path: /^\/api\/v2\/ride\/archived$/, fault: "archived", api: true, handle: (request) => archivedPage(request, library) },
-    { method: "GET", path: /^\/api\/ride\/([^/]+)\/details$/, fault: "details", api: true, handle: (_, [id]) => rideDetails(id!, library) },
+    { method: "GET", path: /^\/api\/v2\/ride\/archived$/, fault: "archived", api: true, handle: (request) => archivedPage(request, library, state.drift) },
+    { method: "GET", path: /^\/api\/ride\/([^/]+)\/details$/, fault: "details", api: true, handle: (_, [id]) => rideDetails(id!, library, state.drift) },
     { method: "GET", path: /^\/api\/instructor\/([^/]+)$/, fault: "instructor", api: true, handle: (_, [id]) => instructor(id!, library) },
     { method: "GET", path: /^\/api\/me$/, fault: "me", api: true, handle: () => me(library, state.credentials.username) },
     { method: "GET", path: /^\/api\/browse_categories$/, api: true, handle: () => browseCategories(library) },

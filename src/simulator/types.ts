@@ -13,6 +13,17 @@ export interface SimulatorOptions {
    * discipline named must be one of `disciplines` (which, when omitted, defaults to every discipline named here).
    */
   categories?: Record<string, string[]>;
+  /**
+   * Shape drift: each class list and details answer varies its optional fields across the forms the real captures
+   * show (absent, null, integer for float, sort_by string or array, [] or null, {} or [], "" for ids and URLs,
+   * unknown keys, envelope fields or sideloads missing down to `{data}` alone, songs without index, artists without
+   * artist_alias_id...). `true` seeds it with `seed`; a number is its own seed. Never drifted (the client's contract):
+   * the list's `data` array; each entry's id, title, original_air_time, fitness_discipline and duration; details'
+   * ride.{id, title, original_air_time, fitness_discipline, duration}; playlist.songs of a class with music, in class
+   * order; each song's id, title and artists array; each artist's artist_id and artist_name; album id and name when
+   * an album is present; ride.instructor's id and name when it is present. Default false: the captures' shapes.
+   */
+  drift?: boolean | number;
   songs?: number;              // size of the song pool, default max(50, classes * 2); songs are reused across classes
   username?: string;           // default "demo@example.com"
   password?: string;           // default "peloton-demo"
