@@ -1,7 +1,7 @@
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch } from "../db/search-text";
-import type { PelotonSong, RideDetails } from "../peloton/schemas";
+import type { PelotonArtist, PelotonSong, RideDetails } from "../peloton/schemas";
 import { MAX_INDEXED_TEXT, type Storable, type Warning, storable, storableJson } from "./storable";
 
 interface ArtistCredit {
@@ -10,11 +10,15 @@ interface ArtistCredit {
   imageUrl: string | null;
 }
 
+/** Which artist a credit names: its alias when the answer gives one, else what we know of its artist_id. */
+export type ArtistOf = (artist: PelotonArtist) => string;
+const byAlias: ArtistOf = (artist) => artist.artist_alias_id || artist.artist_id;
+
 /** One class's playlist as we store it: songs in class order, each with its artists deduplicated by alias. */
-export function playlistOf(details: RideDetails, store: Storable = storable()) {
-  const songs = [...(details.playlist?.songs ?? [])];
-  // `index` is the class order; songs without one keep their place in the array (the sort is stable)
-  songs.sort((a, b) => (a.index ?? Number.MAX_SAFE_INTEGER) - (b.index ?? Number.MAX_SAFE_INTEGER));
+export function playlistOf(details: RideDetails, store: Storable = storable(), artistOf: ArtistOf = byAlias) {
+  const sent = details.playlist?.songs ?? [];
+  // `index` is the class order when every song has one; otherwise the array's order is all there is
+  const songs = sent.every((song) => song.index !== null) ? [...sent].sort((a, b) => a.index! - b.index!) : sent;
   const fallbackImage = details.default_album_images?.default_in_class_image_url ?? null;
   return songs.map((song, position) => {
     const at = `playlist.songs.${position}`;
@@ -30,18 +34,19 @@ export function playlistOf(details: RideDetails, store: Storable = storable()) {
         title: store.text(song.title, `${at}.title`, MAX_INDEXED_TEXT),
         explicit: (song.explicit_rating ?? 0) > 0,
         album,
-        imageUrl: album?.imageUrl ?? store.text(fallbackImage, "default_album_images.default_in_class_image_url"),
-        artists: creditsOf(song, store, at),
+        imageUrl: album?.imageUrl ?? null,
+        fallbackImageUrl: store.text(fallbackImage, "default_album_images.default_in_class_image_url"),
+        artists: creditsOf(song, store, at, artistOf),
       },
     };
   });
 }
 
 // "A-Ha" and "a-ha" arrive as two artist_ids sharing one artist_alias_id: keep the first spelling.
-function creditsOf(song: PelotonSong, store: Storable, at: string): ArtistCredit[] {
+function creditsOf(song: PelotonSong, store: Storable, at: string, artistOf: ArtistOf): ArtistCredit[] {
   const credits = new Map<string, ArtistCredit>();
   song.artists.forEach((artist, index) => {
-    const id = artist.artist_alias_id || artist.artist_id;
+    const id = artistOf(artist);
     const field = `${at}.artists.${index}`;
     if (!credits.has(id)) {
       credits.set(id, { id, name: store.text(artist.artist_name, `${field}.artist_name`, MAX_INDEXED_TEXT), imageUrl: store.text(artist.image_url, `${field}.image_url`) });
@@ -50,6 +55,7 @@ function creditsOf(song: PelotonSong, store: Storable, at: string): ArtistCredit
   return [...credits.values()];
 }
 
+const uniqueBy = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const uniqueById = <T extends { id: string }>(items: T[]) => [...new Map(items.map((item) => [item.id, item])).values()].sort(byId);
 const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((key) => a[key] === b[key]);
@@ -69,7 +75,18 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
   const store = storable();
   const { ride } = details;
   const instructor = ride.instructor;
-  const playlist = playlistOf(details, store);
+  const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
+  const aliases = uniqueBy(
+    credited.flatMap((artist) => (artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [])),
+    (alias) => alias.pelotonId,
+  );
+  // an artist credited by artist_id alone is the artist this answer, or an earlier one, gave its alias for
+  const aliasOf = new Map(aliases.map((alias) => [alias.pelotonId, alias.artistId]));
+  const bare = [...new Set(credited.filter((artist) => !artist.artist_alias_id && !aliasOf.has(artist.artist_id)).map((artist) => artist.artist_id))];
+  if (bare.length) {
+    for (const known of await detailed.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } })) aliasOf.set(known.pelotonId, known.artistId);
+  }
+  const playlist = playlistOf(details, store, (artist) => artist.artist_alias_id || aliasOf.get(artist.artist_id) || artist.artist_id);
   const songs = uniqueById(playlist.map((entry) => entry.song)).map((song) => {
     const artistNames = store.text(song.artists.map((artist) => artist.name).join(", "), `song ${song.id} artists`, MAX_INDEXED_TEXT);
     return {
@@ -83,6 +100,7 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
         imageUrl: song.imageUrl,
         explicit: song.explicit,
       },
+      fallbackImageUrl: song.fallbackImageUrl,
       credits: song.artists.map((artist, position) => ({ songId: song.id, artistId: artist.id, position })),
     };
   });
@@ -116,17 +134,20 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
   await detailed.$transaction(
     async (tx) => {
       if (instructor && instructorRow) {
-        await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: instructorRow });
+        // what this answer leaves out (null, "", []) keeps what an earlier one said
+        const said = Object.fromEntries(Object.entries(instructorRow).filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && value.length === 0)));
+        await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: said });
       }
       const instructorId = instructor?.id ?? (await knownInstructor(tx, ride.instructor_id));
-      const row = { ...workout, instructorId };
-      await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...row }, update: row });
+      // an answer that names no instructor we know keeps the one an earlier answer named
+      await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...workout, instructorId }, update: { ...workout, instructorId: instructorId ?? undefined } });
 
       if (albums.length) {
         const known = new Map((await tx.album.findMany({ where: { id: { in: albums.map((a) => a.id) } }, select: { id: true, name: true, imageUrl: true } })).map((a) => [a.id, a]));
         await tx.album.createMany({ data: albums.filter((album) => !known.has(album.id)), skipDuplicates: true });
-        for (const album of albums.filter((a) => known.has(a.id) && !sameValues(a, known.get(a.id)!))) {
-          await tx.album.update({ where: { id: album.id }, data: { name: album.name, imageUrl: album.imageUrl } });
+        for (const album of albums.filter((a) => known.has(a.id))) {
+          const data = { id: album.id, name: album.name || known.get(album.id)!.name, imageUrl: album.imageUrl ?? known.get(album.id)!.imageUrl };
+          if (!sameValues(data, known.get(album.id)!)) await tx.album.update({ where: { id: album.id }, data });
         }
       }
       // An artist keeps the first spelling and picture seen: Peloton varies both from song to song, and
@@ -134,6 +155,13 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
       // (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert)
       if (artists.length) {
         await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
+        if (aliases.length) {
+          await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
+          // an artist first met by artist_id alone, whose alias this answer gives: one artist, under the alias
+          for (const { id } of await tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } })) {
+            await mergeArtist(tx, id, aliases.find((alias) => alias.pelotonId === id)!.artistId);
+          }
+        }
         const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
         const unpictured = await tx.artist.findMany({ where: { id: { in: [...pictured.keys()] }, imageUrl: null }, select: { id: true }, orderBy: { id: "asc" } });
         for (const { id } of unpictured) await tx.artist.updateMany({ where: { id, imageUrl: null }, data: { imageUrl: pictured.get(id)! } });
@@ -148,9 +176,15 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
             })
           ).map(({ id, ...data }) => [id, data]),
         );
-        await tx.song.createMany({ data: songs.filter((song) => !known.has(song.id)).map((song) => ({ id: song.id, ...song.data })), skipDuplicates: true });
-        for (const song of songs.filter((s) => known.has(s.id) && !sameValues(s.data, known.get(s.id)!))) {
-          await tx.song.update({ where: { id: song.id }, data: song.data });
+        await tx.song.createMany({
+          data: songs.filter((song) => !known.has(song.id)).map((song) => ({ id: song.id, ...song.data, imageUrl: song.data.imageUrl ?? song.fallbackImageUrl })),
+          skipDuplicates: true,
+        });
+        for (const song of songs.filter((s) => known.has(s.id))) {
+          // an answer that leaves out a song's album says nothing against the album another one gave
+          const before = known.get(song.id)!;
+          const data = { ...song.data, albumId: song.data.albumId ?? before.albumId, imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl };
+          if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
         }
         // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
         const creditsNow = new Map<string, string>();
@@ -184,4 +218,12 @@ type Transaction = Parameters<Parameters<DetailedClient["$transaction"]>[0]>[0];
 async function knownInstructor(tx: Transaction, id: string | null | undefined): Promise<string | null> {
   if (!id) return null;
   return (await tx.instructor.findUnique({ where: { id }, select: { id: true } }))?.id ?? null;
+}
+
+/** Moves the credits of the artist keyed by a bare artist_id to its alias's artist, then deletes it. */
+async function mergeArtist(tx: Transaction, from: string, into: string) {
+  await tx.$executeRaw`
+    UPDATE song_artists SET artist_id = ${into}
+     WHERE artist_id = ${from} AND song_id NOT IN (SELECT song_id FROM song_artists WHERE artist_id = ${into})`;
+  await tx.artist.delete({ where: { id: from } }); // its credits left on songs the alias already credits go with it
 }

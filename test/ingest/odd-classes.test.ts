@@ -197,6 +197,26 @@ describe("one odd class never halts ingestion", () => {
     expect(JSON.parse(await readFile(path.join(kept, files[0]!), "utf8")).ride.id).toBe(odd.id);
   });
 
+  it("knows an artist credited without its alias, whether the alias came before or after, as one artist", async () => {
+    const withoutAliases = (body: any) => {
+      for (const song of body.playlist?.songs ?? []) for (const artist of song.artists) delete artist.artist_alias_id;
+      return body;
+    };
+    // the oldest classes are processed first, the newest last: bare artist_ids both before and after their aliases
+    const bare = [...musicClasses().slice(0, 5), ...musicClasses().slice(-5)];
+    for (const c of bare) f.sim.alterClass(c.id, { details: withoutAliases });
+    await synced();
+    expect(await detailsRun()).toMatchObject({ status: "SUCCEEDED", processed: 30 });
+    expect(await f.db.detailed.artist.count()).toBe(f.sim.catalogue.artistCount);
+    const credits = await f.db.detailed.songArtist.findMany({ where: { songId: { in: bare.flatMap((c) => c.songIds) } }, select: { artistId: true } });
+    const aliases = new Set((await f.db.detailed.artist.findMany({ select: { id: true } })).map((artist) => artist.id));
+    expect(credits.filter((credit) => !aliases.has(credit.artistId))).toEqual([]);
+    // and saving them all again changes nothing
+    const before = await f.db.detailed.songArtist.findMany({ orderBy: [{ songId: "asc" }, { position: "asc" }] });
+    expect(await detailsRun({ force: true })).toMatchObject({ processed: 30 });
+    expect(await f.db.detailed.songArtist.findMany({ orderBy: [{ songId: "asc" }, { position: "asc" }] })).toEqual(before);
+  });
+
   it("replaces a song's credits when they change upstream, and what derives from them follows", async () => {
     const odd = oldestMusicClass();
     const songId = odd.songIds[0]!;
