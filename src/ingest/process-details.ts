@@ -62,9 +62,9 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
     let lastUnreachable: unknown;
     /** Writes one class; returns whether it was processed or failed, or throws what must stop the run. */
     const processOne = async (id: string): Promise<"processed" | "failed"> => {
-      let details: RideDetails;
+      let details: RideDetails & { raw: unknown };
       try {
-        details = await peloton.rideDetails(id);
+        details = await withInstructor(deps, await peloton.rideDetails(id));
       } catch (error) {
         if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
         // a 404 or a malformed answer is this class's own; retries running out is Peloton's (down,
@@ -118,6 +118,26 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
   });
 }
 
+/**
+ * The answer with its instructor: one it names by id alone, and that we do not know yet, is asked for
+ * (once; a later class finds it in the database). Without it the class would be stored with none.
+ */
+async function withInstructor({ workouts, detailed, peloton, logger }: IngestDeps, details: RideDetails & { raw: unknown }) {
+  const { ride } = details;
+  if (ride.instructor) return details;
+  // an answer that names none: the class list may have
+  const instructorId = ride.instructor_id ?? (await workouts.workout.findUnique({ where: { id: ride.id }, select: { instructorId: true } }))?.instructorId;
+  if (!instructorId) return details;
+  if (await detailed.instructor.findUnique({ where: { id: instructorId }, select: { id: true } })) return { ...details, ride: { ...ride, instructor_id: instructorId } };
+  try {
+    return { ...details, ride: { ...ride, instructor_id: instructorId, instructor: await peloton.instructor(instructorId) } };
+  } catch (error) {
+    if (error instanceof PelotonAuthError) throw error;
+    logger.warn({ class: ride.id, instructor: instructorId, reason: oneLine(error) }, "could not read the class's instructor; the class is stored without one");
+    return details;
+  }
+}
+
 const databasesAnswer = ({ workouts, detailed }: IngestDeps) =>
   Promise.all([workouts.$queryRaw`SELECT 1`, detailed.$queryRaw`SELECT 1`]).then(
     () => true,
@@ -128,11 +148,12 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { 
   const { ride } = details;
   const store = storable();
   const { instructor, ...listEntry } = (details.raw as { ride?: Record<string, unknown> } | undefined)?.ride ?? ride;
+  // what the answer leaves out (undefined) keeps what the class list said
   const facts = {
-    instructorId: ride.instructor_id ?? ride.instructor?.id ?? null,
-    instructorName: store.text(ride.instructor?.name, "ride.instructor.name", MAX_INDEXED_TEXT),
-    difficulty: ride.difficulty_rating_avg,
-    length: store.int(ride.length, "ride.length"),
+    instructorId: ride.instructor_id ?? ride.instructor?.id ?? undefined,
+    instructorName: store.text(ride.instructor?.name || null, "ride.instructor.name", MAX_INDEXED_TEXT) ?? undefined,
+    difficulty: ride.difficulty_rating_avg ?? undefined,
+    length: store.int(ride.length, "ride.length") ?? undefined,
     processed: true,
     processedAt: new Date(),
     detailsError: null,

@@ -161,6 +161,7 @@ function defaultSql(value: DmmfDefault | undefined, type: string, sequence: stri
   if (value === undefined) return null;
   if (typeof value === "boolean" || typeof value === "number") return String(value);
   if (typeof value === "string") return `'${value.replaceAll("'", "''")}'::${type.replace(/\(.*\)/, "")}`;
+  if (Array.isArray(value) && value.length === 0) return `ARRAY[]::${type}[]`; // a list column's @default([])
   if (!Array.isArray(value)) {
     if (value.name === "now") return "CURRENT_TIMESTAMP";
     if (value.name === "autoincrement") return `nextval('${sequence}'::regclass)`;
