@@ -1,6 +1,7 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PelotonAuthError } from "../../src/auth";
+import { pelotonWebApp } from "../../src/auth/auth0-settings";
 import { loadConfig } from "../../src/config";
 import { type Auth0Options, type Simulator, startSimulator } from "../../src/simulator";
 import { logins, removeDir, simulatorConfig, testClient, tokenGrants } from "../support/peloton";
@@ -94,7 +95,7 @@ describe("custom Auth0 settings", () => {
 
   it("are the only ones a simulator configured with them accepts", async () => {
     const sim = await simulator(custom);
-    const webApp = await failure((await client(simulatorConfig(sim))).client.me());
+    const webApp = await failure((await client(simulatorConfig(sim, { auth0: pelotonWebApp }))).client.me());
     expect(webApp.message).toBe(
       "Peloton's login failed at the login page: HTTP 400 Oops!, something went wrong invalid_request: Unknown client: WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM.",
     );
