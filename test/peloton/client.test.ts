@@ -1,6 +1,9 @@
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../../src/peloton/errors";
 import { type Simulator, startSimulator } from "../../src/simulator";
+import { keptResponsesDir } from "../../src/peloton/client";
 import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 let sim: Simulator;
@@ -91,6 +94,19 @@ describe("the Peloton client", () => {
 
     sim.faults.inject("details", { status: 429, cloudflare: true }, 2);
     await expect(peloton.rideDetails(classId(1))).rejects.toThrow(/Peloton kept failing GET \/api\/ride\/\w+\/details \(rate-limited by Cloudflare \(HTTP 429, error code 1015\)\); gave up after 2 attempts/);
+  });
+
+  it("keeps the last 50 answers it could not read, for a bug report", async () => {
+    const peloton = await loggedIn();
+    sim.faults.inject("details", { transform: (body) => ({ ...body, ride: { ...body.ride, id: null } }) }, 55);
+    for (let n = 0; n < 55; n++) await expect(peloton.rideDetails(classId(n))).rejects.toThrow(/ride\.id: expected an id .*Peloton's answer is kept in /);
+    const kept = (await readdir(keptResponsesDir(dataDir))).sort();
+    expect(kept).toHaveLength(50);
+    // the newest are kept: the last class's answer is there, the first's is not
+    const last = JSON.parse(await readFile(path.join(keptResponsesDir(dataDir), kept.at(-1)!), "utf8"));
+    expect(last.ride.title).toBe(sim.catalogue.classes[54]!.title);
+    expect(kept.some((name) => name.includes(classId(0)))).toBe(false);
+    expect(kept.some((name) => name.includes(classId(54)))).toBe(true);
   });
 
   it("waits as long as Retry-After says", async () => {
