@@ -75,35 +75,9 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
   const store = storable();
   const { ride } = details;
   const instructor = ride.instructor;
-  const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
-  const aliases = uniqueBy(
-    credited.flatMap((artist) => (artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [])),
-    (alias) => alias.pelotonId,
-  );
-  // an artist credited by artist_id alone is the artist this answer, or an earlier one, gave its alias for
-  const aliasOf = new Map(aliases.map((alias) => [alias.pelotonId, alias.artistId]));
-  const bare = [...new Set(credited.filter((artist) => !artist.artist_alias_id && !aliasOf.has(artist.artist_id)).map((artist) => artist.artist_id))];
-  if (bare.length) {
-    for (const known of await detailed.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } })) aliasOf.set(known.pelotonId, known.artistId);
-  }
-  const playlist = playlistOf(details, store, (artist) => artist.artist_alias_id || aliasOf.get(artist.artist_id) || artist.artist_id);
-  const songs = uniqueById(playlist.map((entry) => entry.song)).map((song) => {
-    const artistNames = store.text(song.artists.map((artist) => artist.name).join(", "), `song ${song.id} artists`, MAX_INDEXED_TEXT);
-    return {
-      id: song.id,
-      data: {
-        title: song.title,
-        artistNames,
-        titleSearch: foldForSearch(song.title),
-        artistNamesSearch: foldForSearch(artistNames),
-        albumId: song.album?.id ?? null,
-        imageUrl: song.imageUrl,
-        explicit: song.explicit,
-      },
-      fallbackImageUrl: song.fallbackImageUrl,
-      credits: song.artists.map((artist, position) => ({ songId: song.id, artistId: artist.id, position })),
-    };
-  });
+  const { aliases, artistOf } = await artistsOf(detailed, details);
+  const playlist = playlistOf(details, store, artistOf);
+  const songs = songRows(playlist, store);
   const albums = uniqueById(playlist.flatMap(({ song }) => (song.album ? [song.album] : [])));
   const artists = uniqueById(playlist.flatMap(({ song }) => song.artists));
   const instructorRow = instructor && {
@@ -142,60 +116,9 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
       // an answer that names no instructor we know keeps the one an earlier answer named
       await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...workout, instructorId }, update: { ...workout, instructorId: instructorId ?? undefined } });
 
-      if (albums.length) {
-        const known = new Map((await tx.album.findMany({ where: { id: { in: albums.map((a) => a.id) } }, select: { id: true, name: true, imageUrl: true } })).map((a) => [a.id, a]));
-        await tx.album.createMany({ data: albums.filter((album) => !known.has(album.id)), skipDuplicates: true });
-        for (const album of albums.filter((a) => known.has(a.id))) {
-          const data = { id: album.id, name: album.name || known.get(album.id)!.name, imageUrl: album.imageUrl ?? known.get(album.id)!.imageUrl };
-          if (!sameValues(data, known.get(album.id)!)) await tx.album.update({ where: { id: album.id }, data });
-        }
-      }
-      // An artist keeps the first spelling and picture seen: Peloton varies both from song to song, and
-      // the last class saved must not decide them, or reprocessing a class would change the catalogue.
-      // (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert)
-      if (artists.length) {
-        await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
-        if (aliases.length) {
-          await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
-          // an artist first met by artist_id alone, whose alias this answer gives: one artist, under the alias
-          for (const { id } of await tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } })) {
-            await mergeArtist(tx, id, aliases.find((alias) => alias.pelotonId === id)!.artistId);
-          }
-        }
-        const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
-        const unpictured = await tx.artist.findMany({ where: { id: { in: [...pictured.keys()] }, imageUrl: null }, select: { id: true }, orderBy: { id: "asc" } });
-        for (const { id } of unpictured) await tx.artist.updateMany({ where: { id, imageUrl: null }, data: { imageUrl: pictured.get(id)! } });
-      }
-      if (songs.length) {
-        const songIds = songs.map((song) => song.id);
-        const known = new Map(
-          (
-            await tx.song.findMany({
-              where: { id: { in: songIds } },
-              select: { id: true, title: true, artistNames: true, titleSearch: true, artistNamesSearch: true, albumId: true, imageUrl: true, explicit: true },
-            })
-          ).map(({ id, ...data }) => [id, data]),
-        );
-        await tx.song.createMany({
-          data: songs.filter((song) => !known.has(song.id)).map((song) => ({ id: song.id, ...song.data, imageUrl: song.data.imageUrl ?? song.fallbackImageUrl })),
-          skipDuplicates: true,
-        });
-        for (const song of songs.filter((s) => known.has(s.id))) {
-          // an answer that leaves out a song's album says nothing against the album another one gave
-          const before = known.get(song.id)!;
-          const data = { ...song.data, albumId: song.data.albumId ?? before.albumId, imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl };
-          if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
-        }
-        // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
-        const creditsNow = new Map<string, string>();
-        for (const credit of await tx.songArtist.findMany({ where: { songId: { in: songIds } }, orderBy: [{ songId: "asc" }, { position: "asc" }] })) {
-          creditsNow.set(credit.songId, `${creditsNow.get(credit.songId) ?? ""}${credit.artistId},`);
-        }
-        const stale = songs.filter((song) => (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join(""));
-        const recredited = stale.filter((song) => creditsNow.has(song.id)).map((song) => song.id);
-        if (recredited.length) await tx.songArtist.deleteMany({ where: { songId: { in: recredited } } });
-        await tx.songArtist.createMany({ data: stale.flatMap((song) => song.credits), skipDuplicates: true });
-      }
+      await saveAlbums(tx, albums);
+      await saveArtists(tx, artists, aliases);
+      await saveSongs(tx, songs);
       await tx.playlistEntry.deleteMany({ where: { workoutId: ride.id } });
       await tx.playlistEntry.createMany({
         data: playlist.map(({ position, startOffsetSeconds, cueTimeOffset, song }) => ({
@@ -226,4 +149,113 @@ async function mergeArtist(tx: Transaction, from: string, into: string) {
     UPDATE song_artists SET artist_id = ${into}
      WHERE artist_id = ${from} AND song_id NOT IN (SELECT song_id FROM song_artists WHERE artist_id = ${into})`;
   await tx.artist.delete({ where: { id: from } }); // its credits left on songs the alias already credits go with it
+}
+
+/**
+ * The artist each credit of the answer names, and the artist_id → alias pairs it teaches: a credit by
+ * artist_id alone is the artist this answer, or an earlier one, gave its alias for.
+ */
+async function artistsOf(detailed: DetailedClient, details: RideDetails) {
+  const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
+  const aliases = uniqueBy(
+    credited.flatMap((artist) => (artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [])),
+    (alias) => alias.pelotonId,
+  );
+  const aliasOf = new Map(aliases.map((alias) => [alias.pelotonId, alias.artistId]));
+  const bare = [...new Set(credited.filter((artist) => !artist.artist_alias_id && !aliasOf.has(artist.artist_id)).map((artist) => artist.artist_id))];
+  if (bare.length) {
+    for (const known of await detailed.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } })) aliasOf.set(known.pelotonId, known.artistId);
+  }
+  const artistOf: ArtistOf = (artist) => artist.artist_alias_id || aliasOf.get(artist.artist_id) || artist.artist_id;
+  return { aliases, artistOf };
+}
+
+type Album = { id: string; name: string; imageUrl: string | null };
+
+/** New albums inserted; a known one updated only where this answer says more. */
+async function saveAlbums(tx: Transaction, albums: Album[]) {
+  if (!albums.length) return;
+  const known = new Map((await tx.album.findMany({ where: { id: { in: albums.map((a) => a.id) } }, select: { id: true, name: true, imageUrl: true } })).map((a) => [a.id, a]));
+  await tx.album.createMany({ data: albums.filter((album) => !known.has(album.id)), skipDuplicates: true });
+  for (const album of albums.filter((a) => known.has(a.id))) {
+    const before = known.get(album.id)!;
+    const data = { id: album.id, name: album.name || before.name, imageUrl: album.imageUrl ?? before.imageUrl };
+    if (!sameValues(data, before)) await tx.album.update({ where: { id: album.id }, data });
+  }
+}
+
+/**
+ * An artist keeps the first spelling and picture seen: Peloton varies both from song to song, and the
+ * last class saved must not decide them, or reprocessing a class would change the catalogue
+ * (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert).
+ */
+async function saveArtists(tx: Transaction, artists: ArtistCredit[], aliases: { pelotonId: string; artistId: string }[]) {
+  if (!artists.length) return;
+  await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
+  if (aliases.length) {
+    await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
+    // an artist first met by artist_id alone, whose alias this answer gives: one artist, under the alias
+    for (const { id } of await tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } })) {
+      await mergeArtist(tx, id, aliases.find((alias) => alias.pelotonId === id)!.artistId);
+    }
+  }
+  const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
+  const unpictured = await tx.artist.findMany({ where: { id: { in: [...pictured.keys()] }, imageUrl: null }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const { id } of unpictured) await tx.artist.updateMany({ where: { id, imageUrl: null }, data: { imageUrl: pictured.get(id)! } });
+}
+
+/** Each song of the playlist once, as its row and credits. */
+function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
+  return uniqueById(playlist.map((entry) => entry.song)).map((song) => {
+    const artistNames = store.text(song.artists.map((artist) => artist.name).join(", "), `song ${song.id} artists`, MAX_INDEXED_TEXT);
+    return {
+      id: song.id,
+      data: {
+        title: song.title,
+        artistNames,
+        titleSearch: foldForSearch(song.title),
+        artistNamesSearch: foldForSearch(artistNames),
+        albumId: song.album?.id ?? null,
+        imageUrl: song.imageUrl,
+        explicit: song.explicit,
+      },
+      fallbackImageUrl: song.fallbackImageUrl,
+      credits: song.artists.map((artist, position) => ({ songId: song.id, artistId: artist.id, position })),
+    };
+  });
+}
+
+type SongRow = ReturnType<typeof songRows>[number];
+
+/** New songs inserted, known ones updated where they changed, and credits replaced where Peloton changed them. */
+async function saveSongs(tx: Transaction, songs: SongRow[]) {
+  if (!songs.length) return;
+  const songIds = songs.map((song) => song.id);
+  const known = new Map(
+    (
+      await tx.song.findMany({
+        where: { id: { in: songIds } },
+        select: { id: true, title: true, artistNames: true, titleSearch: true, artistNamesSearch: true, albumId: true, imageUrl: true, explicit: true },
+      })
+    ).map(({ id, ...data }) => [id, data]),
+  );
+  await tx.song.createMany({
+    data: songs.filter((song) => !known.has(song.id)).map((song) => ({ id: song.id, ...song.data, imageUrl: song.data.imageUrl ?? song.fallbackImageUrl })),
+    skipDuplicates: true,
+  });
+  for (const song of songs.filter((s) => known.has(s.id))) {
+    // an answer that leaves out a song's album says nothing against the album another one gave
+    const before = known.get(song.id)!;
+    const data = { ...song.data, albumId: song.data.albumId ?? before.albumId, imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl };
+    if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
+  }
+  // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
+  const creditsNow = new Map<string, string>();
+  for (const credit of await tx.songArtist.findMany({ where: { songId: { in: songIds } }, orderBy: [{ songId: "asc" }, { position: "asc" }] })) {
+    creditsNow.set(credit.songId, `${creditsNow.get(credit.songId) ?? ""}${credit.artistId},`);
+  }
+  const stale = songs.filter((song) => (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join(""));
+  const recredited = stale.filter((song) => creditsNow.has(song.id)).map((song) => song.id);
+  if (recredited.length) await tx.songArtist.deleteMany({ where: { songId: { in: recredited } } });
+  await tx.songArtist.createMany({ data: stale.flatMap((song) => song.credits), skipDuplicates: true });
 }
