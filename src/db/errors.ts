@@ -59,3 +59,22 @@ export const isNulInText = (error: unknown) => sqlStates(error).includes("22021"
  */
 export const isRefusedValue = (error: unknown) =>
   [...chain(error)].some(({ name }) => name === "PrismaClientValidationError") || sqlStates(error).some((state) => state.startsWith("22"));
+
+// Prisma's codes for a value too long, a missing reference, a null where none may be, a number out of range
+const refusedDataCodes = new Set(["P2000", "P2003", "P2011", "P2020"]);
+
+/**
+ * Whether the database refused the data it was given: a value it cannot hold (class 22), a constraint
+ * (class 23), a limit such as an index row too big (class 54). What a record's own data can cause.
+ */
+export const isRefusedData = (error: unknown) =>
+  isRefusedValue(error) ||
+  [...chain(error)].some(({ code }) => typeof code === "string" && refusedDataCodes.has(code)) ||
+  sqlStates(error).some((state) => /^(23|54)/.test(state));
+
+// Prisma's codes for a write conflict or deadlock, and for a transaction that could not start or ran out of time
+const transientCodes = new Set(["P2034", "P2028"]);
+
+/** Whether a transaction failed for the moment (a deadlock, a serialization failure, a lock it could not get). */
+export const isTransient = (error: unknown) =>
+  [...chain(error)].some(({ code }) => typeof code === "string" && (transientCodes.has(code) || ["40001", "40P01", "55P03"].includes(code)));

@@ -1,7 +1,7 @@
 import type { Prisma } from "../db/generated/workouts/client";
 import { PelotonAuthError } from "../auth";
-import { isDatabaseUnavailable } from "../db/errors";
-import { MalformedResponseError, PelotonNotFoundError } from "../peloton/errors";
+import { isRefusedData, isTransient } from "../db/errors";
+import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../peloton/errors";
 import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type IngestRun, claimRun, executeRun } from "./runs";
@@ -9,6 +9,9 @@ import { saveClassDetails } from "./save-class";
 import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
 
 const MAX_UNREACHABLE_IN_A_ROW = 5;
+// classes whose data the database refused, in a row: past this, it is more likely the database's fault
+const MAX_REFUSED_IN_A_ROW = 10;
+const MAX_RETRY_WAIT_MS = 30 * 24 * 3_600_000;
 
 export interface ProcessDetailsOptions {
   /** reprocess classes already processed (all of them, or the given ids), replacing their playlists */
@@ -60,38 +63,60 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
 
     let unreachableInARow = 0;
     let lastUnreachable: unknown;
+    let refusedInARow = 0;
     /** Writes one class; returns whether it was processed or failed, or throws what must stop the run. */
     const processOne = async (id: string): Promise<"processed" | "failed"> => {
-      let details: RideDetails & { raw: unknown };
+      let answer: RideDetails & { raw: unknown };
       try {
-        details = await withInstructor(deps, await peloton.rideDetails(id));
+        answer = await peloton.rideDetails(id);
       } catch (error) {
-        if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
-        // a 404 or a malformed answer is this class's own; retries running out is Peloton's (down,
-        // blocking us): recorded, but not held against the class, and a run of them stops the run
-        const ownFault = error instanceof PelotonNotFoundError || error instanceof MalformedResponseError;
-        await markFailed(deps, id, error, ownFault && retryAfterMs);
-        if (!ownFault) {
-          unreachableInARow++;
-          lastUnreachable = error;
-        }
-        return "failed";
+        return pelotonFailed(id, error);
       }
       unreachableInARow = 0;
+      let details: RideDetails & { raw: unknown };
       try {
-        const { warnings } = await saveClassDetails(detailed, details);
-        if (warnings.length) logger.warn({ class: id, warnings }, "stored the class with values our databases cannot hold changed");
-        await markProcessed(deps, details);
-        return "processed";
+        details = await withInstructor(deps, answer);
       } catch (error) {
-        // our own databases failing is no fault of the class: stop, and leave it to the next run
-        if (isDatabaseUnavailable(error) || !(await databasesAnswer(deps))) {
-          throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
+        if (!(error instanceof PelotonRequestError || error instanceof PelotonAuthError)) {
+          throw new Error(`Reading what the database knows of class ${id} failed: ${oneLine(error)}`, { cause: error });
         }
-        // they answer, so it is this class's data they refused
-        await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
-        return "failed";
+        return pelotonFailed(id, error);
       }
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const { warnings } = await saveClassDetails(detailed, details);
+          if (warnings.length) logger.warn({ class: id, warnings }, "stored the class with values our databases cannot hold changed");
+          await markProcessed(deps, details);
+          refusedInARow = 0;
+          return "processed";
+        } catch (error) {
+          // a deadlock or a transaction that could not start is the moment's: once more, then stop
+          if (isTransient(error) && attempt < 2) continue;
+          // only a value the database refuses is the class's fault; anything else (a database that does
+          // not answer, a missing table, our own bug) stops the run and blames no class
+          if (!isRefusedData(error) || !(await databasesAnswer(deps))) {
+            throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
+          }
+          await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
+          if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
+            throw new Error(`The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`);
+          }
+          return "failed";
+        }
+      }
+    };
+    /** Peloton failed for this class: recorded; held against it only when the answer was its own (a 404, malformed). */
+    const pelotonFailed = async (id: string, error: unknown): Promise<"failed"> => {
+      if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
+      // retries running out is Peloton's (down, blocking us): recorded, not held against the class, and a
+      // run of them stops the run
+      const ownFault = error instanceof PelotonNotFoundError || error instanceof MalformedResponseError;
+      await markFailed(deps, id, error, ownFault && retryAfterMs);
+      if (!ownFault) {
+        unreachableInARow++;
+        lastUnreachable = error;
+      }
+      return "failed";
     };
     let next = 0;
     let fatal: unknown;
@@ -132,7 +157,9 @@ async function withInstructor({ workouts, detailed, peloton, logger }: IngestDep
   try {
     return { ...details, ride: { ...ride, instructor_id: instructorId, instructor: await peloton.instructor(instructorId) } };
   } catch (error) {
-    if (error instanceof PelotonAuthError) throw error;
+    // Peloton down or refusing us fails the class for now (a later run retries it); an instructor it does not have, or
+    // cannot describe, leaves the class without one
+    if (!(error instanceof PelotonNotFoundError || error instanceof MalformedResponseError)) throw error;
     logger.warn({ class: ride.id, instructor: instructorId, reason: oneLine(error) }, "could not read the class's instructor; the class is stored without one");
     return details;
   }
@@ -182,7 +209,7 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { 
  * attempt, and later runs leave the class alone for retryAfterMs × 2^(attempts before).
  */
 async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown, retryAfterMs: number | false) {
-  const reason = oneLine(error).slice(0, 2000);
+  const reason = oneLine(error).replaceAll("\u0000", "").slice(0, 2000);
   const gone = error instanceof PelotonNotFoundError;
   logger.warn({ class: id, reason }, "class details failed");
   const data = { detailsError: reason, ...(gone ? { available: false } : {}) };
@@ -190,9 +217,13 @@ async function markFailed({ workouts, logger }: IngestDeps, id: string, error: u
     await workouts.workout.updateMany({ where: { id }, data });
     return;
   }
-  const attempts = (await workouts.workout.findUnique({ where: { id }, select: { detailsAttempts: true } }))?.detailsAttempts ?? 0;
-  const waitMs = Math.min(retryAfterMs * 2 ** Math.min(attempts, 20), 30 * 24 * 3_600_000);
-  await workouts.workout.updateMany({ where: { id }, data: { ...data, detailsAttempts: { increment: 1 }, detailsRetryAt: new Date(Date.now() + waitMs) } });
+  // the wait doubles with each attempt already made (up to 2^20 times, and at most 30 days)
+  await workouts.$executeRaw`
+    UPDATE workouts
+       SET details_error = ${data.detailsError}, available = available AND ${!gone},
+           details_attempts = details_attempts + 1, updated_at = now(),
+           details_retry_at = now() + least(${retryAfterMs}::float8 * power(2, least(details_attempts, 20)), ${MAX_RETRY_WAIT_MS}::float8) * interval '1 millisecond'
+     WHERE id = ${id}`;
 }
 
 // Prisma's messages quote the calling code over several lines: keep the line that says what happened

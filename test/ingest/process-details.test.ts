@@ -159,6 +159,23 @@ describe("processDetails", () => {
     expect(await f.db.workouts.workout.findUnique({ where: { id: oldest } })).toMatchObject({ processed: false, detailsAttempts: 0, detailsError: null });
   });
 
+  it("stops FAILED, blaming no class, when its database answers but fails for a reason that is not the class's data", async () => {
+    await synced();
+    // a table gone (a migration not applied, say): every class would fail the same way
+    await f.db.detailed.$executeRawUnsafe(`ALTER TABLE song_artists RENAME TO song_artists_elsewhere`);
+    try {
+      const run = await processDetails(await f.deps(), { batchSize: 0 });
+      // (a class without music touches no credits, so the first may be stored)
+      expect(run).toMatchObject({ status: "FAILED", failed: 0, error: expect.stringMatching(/^Saving class \w+ failed: /) });
+      expect(run.processed).toBeLessThan(3);
+      expect(await f.db.workouts.workout.count({ where: { OR: [{ detailsAttempts: { gt: 0 } }, { detailsError: { not: null } }] } })).toBe(0);
+    } finally {
+      await f.db.detailed.$executeRawUnsafe(`ALTER TABLE song_artists_elsewhere RENAME TO song_artists`);
+    }
+    expect(await processDetails(await f.deps(), { batchSize: 0 })).toMatchObject({ status: "SUCCEEDED" });
+    expect(await f.db.workouts.workout.count({ where: { processed: true } })).toBe(120);
+  });
+
   it("ends CANCELLED when aborted, after the class in hand; the next run does the rest", async () => {
     await synced();
     const controller = new AbortController();
