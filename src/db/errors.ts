@@ -16,7 +16,7 @@ interface ErrorFields {
   code?: unknown;
   message?: unknown;
   kind?: unknown;
-  meta?: { driverAdapterError?: { cause?: unknown } };
+  meta?: { driverAdapterError?: { cause?: unknown }; code?: unknown };
   cause?: unknown;
   originalError?: unknown;
 }
@@ -35,7 +35,9 @@ function* chain(error: unknown): Generator<ErrorFields> {
   }
 }
 
-const sqlStates = (error: unknown) => [...chain(error)].flatMap(({ code }) => (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? [code] : []));
+// a raw query's failure carries the SQLSTATE in meta.code (Prisma's P2010)
+const sqlStates = (error: unknown) =>
+  [...chain(error)].flatMap(({ code, meta }) => [code, meta?.code].filter((state): state is string => typeof state === "string" && /^[0-9A-Z]{5}$/.test(state)));
 
 /**
  * Whether PostgreSQL could not be reached or dropped the connection: a failure of the moment, which
@@ -77,4 +79,5 @@ const transientCodes = new Set(["P2034", "P2028"]);
 
 /** Whether a transaction failed for the moment (a deadlock, a serialization failure, a lock it could not get). */
 export const isTransient = (error: unknown) =>
-  [...chain(error)].some(({ code }) => typeof code === "string" && (transientCodes.has(code) || ["40001", "40P01", "55P03"].includes(code)));
+  [...chain(error)].some(({ code }) => typeof code === "string" && transientCodes.has(code)) ||
+  sqlStates(error).some((state) => ["40001", "40P01", "55P03"].includes(state));

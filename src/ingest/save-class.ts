@@ -2,7 +2,7 @@ import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch } from "../db/search-text";
 import type { PelotonArtist, PelotonSong, RideDetails } from "../peloton/schemas";
-import { MAX_INDEXED_TEXT, type Storable, type Warning, storable, storableJson } from "./storable";
+import { MAX_INDEXED_TEXT, type Storable, type Warning, said, storable, storableJson } from "./storable";
 
 interface ArtistCredit {
   id: string;
@@ -75,11 +75,6 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
   const store = storable();
   const { ride } = details;
   const instructor = ride.instructor;
-  const { aliases, artistOf } = await artistsOf(detailed, details);
-  const playlist = playlistOf(details, store, artistOf);
-  const songs = songRows(playlist, store);
-  const albums = uniqueById(playlist.flatMap(({ song }) => (song.album ? [song.album] : [])));
-  const artists = uniqueById(playlist.flatMap(({ song }) => song.artists));
   const instructorRow = instructor && {
     name: store.text(instructor.name, "ride.instructor.name", MAX_INDEXED_TEXT),
     firstName: store.text(instructor.first_name, "ride.instructor.first_name", MAX_INDEXED_TEXT),
@@ -105,20 +100,21 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
     fullDetails: storableJson(details.raw ?? details) as Prisma.InputJsonObject,
   };
 
+  let playlist: ReturnType<typeof playlistOf> = [];
   await detailed.$transaction(
     async (tx) => {
+      // first, before this transaction holds any row: it may wait for the artist identity lock
+      const { aliases, artistOf, merges } = await artistsOf(tx, details);
       if (instructor && instructorRow) {
-        // what this answer leaves out (null, "", []) keeps what an earlier one said
-        const said = Object.fromEntries(Object.entries(instructorRow).filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && value.length === 0)));
-        await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: said });
+        await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: said(instructorRow) });
       }
       const instructorId = instructor?.id ?? (await knownInstructor(tx, ride.instructor_id));
-      // an answer that names no instructor we know keeps the one an earlier answer named
-      await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...workout, instructorId }, update: { ...workout, instructorId: instructorId ?? undefined } });
+      await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...workout, instructorId }, update: said({ ...workout, instructorId }) });
 
-      await saveAlbums(tx, albums);
-      await saveArtists(tx, artists, aliases);
-      await saveSongs(tx, songs);
+      playlist = playlistOf(details, store, artistOf);
+      await saveAlbums(tx, uniqueById(playlist.flatMap(({ song }) => (song.album ? [song.album] : []))));
+      await saveArtists(tx, uniqueById(playlist.flatMap(({ song }) => song.artists)), aliases, merges);
+      await saveSongs(tx, songRows(playlist, store));
       await tx.playlistEntry.deleteMany({ where: { workoutId: ride.id } });
       await tx.playlistEntry.createMany({
         data: playlist.map(({ position, startOffsetSeconds, cueTimeOffset, song }) => ({
@@ -130,7 +126,7 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
         })),
       });
     },
-    { timeout: transactionTimeoutMs(playlist.length), maxWait: 15_000 },
+    { timeout: transactionTimeoutMs(details.playlist?.songs.length ?? 0), maxWait: 15_000 },
   );
   return { songs: playlist.length, warnings: store.warnings };
 }
@@ -151,11 +147,16 @@ async function mergeArtist(tx: Transaction, from: string, into: string) {
   await tx.artist.delete({ where: { id: from } }); // its credits left on songs the alias already credits go with it
 }
 
+// Saves that create or merge artists keyed by a bare artist_id take this lock (until they commit), so
+// that a merge never deletes an artist that another save is crediting at the same moment.
+const ARTIST_IDENTITY_LOCK = 7270736901;
+const lockArtistIdentities = (tx: Transaction) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${ARTIST_IDENTITY_LOCK}::bigint)`;
+
 /**
  * The artist each credit of the answer names, and the artist_id → alias pairs it teaches: a credit by
  * artist_id alone is the artist this answer, or an earlier one, gave its alias for.
  */
-async function artistsOf(detailed: DetailedClient, details: RideDetails) {
+async function artistsOf(tx: Transaction, details: RideDetails) {
   const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
   const aliases = uniqueBy(
     credited.flatMap((artist) => (artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [])),
@@ -163,11 +164,16 @@ async function artistsOf(detailed: DetailedClient, details: RideDetails) {
   );
   const aliasOf = new Map(aliases.map((alias) => [alias.pelotonId, alias.artistId]));
   const bare = [...new Set(credited.filter((artist) => !artist.artist_alias_id && !aliasOf.has(artist.artist_id)).map((artist) => artist.artist_id))];
-  if (bare.length) {
-    for (const known of await detailed.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } })) aliasOf.set(known.pelotonId, known.artistId);
+  // artists first met by artist_id alone, whose alias this answer gives: to be merged into it
+  const bareArtists = () => tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } });
+  let merges: { from: string; into: string }[] = [];
+  if (bare.length || (aliases.length && (await bareArtists()).length)) {
+    await lockArtistIdentities(tx);
+    merges = (await bareArtists()).map(({ id }) => ({ from: id, into: aliasOf.get(id)! }));
+    for (const known of bare.length ? await tx.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } }) : []) aliasOf.set(known.pelotonId, known.artistId);
   }
   const artistOf: ArtistOf = (artist) => artist.artist_alias_id || aliasOf.get(artist.artist_id) || artist.artist_id;
-  return { aliases, artistOf };
+  return { aliases, artistOf, merges };
 }
 
 type Album = { id: string; name: string; imageUrl: string | null };
@@ -189,16 +195,11 @@ async function saveAlbums(tx: Transaction, albums: Album[]) {
  * last class saved must not decide them, or reprocessing a class would change the catalogue
  * (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert).
  */
-async function saveArtists(tx: Transaction, artists: ArtistCredit[], aliases: { pelotonId: string; artistId: string }[]) {
+async function saveArtists(tx: Transaction, artists: ArtistCredit[], aliases: { pelotonId: string; artistId: string }[], merges: { from: string; into: string }[]) {
   if (!artists.length) return;
   await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
-  if (aliases.length) {
-    await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
-    // an artist first met by artist_id alone, whose alias this answer gives: one artist, under the alias
-    for (const { id } of await tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } })) {
-      await mergeArtist(tx, id, aliases.find((alias) => alias.pelotonId === id)!.artistId);
-    }
-  }
+  if (aliases.length) await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
+  for (const { from, into } of merges) await mergeArtist(tx, from, into);
   const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
   const unpictured = await tx.artist.findMany({ where: { id: { in: [...pictured.keys()] }, imageUrl: null }, select: { id: true }, orderBy: { id: "asc" } });
   for (const { id } of unpictured) await tx.artist.updateMany({ where: { id, imageUrl: null }, data: { imageUrl: pictured.get(id)! } });
@@ -244,9 +245,13 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
     skipDuplicates: true,
   });
   for (const song of songs.filter((s) => known.has(s.id))) {
-    // an answer that leaves out a song's album says nothing against the album another one gave
+    // an answer that leaves out a song's title, artists or album says nothing against what another gave
     const before = known.get(song.id)!;
-    const data = { ...song.data, albumId: song.data.albumId ?? before.albumId, imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl };
+    const data = {
+      ...before,
+      ...said(song.data),
+      imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl,
+    };
     if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
   }
   // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
@@ -254,7 +259,7 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
   for (const credit of await tx.songArtist.findMany({ where: { songId: { in: songIds } }, orderBy: [{ songId: "asc" }, { position: "asc" }] })) {
     creditsNow.set(credit.songId, `${creditsNow.get(credit.songId) ?? ""}${credit.artistId},`);
   }
-  const stale = songs.filter((song) => (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join(""));
+  const stale = songs.filter((song) => (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join("") && (song.credits.length || !creditsNow.has(song.id)));
   const recredited = stale.filter((song) => creditsNow.has(song.id)).map((song) => song.id);
   if (recredited.length) await tx.songArtist.deleteMany({ where: { songId: { in: recredited } } });
   await tx.songArtist.createMany({ data: stale.flatMap((song) => song.credits), skipDuplicates: true });

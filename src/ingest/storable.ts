@@ -69,3 +69,7 @@ export function storableJson(value: unknown): unknown {
   }
   return value;
 }
+
+/** What an answer says: an update without what it leaves out (null, "", []), which keeps what an earlier answer said. */
+export const said = <T extends Record<string, unknown>>(row: T): Partial<T> =>
+  Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== "" && !(Array.isArray(value) && value.length === 0))) as Partial<T>;

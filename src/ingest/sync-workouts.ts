@@ -7,7 +7,7 @@ import { MalformedResponseError } from "../peloton/errors";
 import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type IngestRun, type RunCounts, type RunHandle, claimRun, executeRun } from "./runs";
-import { storable, storableJson } from "./storable";
+import { MAX_INDEXED_TEXT, said, storable, storableJson } from "./storable";
 
 export interface SyncOptions {
   /** browse categories to sync (default ["cycling"]); "all" means every category Peloton lists */
@@ -112,7 +112,9 @@ async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, 
       update: { oldestAirTimeReached: frontier, walkComplete: endOfList || caughtUp, ...(endOfList ? { fullPassCompletedAt: new Date() } : {}) },
     });
     if (endOfList) {
-      await dropUnlisted(workouts, category, walkStarted, logger);
+      // only Peloton's word that the list ends may take the category from the classes not seen
+      if (listing.endSaid) await dropUnlisted(workouts, category, walkStarted, logger);
+      else logger.info({ category, page }, "the list ended without Peloton saying so; classes it did not list keep the category");
       return;
     }
     if (caughtUp) return;
@@ -168,7 +170,8 @@ async function upsertPage(workouts: WorkoutsClient, category: string, listing: A
     ...rows
       .filter((row) => known.has(row.id))
       .map(({ id, category: _first, categories: _all, ...data }) =>
-        workouts.workout.update({ where: { id }, data: { ...data, ...(joining.has(id) ? { categories: { push: category } } : {}) } }),
+        // what this entry leaves out keeps what the details or an earlier entry said
+        workouts.workout.update({ where: { id }, data: { ...said(data), ...(joining.has(id) ? { categories: { push: category } } : {}) } }),
       ),
   ]);
   return { created, joined };
@@ -183,10 +186,10 @@ function workoutRow(ride: ArchivedPage["data"][number], category: string, instru
   const store = storable();
   const row = {
     id: ride.id,
-    title: store.text(ride.title, "title"),
+    title: store.text(ride.title, "title", MAX_INDEXED_TEXT),
     instructorId: ride.instructor_id,
     instructorName: (ride.instructor_id && instructorNames.get(ride.instructor_id)) || null,
-    discipline: store.text(ride.fitness_discipline, "fitness_discipline"),
+    discipline: store.text(ride.fitness_discipline, "fitness_discipline", MAX_INDEXED_TEXT),
     category,
     categories: [category],
     durationSeconds: store.int(ride.duration, "duration"),

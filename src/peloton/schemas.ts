@@ -134,6 +134,8 @@ export interface ArchivedPage {
   rejected: RejectedEntry[];
   /** whether Peloton has a next page: show_next when sent, else page_count, else whether this page was full */
   hasNext: boolean;
+  /** whether Peloton said this is the last page (show_next false, or page_count), rather than it being guessed */
+  endSaid: boolean;
   total: number | null;
   pageCount: number | null;
   instructors: { id: string; name: string }[];
@@ -155,7 +157,8 @@ export function readArchivedPage(json: unknown, what: string, page: number, limi
   });
   const pageCount = envelope.page_count;
   const hasNext = envelope.data.length > 0 && (envelope.show_next ?? (pageCount !== null ? page + 1 < pageCount : envelope.data.length >= limit));
-  return { data, rejected, hasNext, total: envelope.total, pageCount, instructors: envelope.instructors, raw: json };
+  const endSaid = envelope.show_next === false || (envelope.show_next === null && pageCount !== null && page + 1 >= pageCount);
+  return { data, rejected, hasNext, endSaid, total: envelope.total, pageCount, instructors: envelope.instructors, raw: json };
 }
 
 const idOf = (entry: unknown): string | null => {
