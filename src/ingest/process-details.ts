@@ -173,7 +173,7 @@ const databasesAnswer = ({ workouts, detailed }: IngestDeps) =>
 
 async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { raw?: unknown }) {
   const { ride } = details;
-  const store = storable();
+  const store = storable(); // the same values as saveClassDetails cleans, which logs what it changed
   const { instructor, ...listEntry } = (details.raw as { ride?: Record<string, unknown> } | undefined)?.ride ?? ride;
   // what the answer leaves out (undefined) keeps what the class list said
   const facts = {
@@ -194,7 +194,7 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { 
       id: ride.id,
       title: store.text(ride.title, "ride.title", MAX_INDEXED_TEXT),
       discipline: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT),
-      category: ride.fitness_discipline ?? "",
+      category: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT) ?? "",
       durationSeconds: store.int(ride.duration, "ride.duration"),
       originalAirTime: store.time(ride.original_air_time, "ride.original_air_time"),
       explicit: ride.is_explicit ?? false,

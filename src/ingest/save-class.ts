@@ -57,7 +57,7 @@ function creditsOf(song: PelotonSong, store: Storable, at: string, artistOf: Art
 
 const uniqueBy = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const uniqueById = <T extends { id: string }>(items: T[]) => [...new Map(items.map((item) => [item.id, item])).values()].sort(byId);
+const uniqueById = <T extends { id: string }>(items: T[]) => uniqueBy(items, (item) => item.id).sort(byId);
 const sameValues = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).every((key) => a[key] === b[key]);
 
 // a playlist of thousands of songs is a few statements, but each carries thousands of rows

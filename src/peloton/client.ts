@@ -149,7 +149,7 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
     if (status === 403 && /<html/i.test(data)) {
       return { kind: "fail", error: new PelotonRequestError(`Peloton's edge (Cloudflare) blocked ${target} (403): stop and try again later.`, status) };
     }
-    return { kind: "fail", error: new PelotonRequestError(`Peloton answered ${target} with HTTP ${status}: ${oneLine(data)}`, status) };
+    return { kind: "fail", error: new PelotonRequestError(`Peloton answered ${target} with HTTP ${status}: ${snippet(data)}`, status) };
   }
 
   /** Reads an answer; one we cannot read is kept on disk, and the error says where. */
@@ -215,7 +215,7 @@ function retryAfter(header: unknown): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-const oneLine = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 300);
+const snippet = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 300);
 
 /** Writes an answer we could not read to `dir`, keeping the newest KEPT_RESPONSES; returns its path. */
 async function keepResponse(dir: string, what: string, body: string): Promise<string> {
