@@ -91,7 +91,10 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
           return "processed";
         } catch (error) {
           // a deadlock or a transaction that could not start is the moment's: once more, then stop
-          if (isTransient(error) && attempt < 2) continue;
+          if (isTransient(error) && attempt < 2) {
+            logger.warn({ class: id, reason: oneLine(error) }, "saving the class met a deadlock or a busy database; trying once more");
+            continue;
+          }
           // only a value the database refuses is the class's fault; anything else (a database that does
           // not answer, a missing table, our own bug) stops the run and blames no class
           if (!isRefusedData(error) || !(await databasesAnswer(deps))) {

@@ -158,10 +158,11 @@ const lockArtistIdentities = (tx: Transaction) => tx.$executeRaw`SELECT pg_advis
  */
 async function artistsOf(tx: Transaction, details: RideDetails) {
   const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
+  // in id order, like every other write, so that concurrent saves cannot deadlock on them
   const aliases = uniqueBy(
     credited.flatMap((artist) => (artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [])),
     (alias) => alias.pelotonId,
-  );
+  ).sort((a, b) => (a.pelotonId < b.pelotonId ? -1 : a.pelotonId > b.pelotonId ? 1 : 0));
   const aliasOf = new Map(aliases.map((alias) => [alias.pelotonId, alias.artistId]));
   const bare = [...new Set(credited.filter((artist) => !artist.artist_alias_id && !aliasOf.has(artist.artist_id)).map((artist) => artist.artist_id))];
   // artists first met by artist_id alone, whose alias this answer gives: to be merged into it

@@ -1,3 +1,4 @@
+import pino from "pino";
 import { processDetails } from "../../src/ingest/process-details";
 import { saveClassDetails } from "../../src/ingest/save-class";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
@@ -118,6 +119,18 @@ describe("processDetails", () => {
     expect(run).toMatchObject({ status: "SUCCEEDED", processed: 120, failed: 0 });
     expect(await f.db.detailed.song.count()).toBe(f.sim.catalogue.songCount);
     expect(await f.db.detailed.playlistEntry.count()).toBe(f.sim.catalogue.classes.reduce((n, c) => n + c.songIds.length, 0));
+  });
+
+  it("saves classes that share songs and artists eight at a time without a deadlock, run after run", async () => {
+    await synced();
+    const warnings: string[] = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => warnings.push(JSON.parse(line).msg) });
+    for (const force of [false, true, true]) {
+      expect(await processDetails(await f.deps({ logger }), { batchSize: 0, concurrency: 8, force })).toMatchObject({ status: "SUCCEEDED", processed: 120, failed: 0 });
+    }
+    expect(warnings).toEqual([]);
+    expect(await f.db.detailed.song.count()).toBe(f.sim.catalogue.songCount);
+    expect(await f.db.detailed.artist.count()).toBe(f.sim.catalogue.artistCount);
   });
 
   it("stops FAILED, with what to do, when Peloton refuses the session for good", async () => {
