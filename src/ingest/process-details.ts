@@ -212,7 +212,7 @@ async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { 
  * attempt, and later runs leave the class alone for retryAfterMs × 2^(attempts before).
  */
 async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown, retryAfterMs: number | false) {
-  const reason = oneLine(error).replaceAll("\u0000", "").slice(0, 2000);
+  const reason = storable().text(oneLine(error), "details_error", 2000);
   const gone = error instanceof PelotonNotFoundError;
   logger.warn({ class: id, reason }, "class details failed");
   const data = { detailsError: reason, ...(gone ? { available: false } : {}) };

@@ -119,20 +119,16 @@ export class Auth0 {
     if (csrf === "input") {
       return html(
         200,
-        `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Log in | Peloton</title></head>
-<body>
-<form method="post" action="/usernamepassword/login" class="auth0-lock-widget">
+        htmlPage(
+          "Log in | Peloton",
+          `<form method="post" action="/usernamepassword/login" class="auth0-lock-widget">
   <input type="hidden" name="state" value="${escapeHtml(transaction.state)}">
   <input type="hidden" name="_csrf" value="${escapeHtml(this.csrfToken(transaction.csrf))}">
   <input type="email" name="username" autocomplete="username">
   <input type="password" name="password" autocomplete="current-password">
   <button type="submit">Log in</button>
-</form>
-</body>
-</html>
-`,
+</form>`,
+        ),
       );
     }
     const params = {
@@ -161,17 +157,13 @@ export class Auth0 {
     const blob = Buffer.from(JSON.stringify(config)).toString("base64");
     return html(
       200,
-      `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Log in | Peloton</title></head>
-<body>
-<div id="auth0-login-container"></div>
+      htmlPage(
+        "Log in | Peloton",
+        `<div id="auth0-login-container"></div>
 <script>
   var config = JSON.parse(decodeURIComponent(escape(window.atob('${blob}'))));
-</script>
-</body>
-</html>
-`,
+</script>`,
+      ),
     );
   }
 
@@ -256,17 +248,14 @@ export class Auth0 {
     if (this.settings.ssoHop === "redirect") return redirect(`${resume}?state=${encodeURIComponent(transaction.state)}`);
     return html(
       200,
-      `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Signing in…</title></head>
-<body onload="document.forms[0].submit()">
-<form method="post" action="${escapeHtml(resume)}">
+      htmlPage(
+        "Signing in…",
+        `<form method="post" action="${escapeHtml(resume)}">
   <input type="hidden" name="state" value="${escapeHtml(transaction.state)}">
   <noscript><input type="submit" value="Continue"></noscript>
-</form>
-</body>
-</html>
-`,
+</form>`,
+        ' onload="document.forms[0].submit()"',
+      ),
     );
   }
 
@@ -349,14 +338,20 @@ const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 const oauthError = (status: number, error: string, description: string) => json(status, { error, error_description: description }, noStore);
 
+/** An HTML page of Auth0's: the shell every step's page shares. */
+const htmlPage = (title: string, body: string, bodyAttributes = "") =>
+  `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body${bodyAttributes}>
+${body}
+</body>
+</html>
+`;
+
 function errorPage(status: number, error: string, description: string): Reply {
   return html(
     status,
-    `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>Error | Peloton</title></head>
-<body><h1>Oops!, something went wrong</h1><p class="error">${escapeHtml(error)}: ${escapeHtml(description)}</p></body>
-</html>
-`,
+    htmlPage("Error | Peloton", `<h1>Oops!, something went wrong</h1><p class="error">${escapeHtml(error)}: ${escapeHtml(description)}</p>`),
   );
 }
