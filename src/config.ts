@@ -34,6 +34,10 @@ export interface PelotonConfig {
 export interface Config {
   /** the API's port, and whether it runs in production (no GraphiQL, no introspection) */
   port: number;
+  /** the address the API listens on: loopback unless set (a container sets 0.0.0.0) */
+  host: string;
+  /** requests each client address may make per minute (0: no limit) */
+  rateLimitPerMinute: number;
   production: boolean;
   /** the bearer token the API's mutations require; without one they are disabled */
   adminToken?: string;
@@ -73,6 +77,8 @@ const envSchema = z
     DATA_DIR: optional(z.string()),
     BACKUP_DIR: optional(z.string()),
     PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535)),
+    HOST: optional(z.string().trim().regex(/^[\w.:-]+$/, "must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::")),
+    RATE_LIMIT_PER_MINUTE: optional(count),
     NODE_ENV: optional(z.string()),
     ADMIN_TOKEN: optional(z.string().trim().min(16, "must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)")),
     REQUEST_TIMEOUT_MS: optional(milliseconds.min(1)),
@@ -126,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(DATA_DIR ?? "data");
   return {
     port: values.PORT ?? 4000,
+    host: values.HOST ?? "127.0.0.1",
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? 600,
     production: values.NODE_ENV === "production",
     adminToken: values.ADMIN_TOKEN,
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS ?? 15_000,

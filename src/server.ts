@@ -2,13 +2,13 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useOnResolve } from "@envelop/on-resolve";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
-import { complexityFromQuery } from "@pothos/plugin-complexity";
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import { GraphQLError } from "graphql";
 import { type Plugin, createYoga } from "graphql-yoga";
 import { maskError, useClientErrorStatus } from "./client-errors";
 import type { Databases } from "./db";
 import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
+import { queryLimits, useComplexityLimits, useThrownRefusals } from "./query-limits";
 import { schema } from "./schema";
 import { type Context, createContext } from "./schema/context";
 
@@ -22,11 +22,10 @@ export interface ApiOptions {
   logger?: Logger;
 }
 
+export { queryLimits };
+
 /** The largest request body: far above any operation within the limits below, far below Yoga's 25 MB. */
 export const maxBodyBytes = 1_000_000;
-
-/** What one operation may ask for; `complexity` counts a connection as its page size times its selection. */
-export const queryLimits = { depth: 12, complexity: 20_000, breadth: 300, aliases: 15, tokens: 3000 } as const;
 
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
@@ -80,71 +79,6 @@ function useBodyLimit(limit: number): Plugin {
     },
   };
 }
-
-/**
- * Refuses an over-deep, over-broad or over-costly operation before it runs, as a validation error.
- * The complexity depends on the variables (page sizes), so it is measured for each request, after
- * the document's own validation (which Yoga caches by document), and only once that passed: the
- * measure cannot make sense of an invalid document. It reads only the operations (the one named, or
- * each of them), as Pothos' complexity rule would inside a validation pass over the whole document.
- */
-function useComplexityLimits(): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string } }> {
-  return {
-    onValidate({ context, params: { schema, documentAST } }) {
-      return ({ valid }) => {
-        if (!valid) return;
-        const { variables = {}, operationName } = context.params ?? {};
-        const document: DocumentNode = documentAST;
-        const fragments = document.definitions.filter((def) => def.kind === Kind.FRAGMENT_DEFINITION);
-        const operations = document.definitions.filter(
-          (def): def is OperationDefinitionNode => def.kind === Kind.OPERATION_DEFINITION && (operationName == null || def.name?.value === operationName),
-        );
-        if (operations.length === 0) throw new AggregateError([asValidationError(new GraphQLError(`Unknown operation named "${operationName}".`))]);
-        const errors = operations.flatMap((operation) => {
-          try {
-            const cost = complexityFromQuery({ ...document, definitions: [operation, ...fragments] }, { schema, variables, ctx: context });
-            return refusals(cost);
-          } catch (error) {
-            if (error instanceof GraphQLError) return [error];
-            throw error;
-          }
-        });
-        if (errors.length > 0) throw new AggregateError(errors.map(asValidationError));
-      };
-    },
-  };
-}
-
-/** What exceeds queryLimits, each as Pothos' complexity rule words it. */
-function refusals(cost: Record<"complexity" | "depth" | "breadth", number>): GraphQLError[] {
-  return (["complexity", "depth", "breadth"] as const).flatMap((what) => {
-    const [actual, max] = [cost[what], queryLimits[what]];
-    return actual > max ? [new GraphQLError(`Query ${what} of ${actual} exceeds max ${what} of ${max}`, { extensions: { code: `QUERY_${what.toUpperCase()}`, max, actual } })] : [];
-  });
-}
-
-/** graphql-armor's limits throw their refusal rather than report it: make it a validation error like any other. */
-const useThrownRefusals: Plugin = {
-  onValidate({ validateFn, setValidationFn }) {
-    setValidationFn((...args) => reportingThrown(() => validateFn(...args)));
-  },
-};
-
-function reportingThrown(validation: () => ReadonlyArray<GraphQLError>): ReadonlyArray<GraphQLError> {
-  try {
-    return validation();
-  } catch (error) {
-    if (error instanceof GraphQLError) return [error];
-    throw error;
-  }
-}
-
-// what Yoga makes of the errors its validation finds (useHTTPValidationError), for errors found after it
-const asValidationError = (error: GraphQLError) =>
-  new GraphQLError(error.message, {
-    nodes: error.nodes,
-    extensions: { ...error.extensions, code: error.extensions.code ?? "GRAPHQL_VALIDATION_FAILED", http: { spec: true, status: 400 } },
-  });
 
 interface Deadline {
   deadline?: { at: number; stop: () => void };
