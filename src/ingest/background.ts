@@ -1,5 +1,6 @@
 import type { IngestDeps } from "./deps";
 import { type ProcessDetailsOptions, processDetails } from "./process-details";
+import { runFailure } from "./run-errors";
 import { type IngestRun, StageAlreadyRunningError, queueRun } from "./runs";
 import { type SyncOptions, syncWorkouts } from "./sync-workouts";
 
@@ -37,7 +38,7 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
         await deps.workouts.ingestRun
           .updateMany({
             where: { id: queued.id, status: "QUEUED" },
-            data: { status: "FAILED", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() },
+            data: { status: "FAILED", ...runFailure(error), finishedAt: new Date() },
           })
           .catch(() => undefined);
       });

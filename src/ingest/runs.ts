@@ -4,6 +4,7 @@ import { type IngestRun, type IngestStage, Prisma } from "../db/generated/workou
 import type { Logger } from "../log";
 import type { IngestDeps } from "./deps";
 import { processIsRunning } from "../process-alive";
+import { runFailure } from "./run-errors";
 
 export type { IngestRun, IngestStage };
 export type RunCounts = Pick<IngestRun, "seen" | "new" | "processed" | "failed" | "total">;
@@ -31,7 +32,8 @@ export interface RunHandle {
   readonly id: number;
   /** records progress (absolute counts) and that the run is alive */
   update(counts: Partial<RunCounts>): Promise<void>;
-  finish(status: "SUCCEEDED" | "FAILED" | "CANCELLED", error?: string): Promise<IngestRun>;
+  /** ends the run; a FAILED one records the error's code and detail (see run-errors.ts) */
+  finish(status: "SUCCEEDED" | "FAILED" | "CANCELLED", error?: unknown): Promise<IngestRun>;
 }
 
 const ACTIVE = ["QUEUED", "RUNNING"] as const;
@@ -82,7 +84,8 @@ export async function claimRun(deps: RunDeps, stage: IngestStage, options: objec
     },
     async finish(status, error) {
       clearInterval(heartbeat);
-      return workouts.ingestRun.update({ where: { id }, data: { status, error: error ?? null, finishedAt: new Date(), heartbeatAt: new Date() } });
+      const failure = error === undefined ? { errorCode: null, error: null } : runFailure(error);
+      return workouts.ingestRun.update({ where: { id }, data: { status, ...failure, finishedAt: new Date(), heartbeatAt: new Date() } });
     },
   };
 }
@@ -114,7 +117,7 @@ async function failAbandonedRuns(workouts: WorkoutsClient, stage: IngestStage, s
     // only if still active: two processes taking over the same run must not both write
     const { count } = await workouts.ingestRun.updateMany({
       where: { id: run.id, status: { in: [...ACTIVE] } },
-      data: { status: "FAILED", error: reason, finishedAt: new Date() },
+      data: { status: "FAILED", errorCode: "ABANDONED", error: reason, finishedAt: new Date() },
     });
     if (count) logger?.warn({ run: run.id, reason }, "took over an abandoned run");
   }
@@ -140,6 +143,6 @@ export async function executeRun(
   } catch (error) {
     if (deps.signal?.aborted) return run.finish("CANCELLED");
     deps.logger.error({ err: error, run: run.id }, "ingestion run failed");
-    return run.finish("FAILED", error instanceof Error ? error.message : String(error));
+    return run.finish("FAILED", error);
   }
 }

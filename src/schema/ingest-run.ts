@@ -3,6 +3,7 @@ import { GraphQLError } from "graphql";
 import { z } from "zod";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
 import type { BackgroundRuns } from "../ingest/background";
+import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run-errors";
 import { builder } from "./builder";
 import type { Context } from "./context";
 import { offsetConnection, totalCountOf } from "./search";
@@ -12,6 +13,10 @@ import { offsetConnection, totalCountOf } from "./search";
 
 const IngestStage = builder.enumType("IngestStage", { values: ["SYNC_WORKOUTS", "PROCESS_DETAILS"] as const });
 const IngestStatus = builder.enumType("IngestStatus", { values: ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const });
+const IngestErrorCode = builder.enumType("IngestErrorCode", {
+  description: "Why a run failed, for anyone to read; the detail (`error`) is the admin's",
+  values: Object.fromEntries(runErrorCodes.map((code) => [code, { description: runErrorSummary[code] }])) as Record<(typeof runErrorCodes)[number], { description: string }>,
+});
 
 export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement({
   description: "One run of an ingestion stage: poll it to follow a mutation's progress",
@@ -26,7 +31,12 @@ export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement(
     processed: t.exposeInt("processed"),
     failed: t.exposeInt("failed"),
     total: t.exposeInt("total", { nullable: true }),
-    error: t.exposeString("error", { nullable: true }),
+    errorCode: t.field({ type: IngestErrorCode, nullable: true, resolve: (run) => (run.error === null ? null : knownRunErrorCode(run.errorCode)) }),
+    error: t.string({
+      nullable: true,
+      description: "Why the run failed: the detail with the ADMIN_TOKEN (it may name the Peloton account), otherwise what errorCode means",
+      resolve: (run, _args, ctx) => (run.error === null ? null : isAdmin(ctx) ? run.error : runErrorSummary[knownRunErrorCode(run.errorCode)]),
+    }),
   }),
 });
 
@@ -103,10 +113,22 @@ const ProcessDetailsInput = builder.inputType("ProcessDetailsInput", {
   }),
 });
 
-/** The server's background runs, if the request carries its ADMIN_TOKEN; refuses with how to get there otherwise. */
-function authorizedRuns({ admin, authorization }: Context): BackgroundRuns {
+/** The admin's runs, or the refusal to throw: decided once per request. */
+type Access = BackgroundRuns | (() => GraphQLError);
+const adminAccess = new WeakMap<Context, Access>();
+
+function accessOf(ctx: Context): Access {
+  let access = adminAccess.get(ctx);
+  if (access === undefined) {
+    access = checkAdmin(ctx);
+    adminAccess.set(ctx, access);
+  }
+  return access;
+}
+
+function checkAdmin({ admin, authorization }: Context): Access {
   if (!admin) {
-    throw new GraphQLError(
+    return () => new GraphQLError(
       "Mutations are disabled on this server: set ADMIN_TOKEN in its environment (at least 16 characters, e.g. `openssl rand -hex 32`), " +
         "restart it, and send the token as `Authorization: Bearer <ADMIN_TOKEN>`.",
       { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
@@ -114,12 +136,22 @@ function authorizedRuns({ admin, authorization }: Context): BackgroundRuns {
   }
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
   if (!token || !sameSecret(token, admin.token)) {
-    throw new GraphQLError(
+    return () => new GraphQLError(
       token ? "The bearer token is not this server's ADMIN_TOKEN." : "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.",
       { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } } },
     );
   }
   return admin.runs;
+}
+
+/** Whether the request carries the server's ADMIN_TOKEN. */
+const isAdmin = (ctx: Context) => typeof accessOf(ctx) !== "function";
+
+/** The server's background runs, if the request carries its ADMIN_TOKEN; refuses with how to get there otherwise. */
+function authorizedRuns(ctx: Context): BackgroundRuns {
+  const access = accessOf(ctx);
+  if (typeof access === "function") throw access();
+  return access;
 }
 
 const digest = (value: string) => createHash("sha256").update(value).digest();
