@@ -34,15 +34,38 @@ export function positionOf(cursor: string, argumentName: string): Position {
   const text = Buffer.from(cursor, "base64").toString();
   // only the encoding this hands out: base64 decoding skips what it cannot read, and stops at padding
   const position = Buffer.from(text).toString("base64") === cursor ? decode(text) : null;
-  // an id PostgreSQL could not even compare (a NUL) is no class's
-  if (!position || position.id === "" || position.id.includes("\0")) {
-    throw new GraphQLError(`${argumentName}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
-  }
+  if (!position) throw new GraphQLError(`${argumentName}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
   return position;
 }
 
+// Peloton's ids are 32 hex digits; ingestion stores none longer than 200 characters
+const MAX_ID_LENGTH = 200;
+// what a double precision column holds, with room for Prisma's rounding to 16 digits (1.7976931348623157e308 becomes out of range)
+const MAX_NUMBER = 1e308;
+// four-digit years, as toISOString writes any class's air time: PostgreSQL has no year 0, and reads no ISO year with a sign
+const EARLIEST = Date.parse("0001-01-01T00:00:00.000Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
+
+// an id PostgreSQL could not even compare (a NUL) is no class's
+const isId = (id: unknown): id is string => typeof id === "string" && id.length > 0 && id.length <= MAX_ID_LENGTH && !id.includes("\0");
+
+/** A cursor's value that its column can hold, as workoutCursor writes it; undefined if it is not one. */
+function sortValue(field: unknown, value: unknown): { field: SortField; value: Date | number | null } | undefined {
+  if (value === null && (field === "originalAirTime" || field === "difficultyRatingAvg")) return { field, value };
+  if (field === "difficultyRatingAvg" && typeof value === "number" && Math.abs(value) <= MAX_NUMBER) return { field, value };
+  if (field === "originalAirTime" && typeof value === "string") {
+    const date = new Date(value);
+    const time = date.getTime();
+    if (time >= EARLIEST && time <= LATEST && date.toISOString() === value) return { field, value: date };
+  }
+  return undefined;
+}
+
 function decode(text: string): Position | null {
-  if (text.startsWith("GPC:S:")) return { id: text.slice("GPC:S:".length) };
+  if (text.startsWith("GPC:S:")) {
+    const id = text.slice("GPC:S:".length);
+    return isId(id) ? { id } : null;
+  }
   if (!text.startsWith(CURSOR_PREFIX)) return null;
   let parsed: unknown;
   try {
@@ -50,11 +73,7 @@ function decode(text: string): Position | null {
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed) || typeof parsed[0] !== "string") return null;
-  const [id, field, value] = parsed as [string, unknown, unknown];
-  if (field === "originalAirTime" && (value === null || (typeof value === "string" && !Number.isNaN(Date.parse(value))))) {
-    return { id, sorted: { field, value: value === null ? null : new Date(value) } };
-  }
-  if (field === "difficultyRatingAvg" && (value === null || typeof value === "number")) return { id, sorted: { field, value } };
-  return null;
+  if (!Array.isArray(parsed) || parsed.length !== 3 || !isId(parsed[0])) return null;
+  const sorted = sortValue(parsed[1], parsed[2]);
+  return sorted ? { id: parsed[0], sorted } : null;
 }
