@@ -1,7 +1,9 @@
-import { spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import readline from "node:readline";
+import { pathToFileURL } from "node:url";
 import { DataDirLockedError, lockDataDir } from "../../src/db/lock";
 
 let dir: string;
@@ -10,47 +12,117 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const lockFile = () => path.join(dir, "catalogue.lock");
+const lock = () => path.join(dir, "catalogue.lock");
+const ownerOf = async () => JSON.parse(await readFile(path.join(lock(), "owner.json"), "utf8"));
 const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!; // a process that has exited
+
+/** Leaves a lock in the format lockDataDir writes, as if held by `owner`. */
+async function placeLock(owner: object) {
+  await mkdir(lock());
+  await writeFile(path.join(lock(), "owner.json"), JSON.stringify(owner));
+}
 
 describe("lockDataDir", () => {
   it("records the owner and refuses a second holder, naming the first", async () => {
-    const lock = await lockDataDir(dir);
-    expect(JSON.parse(await readFile(lockFile(), "utf8"))).toMatchObject({ pid: process.pid, hostname: os.hostname() });
+    const held = await lockDataDir(dir);
+    expect(await ownerOf()).toMatchObject({ pid: process.pid, hostname: os.hostname() });
 
     const second = lockDataDir(dir);
     await expect(second).rejects.toThrow(DataDirLockedError);
     await expect(second).rejects.toThrow(new RegExp(`in use by another process: pid ${process.pid} on `));
     await expect(second).rejects.toThrow(/WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL/);
 
-    await lock.release();
+    await held.release();
     await (await lockDataDir(dir)).release();
+    expect(await readdir(dir)).toEqual([]); // nothing left behind
   });
 
   it("takes over a lock whose owner has died", async () => {
-    const pid = deadPid();
-    await writeFile(lockFile(), JSON.stringify({ pid, hostname: os.hostname(), command: "npm start", startedAt: "x" }));
-    const lock = await lockDataDir(dir);
-    expect(JSON.parse(await readFile(lockFile(), "utf8")).pid).toBe(process.pid);
-    await lock.release();
+    await placeLock({ pid: deadPid(), hostname: os.hostname(), command: "npm start", startedAt: "x", id: "dead-holder" });
+    const held = await lockDataDir(dir);
+    expect((await ownerOf()).pid).toBe(process.pid);
+    await held.release();
   });
 
-  it("takes over a lock file that is empty or unreadable", async () => {
-    await writeFile(lockFile(), "");
-    await (await lockDataDir(dir)).release();
+  it("takes over the lock file of an older version whose owner has died", async () => {
+    await writeFile(lock(), JSON.stringify({ pid: deadPid(), hostname: os.hostname(), command: "npm start", startedAt: "x" }));
+    const held = await lockDataDir(dir);
+    expect((await ownerOf()).pid).toBe(process.pid);
+    await held.release();
+  });
+
+  it("does not take over a lock that does not say who holds it (an older version's, caught half-written)", async () => {
+    await writeFile(lock(), "");
+    await expect(lockDataDir(dir)).rejects.toThrow(/does not say which process holds it .*delete .*catalogue\.lock/);
+    await writeFile(lock(), '{"pid": 12');
+    await expect(lockDataDir(dir)).rejects.toThrow(DataDirLockedError);
+    expect(await readFile(lock(), "utf8")).toBe('{"pid": 12');
   });
 
   it("does not guess about a lock held from another machine", async () => {
-    const holder = { pid: deadPid(), hostname: "another-host", command: "npm start", startedAt: "x" };
-    await writeFile(lockFile(), JSON.stringify(holder));
+    await placeLock({ pid: deadPid(), hostname: "another-host", command: "npm start", startedAt: "x", id: "remote" });
     await expect(lockDataDir(dir)).rejects.toThrow(/on another-host .*If no such process is running, delete .*catalogue\.lock/);
   });
 
   it("release leaves a lock that someone else has since taken", async () => {
-    const lock = await lockDataDir(dir);
-    const other = JSON.stringify({ pid: process.pid + 1, hostname: os.hostname(), command: "other", startedAt: "y" });
-    await writeFile(lockFile(), other);
-    await lock.release();
-    expect(await readFile(lockFile(), "utf8")).toBe(other);
+    const held = await lockDataDir(dir);
+    await rm(lock(), { recursive: true });
+    const other = { pid: process.pid + 1, hostname: os.hostname(), command: "other", startedAt: "y", id: "other" };
+    await placeLock(other);
+    await held.release();
+    expect(await ownerOf()).toEqual(other);
+  });
+});
+
+const tsx = pathToFileURL(require.resolve("tsx")).href;
+const contenderScript = path.join(__dirname, "../support/lock-contender.ts");
+
+interface Contender {
+  child: ChildProcessWithoutNullStreams;
+  /** sends a command and resolves with the contender's answer */
+  ask(command: string): Promise<string>;
+}
+
+function startContender(dataDir: string): Contender {
+  const child = spawn(process.execPath, ["--import", tsx, contenderScript, dataDir]);
+  const waiting: ((line: string) => void)[] = [];
+  readline.createInterface({ input: child.stdout }).on("line", (line) => waiting.shift()?.(line));
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise<string>((resolve) => child.on("exit", (code) => resolve(`contender exited (${code}): ${stderr}`)));
+  return {
+    child,
+    ask(command) {
+      const answer = new Promise<string>((resolve) => waiting.push(resolve));
+      child.stdin.write(`${command}\n`);
+      return Promise.race([answer, exited]);
+    },
+  };
+}
+
+describe("lockDataDir in many processes at once", () => {
+  const contenders: Contender[] = [];
+  afterAll(() => contenders.forEach((contender) => contender.child.kill()));
+
+  // 8 processes told to lock at the same moment, 20 times on a lock left by a process that died and 20 times on none
+  it("lets exactly one of them hold it, every time", async () => {
+    for (let i = 0; i < 8; i++) contenders.push(startContender(dir));
+    const outcomes: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      const stale = round % 2 === 0;
+      if (stale) {
+        const abandon = spawnSync(process.execPath, ["--import", tsx, contenderScript, dir, "--abandon"], { encoding: "utf8" });
+        expect(abandon.stderr).toBe("");
+      }
+      const answers = await Promise.all(contenders.map((contender) => contender.ask("lock")));
+      const winners = answers.filter((answer) => answer === "won").length;
+      const refused = answers.filter((answer) => /^locked The embedded databases in .* are in use by another process: pid \d+/.test(answer)).length;
+      outcomes.push(`${stale ? "stale lock" : "no lock"}: ${winners} won, ${refused} refused`);
+      if (winners + refused !== answers.length) outcomes.push(...answers);
+      await Promise.all(contenders.map((contender) => contender.ask("release")));
+      await rm(dir, { recursive: true, force: true });
+    }
+    const expected = Array.from({ length: 40 }, (_, round) => `${round % 2 === 0 ? "stale lock" : "no lock"}: 1 won, 7 refused`);
+    expect(outcomes).toEqual(expected);
   });
 });
