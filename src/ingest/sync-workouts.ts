@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
 import { MalformedResponseError } from "../peloton/errors";
+import { fileIn, safeFileName } from "../safe-file-name";
 import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type IngestRun, type RunCounts, type RunHandle, claimRun, executeRun } from "./runs";
@@ -205,7 +205,8 @@ function workoutRow(ride: ArchivedPage["data"][number], category: string, instru
   return row;
 }
 
+// the category slug comes from Peloton (with --category all): it names the file only once made safe
 async function savePage(dir: string, category: string, page: number, listing: ArchivedPage) {
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, `${category}_page_${String(page).padStart(4, "0")}.json`), JSON.stringify(listing.raw, null, 2));
+  await writeFile(fileIn(dir, `${safeFileName(category)}_page_${String(page).padStart(4, "0")}.json`), JSON.stringify(listing.raw, null, 2));
 }

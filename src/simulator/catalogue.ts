@@ -270,7 +270,8 @@ function validate(size: LibrarySize): void {
   }
   if (new Set(size.disciplines).size !== size.disciplines.length) throw new Error("simulator option disciplines lists a category twice");
   for (const [slug, disciplines] of Object.entries(size.categories ?? {})) {
-    if (!/^[a-z0-9_-]+$/.test(slug)) throw new Error(`simulator option categories: "${slug}" is not a browse category slug (a-z, 0-9, _ and -)`);
+    // Peloton's slugs are a-z, 0-9, _ and -; others (such as "../x") test what the catalogue does with a slug it must not trust
+    if (!/^[^\s\p{Cc}]{1,100}$/u.test(slug)) throw new Error(`simulator option categories: "${slug}" is not a browse category slug (1 to 100 characters, no spaces)`);
     if (!Array.isArray(disciplines) || disciplines.length === 0) throw new Error(`simulator option categories: "${slug}" must list at least one discipline`);
     const unknown = disciplines.filter((discipline) => !size.disciplines.includes(discipline));
     if (unknown.length > 0) throw new Error(`simulator option categories: "${slug}" lists ${unknown.join(", ")}, not among the disciplines (${size.disciplines.join(", ")})`);

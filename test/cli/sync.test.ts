@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { type CliProcess, ingestRuns, inspect, useCliFixture, waitFor, workoutRows } from "./support";
 
@@ -26,6 +26,27 @@ describe("npm run sync", () => {
       const expected = sim.catalogue.classes.map((c) => ({ id: c.id, title: c.title, category: "cycling", available: true, processed: false }));
       expect(rows).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
       expect(await ingestRuns(databases)).toEqual([expect.objectContaining({ stage: "SYNC_WORKOUTS", status: "SUCCEEDED", seen: 150, new: 150 })]);
+    });
+  });
+
+  it("--save-pages keeps every page inside DATA_DIR/workouts_list, whatever category slugs Peloton sends", async () => {
+    const escape = `../../pmc-escaped-${process.pid}-${Date.now()}`; // from DATA_DIR/workouts_list: next to DATA_DIR
+    await fixture.startSimulator({ classes: 60, disciplines: ["cycling"], categories: { cycling: ["cycling"], [escape]: ["cycling"], "..": ["cycling"] } });
+    const db = await fixture.scratch();
+    const listDir = path.join(db.dataDir, "workouts_list");
+    const cli = sync(db, ["--category", "all", "--save-pages", "--full"]);
+
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+    const escapedTo = [path.resolve(listDir, `${escape}_page_0000.json`), path.resolve(listDir, ".._page_0000.json")];
+    await Promise.all(escapedTo.map((file) => expect(stat(file)).rejects.toThrow(/ENOENT/)));
+    const saved = await readdir(listDir);
+    expect(saved).toHaveLength(6); // two pages of 50 for each of the three categories
+    expect(saved.filter((name) => name.startsWith("cycling_page_"))).toEqual(["cycling_page_0000.json", "cycling_page_0001.json"]);
+    for (const name of saved) expect(name).toMatch(/^[A-Za-z0-9_-]+_page_\d{4}\.json$/);
+    expect(JSON.parse(await readFile(path.join(listDir, saved.find((name) => name.startsWith("______pmc-escaped-") && name.endsWith("_page_0001.json"))!), "utf8")).data).toHaveLength(10);
+    await inspect(db.config, async (databases) => {
+      const rows = await databases.workouts.workout.findMany({ select: { categories: true } });
+      expect(rows.every((row) => [...row.categories].sort().join() === ["cycling", escape, ".."].sort().join())).toBe(true);
     });
   });
 
