@@ -80,7 +80,13 @@ const envSchema = z
     HOST: optional(z.string().trim().regex(/^[\w.:-]+$/, "must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::")),
     RATE_LIMIT_PER_MINUTE: optional(count),
     NODE_ENV: optional(z.string()),
-    ADMIN_TOKEN: optional(z.string().trim().min(16, "must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)")),
+    // not trimmed: a token with a space in or around it is one no client could send back in its Authorization header
+    ADMIN_TOKEN: optional(
+      z
+        .string()
+        .regex(/^\S*$/, "must not contain spaces or other whitespace (it is sent as one word: Authorization: Bearer <token>)")
+        .min(16, "must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)"),
+    ),
     REQUEST_TIMEOUT_MS: optional(milliseconds.min(1)),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
@@ -115,6 +121,14 @@ const envSchema = z
   });
 
 const secrets = new Set(["ADMIN_TOKEN", "PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
+const databaseUrls = new Set(["WORKOUTS_DATABASE_URL", "DETAILED_DATABASE_URL"]);
+
+/** What a bad variable's message shows of its value: never a secret, nor a database URL's password. */
+function shownValue(name: string, value: string | undefined): string {
+  if (!value || secrets.has(name)) return "";
+  if (!databaseUrls.has(name)) return ` (got "${redactSecrets(value)}")`;
+  return isRedactable(value) ? ` (got "${redactUrl(value)}")` : " (not shown: it does not parse as scheme://..., so a password in it could not be hidden)";
+}
 
 /** Reads the configuration from environment variables once, at start-up; throws a ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -122,8 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const value = secrets.has(name) ? undefined : env[name];
-      return `  ${name}: ${issue.message}${value ? ` (got "${redactUrl(value)}")` : ""}`;
+      return `  ${name}: ${issue.message}${shownValue(name, env[name])}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
@@ -185,13 +198,26 @@ function databaseIdentity(value: string): string | null {
   return `${host}:${url.port || 5432}/${decodeURIComponent(url.pathname.slice(1))}?schema=${url.searchParams.get("schema") ?? "public"}`;
 }
 
-/** The URL with its password hidden, safe for logs and error messages. */
+/**
+ * A database URL with its passwords hidden (user:password@, and a password in the query string, which
+ * pg reads too), safe for logs and error messages. A value that is not a URL is not shown at all:
+ * where its password is cannot be known.
+ */
 export function redactUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.password) url.password = "****";
-    return url.toString();
-  } catch {
-    return value;
-  }
+  if (!isRedactable(value)) return "(a URL not shown: it does not parse, so its password could not be hidden)";
+  const url = new URL(value);
+  if (url.password) url.password = "****";
+  for (const key of new Set(url.searchParams.keys())) if (/password/i.test(key)) url.searchParams.set(key, "****");
+  return url.toString();
 }
+
+// only scheme://...: "app:secret@db/x" parses too, as a URL whose path holds the password
+const isRedactable = (value: string) => /^[a-z][\w+.-]*:\/\//i.test(value) && URL.canParse(value);
+
+// user:password@ after any scheme, up to the last @ the authority can hold; and password=... as in a
+// query string or libpq's key=value form. Linear: each match starts at a fixed text and stops at a delimiter.
+const urlPassword = /(:\/\/[^\s:/?#@"'`]*:)[^\s/?#"'`]*@/g;
+const passwordParameter = /\b((?:ssl)?password=)[^&#\s"'`]*/gi;
+
+/** Text (a log line's string, an error's message) with the password of every URL in it hidden. */
+export const redactSecrets = (text: string): string => text.replace(urlPassword, "$1****@").replace(passwordParameter, "$1****");

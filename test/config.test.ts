@@ -1,10 +1,23 @@
 import path from "node:path";
 import { ConfigError, loadConfig } from "../src/config";
 
+/** The message of the ConfigError that loading `env` throws. */
+function errorOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error("the configuration was accepted");
+}
+
 describe("loadConfig", () => {
   it("defaults to the embedded databases under ./data and to Peloton's hosts at a polite pace", () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
+      host: "127.0.0.1",
+      rateLimitPerMinute: 600,
       production: false,
       requestTimeoutMs: 15_000,
       dataDir: path.resolve("data"),
@@ -41,6 +54,22 @@ describe("loadConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(/ADMIN_TOKEN: must be at least 16 characters/);
     expect((error as Error).message).not.toMatch(/hunter2/);
+  });
+
+  it("refuses an admin token with whitespace in or around it, which no request could match, without echoing it", () => {
+    for (const token of [" 0123456789abcdef", "0123456789abcdef\n", "0123456789 abcdef", "0123456789abcdef\t", "01234567\u00a089abcdef"]) {
+      let error: unknown;
+      try {
+        loadConfig({ ADMIN_TOKEN: token });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^Invalid configuration:\n {2}ADMIN_TOKEN: must not contain spaces or other whitespace/);
+      expect((error as Error).message).not.toMatch(/0123456789/);
+    }
+    // all whitespace is unset, as for every variable: no token, mutations disabled
+    expect(loadConfig({ ADMIN_TOKEN: "   " }).adminToken).toBeUndefined();
   });
 
   it("reads the Peloton settings", () => {
@@ -122,6 +151,29 @@ describe("loadConfig", () => {
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/WORKOUTS_DATABASE_URL: must be a PostgreSQL URL .*\(got "mysql:\/\/app:\*\*\*\*@db\/x"\)/);
     expect(load).not.toThrow(/hunter2/);
+  });
+
+  it("hides a password given in the query string, and any password-like parameter", () => {
+    const message = errorOf({
+      WORKOUTS_DATABASE_URL: "mysql://db.example/workouts?user=app&password=hunter2&sslpassword=hunter3&sslmode=require",
+      DETAILED_DATABASE_URL: "postgresql://db/detailed",
+    });
+    expect(message).toMatch(/WORKOUTS_DATABASE_URL: must be a PostgreSQL URL .*\(got "mysql:\/\/db\.example\/workouts\?user=app&password=\*\*\*\*&sslpassword=\*\*\*\*&sslmode=require"\)/);
+    expect(message).not.toMatch(/hunter/);
+  });
+
+  it("does not show a database URL that does not parse, since where its password ends cannot be told", () => {
+    for (const value of ["postgresql://app:hunter2@db.example:port/workouts", "postgres://app:hunter2@[db/workouts", "app:hunter2@db.example/workouts"]) {
+      const message = errorOf({ WORKOUTS_DATABASE_URL: value, DETAILED_DATABASE_URL: "postgresql://db/detailed" });
+      expect(message).toMatch(/WORKOUTS_DATABASE_URL: must be a PostgreSQL URL/);
+      expect(message).not.toMatch(/hunter2/);
+    }
+  });
+
+  it("hides a password in a database URL whichever other variable's error shows it", () => {
+    const message = errorOf({ PELOTON_API_URL: "postgresql://app:hunter2@db/x?password=hunter3" , LOG_LEVEL: "postgresql://app:hunter2@db/x" });
+    expect(message).toMatch(/LOG_LEVEL: .*\(got "postgresql:\/\/app:\*\*\*\*@db\/x"\)/);
+    expect(message).not.toMatch(/hunter/);
   });
 
   it("rejects text that is not a URL at all", () => {
