@@ -1,10 +1,61 @@
 // What one operation may cost, and the check that refuses an operation over it before it runs.
 import { complexityFromQuery } from "@pothos/plugin-complexity";
-import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode } from "graphql";
+import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
-/** What one operation may ask for; `complexity` counts a connection as its page size times its selection. */
+/**
+ * What one operation may ask for. `complexity` is in units of about 12.5 µs of database time (on the
+ * 50,000-class benchmark catalogue, PostgreSQL), so that its limit is about 250 ms: a column read costs
+ * 1, a field that runs statements of its own costs what they take (fieldPrices), and a list multiplies
+ * what it selects by its page size.
+ */
 export const queryLimits = { depth: 12, complexity: 20_000, breadth: 300, aliases: 15, tokens: 3000 } as const;
+
+/** A statement of its own: about a millisecond, round trip included. */
+const STATEMENT = 80;
+
+/** What a search costs, by its term: two letters match a large part of the catalogue, which is then ranked and counted. */
+const searchPrice = (term: unknown) => {
+  const length = typeof term === "string" ? [...term.trim()].length : 0;
+  return length <= 2 ? 12_000 : length === 3 ? 8_000 : 5_000;
+};
+
+/**
+ * The fields that cost more than a column read, by "Type.field": for each time they run, what their
+ * statements take (measured with bench/worst-case.ts). A connection's price includes counting it,
+ * whether or not totalCount is asked (Pothos' measure multiplies a connection's whole selection by its
+ * page size, so totalCount cannot be priced once on its own).
+ */
+export const fieldPrices: Record<string, number | ((args: Record<string, unknown>) => number)> = {
+  // root fields: one or two statements each, the counts over whole tables
+  "Query.workouts": (args) => {
+    const filter = (args.filter ?? {}) as Record<string, unknown>;
+    const text = [filter.artist, filter.song].filter((term) => term != null);
+    return STATEMENT + 1_600 + text.reduce<number>((sum, term) => sum + searchPrice(term), 0);
+  },
+  "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)),
+  "Query.artists": (args) => STATEMENT + (args.search == null ? 600 : searchPrice(args.search)),
+  "Query.instructors": 2 * STATEMENT,
+  "Query.ingestRuns": 2 * STATEMENT,
+  "Query.catalogueStatus": 6_000,
+  "Query.workout": STATEMENT,
+  "Query.song": STATEMENT,
+  "Query.instructor": STATEMENT,
+  "Query.ingestRun": STATEMENT,
+  // per parent, even batched into one statement for every parent: the rows each parent makes the database read
+  "Instructor.topArtists": 10_000, // every play of the instructor's classes, grouped: 140 ms for the busiest (900 classes, 16,000 credits)
+  "Instructor.workouts": 100, // every class of the instructor ranked, then the page read (src/schema/pages.ts)
+  "Song.workouts": 100, // every class that plays the song (850 for the most played) ranked, then the page read
+  "Song.playCount": 10,
+  "Artist.songs": 100, // every song of the artist ranked, then the page read
+  "Artist.playCount": 10,
+};
+
+/** A field's price (fieldPrices), 1 for a column read. */
+export function fieldPrice(parentType: string, field: string, args: Record<string, unknown>): number {
+  const price = fieldPrices[`${parentType}.${field}`] ?? 1;
+  return typeof price === "function" ? price(args) : price;
+}
 
 /**
  * Refuses an over-deep, over-broad or over-costly operation before it runs, as a validation error.
@@ -27,8 +78,7 @@ export function useComplexityLimits(): Plugin<{ params?: { variables?: Record<st
         if (operations.length === 0) throw new AggregateError([asValidationError(new GraphQLError(`Unknown operation named "${operationName}".`))]);
         const errors = operations.flatMap((operation) => {
           try {
-            const cost = complexityFromQuery({ ...document, definitions: [operation, ...fragments] }, { schema, variables, ctx: context });
-            return refusals(cost);
+            return refusals(operationCost(schema, { ...document, definitions: [operation, ...fragments] }, variables, context));
           } catch (error) {
             if (error instanceof GraphQLError) return [error];
             throw error;
@@ -38,6 +88,11 @@ export function useComplexityLimits(): Plugin<{ params?: { variables?: Record<st
       };
     },
   };
+}
+
+/** What one operation (the document's only one) costs, by the measure queryLimits bounds. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, ctx: object = {}) {
+  return complexityFromQuery(document, { schema, variables, ctx });
 }
 
 /** What exceeds queryLimits, each as Pothos' complexity rule words it. */

@@ -8,6 +8,7 @@ import { DateTimeResolver } from "graphql-scalars";
 import { z } from "zod";
 import type PrismaTypes from "../db/generated/detailed-pothos/types";
 import { getDatamodel } from "../db/generated/detailed-pothos/types";
+import { fieldPrice } from "../query-limits";
 import type { Context } from "./context";
 
 /** A connection's page size: `first` defaults to 20 and may not exceed 100. */
@@ -42,15 +43,17 @@ export const builder = new SchemaBuilder<{
     defaultConnectionSize: pageSize.default,
     filterConnectionTotalCount: true,
   },
-  // A query's cost is what it could fetch: a connection costs its page size times its selection.
-  // The limits themselves are checked before execution (src/server.ts).
+  // A query's cost is what it makes the database do: each field its price (fieldPrices), a list its
+  // page size times its selection. The limits themselves are checked before execution (src/query-limits.ts).
   complexity: {
     fieldComplexity: (args, _ctx, field) => {
-      if (field.args.some((arg) => arg.name === "first")) return { field: 1, multiplier: ((args.first ?? args.last) as number | null) ?? pageSize.default };
-      if (field.args.some((arg) => arg.name === "limit")) return { field: 1, multiplier: (args.limit as number | null) ?? LIST_COST };
+      const parentType = (field.extensions as { pothosConfig?: { parentType?: string } }).pothosConfig?.parentType ?? "";
+      const price = fieldPrice(parentType, field.name, args);
+      if (field.args.some((arg) => arg.name === "first")) return { field: price, multiplier: ((args.first ?? args.last) as number | null) ?? pageSize.default };
+      if (field.args.some((arg) => arg.name === "limit")) return { field: price, multiplier: (args.limit as number | null) ?? LIST_COST };
       // a connection's edges are already counted by its page size
-      if (isListType(getNullableType(field.type))) return { field: 1, multiplier: field.name === "edges" ? 1 : LIST_COST };
-      return 1;
+      if (isListType(getNullableType(field.type))) return { field: price, multiplier: field.name === "edges" ? 1 : LIST_COST };
+      return price;
     },
   },
   validation: {

@@ -8,6 +8,10 @@ export interface Context {
   workouts: WorkoutsClient;
   /** how many playlist entries play a song by each artist, batched per request */
   artistPlays: DataLoader<string, number>;
+  /** the request's loader named `key`, made on first use: one batch for every parent asking a field with the same arguments and selection */
+  loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V>;
+  /** each instructor's most played artists, most played first, batched per request */
+  topArtists: DataLoader<{ instructorId: string; limit: number }, { artistId: string; plays: number }[], string>;
   /** the request's Authorization header */
   authorization: string | null;
   /** the mutations' token and background runs; absent when the server has no ADMIN_TOKEN */
@@ -19,9 +23,15 @@ export function createContext(
   request: Pick<Context, "authorization" | "admin">,
 ): Context {
   const { detailed } = databases;
+  const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
     ...databases,
     ...request,
+    loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>) {
+      let loader = loaders.get(key) as DataLoader<K, V> | undefined;
+      if (!loader) loaders.set(key, (loader = new DataLoader(batch)) as DataLoader<unknown, unknown>);
+      return loader;
+    },
     artistPlays: new DataLoader(async (artistIds) => {
       const rows = await detailed.$queryRaw<{ artist_id: string; plays: bigint }[]>`
         SELECT sa.artist_id, count(*) AS plays
@@ -31,5 +41,31 @@ export function createContext(
       const plays = new Map(rows.map((row) => [row.artist_id, Number(row.plays)]));
       return artistIds.map((id) => plays.get(id) ?? 0);
     }),
+    // one statement for every instructor asked for, however many pages and aliases ask: the longest list asked, cut to each one's
+    topArtists: new DataLoader(
+      async (keys) => {
+        const instructorIds = [...new Set(keys.map((key) => key.instructorId))];
+        const longest = Math.max(...keys.map((key) => key.limit));
+        const rows = await detailed.$queryRaw<{ instructor_id: string; artist_id: string; plays: bigint }[]>`
+          SELECT instructor_id, artist_id, plays FROM (
+            SELECT w.instructor_id, sa.artist_id, count(*) AS plays,
+                   row_number() OVER (PARTITION BY w.instructor_id ORDER BY count(*) DESC, sa.artist_id) AS rank
+              FROM detailed_workouts w
+              JOIN playlist_entries pe ON pe.workout_id = w.id
+              JOIN song_artists sa ON sa.song_id = pe.song_id
+             WHERE w.instructor_id = ANY(${instructorIds}::text[])
+             GROUP BY w.instructor_id, sa.artist_id) ranked
+           WHERE rank <= ${longest}
+           ORDER BY instructor_id, rank`;
+        const byInstructor = new Map<string, { artistId: string; plays: number }[]>();
+        for (const row of rows) {
+          const list = byInstructor.get(row.instructor_id) ?? [];
+          list.push({ artistId: row.artist_id, plays: Number(row.plays) });
+          byInstructor.set(row.instructor_id, list);
+        }
+        return keys.map(({ instructorId, limit }) => (byInstructor.get(instructorId) ?? []).slice(0, limit));
+      },
+      { cacheKeyFn: ({ instructorId, limit }) => `${limit}:${instructorId}` },
+    ),
   };
 }

@@ -1,12 +1,15 @@
-import { queryFromInfo } from "@pothos/plugin-prisma";
 import { GraphQLError } from "graphql";
-import type { Artist } from "../db/generated/detailed/client";
 import { builder } from "./builder";
+import { childCount, childPage } from "./pages";
 import { Artist as ArtistType } from "./song";
 
-const ArtistPlays = builder.objectRef<{ artist: Artist; plays: number }>("ArtistPlays").implement({
+const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
   fields: (t) => ({
-    artist: t.field({ type: ArtistType, resolve: ({ artist }) => artist }),
+    // each artist with what the query selects of it: Prisma batches the findUniques of one tick into one statement
+    artist: t.prismaField({
+      type: ArtistType,
+      resolve: (query, { artistId }, _args, { detailed }) => detailed.artist.findUniqueOrThrow({ ...query, where: { id: artistId } }),
+    }),
     plays: t.exposeInt("plays", { description: "How many times the instructor's classes play this artist" }),
   }),
 });
@@ -18,30 +21,38 @@ export const Instructor = builder.prismaObject("Instructor", {
     id: t.id({ description: "Peloton's instructor id", resolve: (instructor) => instructor.id }),
     name: t.string({ resolve: (instructor) => instructor.name }),
     imageUrl: t.string({ nullable: true, resolve: (instructor) => instructor.imageUrl }),
-    workouts: t.relatedConnection("workouts", {
+    // batched across instructors (pages.ts): not a relatedConnection, whose nested selection Prisma
+    // builds for every class of the instructor (900 for the busiest) before cutting the page
+    workouts: t.prismaConnection({
+      type: "DetailedWorkout",
       cursor: "id",
-      totalCount: true,
-      query: () => ({ orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] }),
+      description: "The instructor's classes, newest first",
+      resolve: (query, instructor, _args, context) => {
+        const { detailed } = context;
+        const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
+        return childPage(context, "Instructor.workouts", instructor.id, query, {
+          ranked: (ids, from, to) => detailed.$queryRaw`
+            SELECT instructor_id AS parent_id, id FROM (
+              SELECT instructor_id, id, row_number() OVER (PARTITION BY instructor_id ORDER BY original_air_time DESC NULLS FIRST, id) AS rank
+                FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[])) ranked
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+          onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { instructorId: instructor.id }, orderBy, select: { id: true } }),
+          rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
+        });
+      },
+      totalCount: (instructor, _args, context) =>
+        childCount(context, "Instructor.workouts", instructor.id, (ids) =>
+          context.detailed.$queryRaw`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[]) GROUP BY 1`,
+        ),
     }),
     topArtists: t.field({
       type: [ArtistPlays],
       description: "The artists this instructor plays most, most played first",
       args: { limit: t.arg.int({ defaultValue: 10 }) },
-      resolve: async (instructor, { limit }, context, info) => {
-        const { detailed } = context;
+      resolve: (instructor, { limit }, { topArtists }) => {
         const take = limit ?? 10;
         if (take < 1 || take > 100) throw new GraphQLError("limit must be between 1 and 100", { extensions: { code: "BAD_USER_INPUT" } });
-        const rows = await detailed.$queryRaw<{ artist_id: string; plays: bigint }[]>`
-          SELECT sa.artist_id, count(*) AS plays
-            FROM detailed_workouts w
-            JOIN playlist_entries pe ON pe.workout_id = w.id
-            JOIN song_artists sa ON sa.song_id = pe.song_id
-           WHERE w.instructor_id = ${instructor.id}
-           GROUP BY sa.artist_id ORDER BY plays DESC, sa.artist_id LIMIT ${take}`;
-        // the artists, with what the query selects of them, in one statement
-        const query = queryFromInfo({ context, info, typeName: "Artist", path: ["artist"] });
-        const artists = new Map((await detailed.artist.findMany({ ...query, where: { id: { in: rows.map((row) => row.artist_id) } } })).map((a) => [a.id, a]));
-        return rows.map((row) => ({ artist: artists.get(row.artist_id)!, plays: Number(row.plays) }));
+        return topArtists.load({ instructorId: instructor.id, limit: take });
       },
     }),
   }),

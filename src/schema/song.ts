@@ -1,5 +1,6 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "./builder";
+import { childCount, childPage } from "./pages";
 import { searchConnection, totalCountOf } from "./search";
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
@@ -25,9 +26,25 @@ export const Song = builder.prismaObject("Song", {
         type: "DetailedWorkout",
         cursor: "id",
         description: "The classes that play it, newest first",
-        resolve: (query, song, _args, { detailed }) =>
-          detailed.detailedWorkout.findMany({ ...query, where: { playlist: { some: { songId: song.id } } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] }),
-        totalCount: (song, _args, { detailed }) => detailed.detailedWorkout.count({ where: { playlist: { some: { songId: song.id } } } }),
+        // batched across songs (pages.ts)
+        resolve: (query, song, _args, context) => {
+          const { detailed } = context;
+          const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
+          return childPage(context, "Song.workouts", song.id, query, {
+            ranked: (ids, from, to) => detailed.$queryRaw`
+              SELECT song_id AS parent_id, id FROM (
+                SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank
+                  FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE song_id = ANY(${ids}::text[])) pe
+                  JOIN detailed_workouts w ON w.id = pe.workout_id) ranked
+               WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+            onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { playlist: { some: { songId: song.id } } }, orderBy, select: { id: true } }),
+            rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
+          });
+        },
+        totalCount: (song, _args, context) =>
+          childCount(context, "Song.workouts", song.id, (ids) =>
+            context.detailed.$queryRaw`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE song_id = ANY(${ids}::text[]) GROUP BY 1`,
+          ),
       },
     ),
   }),
@@ -42,9 +59,24 @@ export const Artist = builder.prismaObject("Artist", {
     songs: t.prismaConnection({
       type: "Song",
       cursor: "id",
-      resolve: (query, artist, _args, { detailed }) =>
-        detailed.song.findMany({ ...query, where: { artists: { some: { artistId: artist.id } } }, orderBy: [{ title: "asc" }, { id: "asc" }] }),
-      totalCount: (artist, _args, { detailed }) => detailed.song.count({ where: { artists: { some: { artistId: artist.id } } } }),
+      // batched across artists (pages.ts)
+      resolve: (query, artist, _args, context) => {
+        const { detailed } = context;
+        const orderBy = [{ title: "asc" as const }, { id: "asc" as const }];
+        return childPage(context, "Artist.songs", artist.id, query, {
+          ranked: (ids, from, to) => detailed.$queryRaw`
+            SELECT artist_id AS parent_id, id FROM (
+              SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank
+                FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE sa.artist_id = ANY(${ids}::text[])) ranked
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+          onePage: (page) => detailed.song.findMany({ ...page, where: { artists: { some: { artistId: artist.id } } }, orderBy, select: { id: true } }),
+          rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
+        });
+      },
+      totalCount: (artist, _args, context) =>
+        childCount(context, "Artist.songs", artist.id, (ids) =>
+          context.detailed.$queryRaw`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
+        ),
     }),
   }),
 });

@@ -27,9 +27,12 @@ export const Workout = builder.prismaObject("DetailedWorkout", {
     playlist: t.field({
       type: [PlaylistEntry],
       description: "In class order",
-      select: (_args, _ctx, nestedSelection) => ({
-        playlist: { orderBy: { position: "asc" }, select: { position: true, startOffsetSeconds: true, song: nestedSelection(true, ["song"]) } },
-      }),
+      select: (_args, _ctx, nestedSelection) => {
+        const song = nestedSelection(true, ["song"]);
+        // a playlist asked for without its songs still reads each song's id: Prisma refuses an empty selection
+        const unasked = Object.keys((song as unknown as { select?: object }).select ?? { id: true }).length === 0;
+        return { playlist: { orderBy: { position: "asc" }, select: { position: true, startOffsetSeconds: true, song: unasked ? ({ select: { id: true } } as unknown as typeof song) : song } } };
+      },
       resolve: (workout) => workout.playlist,
     }),
   }),

@@ -1,0 +1,58 @@
+// A page of each parent's list (an instructor's classes, a song's classes, an artist's songs) for
+// every parent of a request at once: the pages' ids ranked in one statement, then their rows with what
+// the query selects in a second. Never one statement per parent, and never Prisma's nested relation,
+// which builds the selection of every row of the list before it cuts the page.
+import type { Context } from "./context";
+
+/** What Pothos' prismaConnection asks of a page: its size (first + 1, negative for last), an offset, a cursor, and the selection. */
+export interface PageQuery {
+  take: number;
+  skip?: number;
+  cursor?: object;
+}
+
+export interface ChildList<Row, Query extends PageQuery> {
+  /** the ids of each parent's rows ranked `from` (exclusive) `to` (inclusive), in order, as { parent_id, id } */
+  ranked(parentIds: string[], from: number, to: number): Promise<{ parent_id: string; id: string }[]>;
+  /** one parent's page after a cursor, or its last rows: Prisma's own paging (rare: a client paging one list) */
+  onePage(page: Pick<Query, "take" | "skip" | "cursor">): Promise<{ id: string }[]>;
+  /** the rows of these ids, with the selection */
+  rows(ids: string[], selection: Omit<Query, "take" | "skip" | "cursor">): Promise<Row[]>;
+}
+
+/** `parentId`'s page of the list named `field`, batched with every other parent asking the same page and selection. */
+export async function childPage<Row extends { id: string }, Query extends PageQuery>(
+  context: Context,
+  field: string,
+  parentId: string,
+  query: Query,
+  list: ChildList<Row, Query>,
+): Promise<Row[]> {
+  const { take, skip = 0, cursor, ...selection } = query;
+  const inOrder = (ids: string[], rows: Row[]) => {
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
+  if (cursor || take < 0) {
+    const ids = (await list.onePage({ take, skip, cursor } as Pick<Query, "take" | "skip" | "cursor">)).map((row) => row.id);
+    return ids.length === 0 ? [] : inOrder(ids, await list.rows(ids, selection));
+  }
+  const loader = context.loaderFor(`${field} ${take} ${skip} ${JSON.stringify(selection)}`, async (parentIds: readonly string[]) => {
+    const ranked = await list.ranked([...parentIds], skip, skip + take);
+    const rows = ranked.length === 0 ? [] : await list.rows([...new Set(ranked.map((row) => row.id))], selection);
+    const byParent = new Map<string, string[]>();
+    for (const { parent_id, id } of ranked) byParent.set(parent_id, [...(byParent.get(parent_id) ?? []), id]);
+    return parentIds.map((id) => inOrder(byParent.get(id) ?? [], rows));
+  });
+  return loader.load(parentId);
+}
+
+/** How many rows each parent's list holds, batched: `counts` answers { parent_id, count } for the parents that have any. */
+export function childCount(context: Context, field: string, parentId: string, counts: (parentIds: string[]) => Promise<{ parent_id: string; count: bigint | number }[]>) {
+  return context
+    .loaderFor(`${field} totalCount`, async (parentIds: readonly string[]) => {
+      const byParent = new Map((await counts([...parentIds])).map((row) => [row.parent_id, Number(row.count)]));
+      return parentIds.map((id) => byParent.get(id) ?? 0);
+    })
+    .load(parentId);
+}
