@@ -37,6 +37,8 @@ type Documents = {
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": typeof types.CatalogueTopArtistsDocument,
     "query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }\n         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }": typeof types.CatalogueIngestionDocument,
     "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }": typeof types.CatalogueIngestRunDocument,
+    "query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }": typeof types.CostNestedPagesDocument,
+    "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }": typeof types.CostTopArtistsDetailDocument,
     "\n  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }\n": typeof types.MutationsSyncDocument,
     "\n  mutation MutationsDetails($input: ProcessDetailsInput) { processDetails(input: $input) { id stage status processed failed total error } }\n": typeof types.MutationsDetailsDocument,
     "\n  query MutationsRun($id: ID!) { ingestRun(id: $id) { id stage status startedAt finishedAt seen new processed failed total error } }\n": typeof types.MutationsRunDocument,
@@ -73,6 +75,8 @@ const documents: Documents = {
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": types.CatalogueTopArtistsDocument,
     "query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }\n         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }": types.CatalogueIngestionDocument,
     "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }": types.CatalogueIngestRunDocument,
+    "query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }": types.CostNestedPagesDocument,
+    "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }": types.CostTopArtistsDetailDocument,
     "\n  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }\n": types.MutationsSyncDocument,
     "\n  mutation MutationsDetails($input: ProcessDetailsInput) { processDetails(input: $input) { id stage status processed failed total error } }\n": types.MutationsDetailsDocument,
     "\n  query MutationsRun($id: ID!) { ingestRun(id: $id) { id stage status startedAt finishedAt seen new processed failed total error } }\n": types.MutationsRunDocument,
@@ -192,6 +196,14 @@ export function graphql(source: "query CatalogueIngestion { ingestRuns(first: 10
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }"): (typeof documents)["query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }"): (typeof documents)["query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }"): (typeof documents)["query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
