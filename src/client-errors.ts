@@ -2,8 +2,9 @@
 // HTTP status to match, and never a stack trace.
 import { PothosValidationError } from "@pothos/core";
 import { type ExecutionResult, GraphQLError } from "graphql";
-import { type Plugin, maskError as yogaMaskError } from "graphql-yoga";
-import { isDatabaseUnavailable, isNulInText, isRefusedValue } from "./db/errors";
+import { type Plugin, type YogaLogger, maskError as yogaMaskError } from "graphql-yoga";
+import { isDatabaseUnavailable, isNulInText, isPoolExhausted, isRefusedValue } from "./db/errors";
+import type { Logger } from "./log";
 
 /** Where in the operation the error arose, for the error that replaces it. */
 const locationOf = (error: unknown) => (error instanceof GraphQLError ? { nodes: error.nodes, path: error.path } : {});
@@ -12,12 +13,19 @@ const badInput = (message: string, error: unknown) => new GraphQLError(message, 
 
 /**
  * Yoga's maskError for the errors that are not the API's own: a database that cannot be reached (or
- * that dropped the connection) is DATABASE_UNAVAILABLE, HTTP 503, worth retrying; input refused by
+ * that dropped the connection) is DATABASE_UNAVAILABLE, HTTP 503, worth retrying; a query that found
+ * no free connection in the pool (other requests hold them all) is SERVER_BUSY, 503 too; input refused by
  * Pothos or by the database (a cursor that is not ours, text with a NUL) is BAD_USER_INPUT; anything
  * else is "Unexpected error.", with no detail even under NODE_ENV=development. Yoga logs the original
  * of every error this replaces.
  */
 export function maskError(error: unknown, message: string): Error {
+  if (isPoolExhausted(error)) {
+    return new GraphQLError("The server is busy with other requests at the moment; try again shortly.", {
+      ...locationOf(error),
+      extensions: { code: "SERVER_BUSY", http: { status: 503, headers: { "retry-after": "2" } } },
+    });
+  }
   if (isDatabaseUnavailable(error)) {
     return new GraphQLError("The database is unavailable at the moment; try again shortly.", {
       ...locationOf(error),
@@ -77,3 +85,51 @@ export function useClientErrorStatus(): Plugin {
     },
   };
 }
+
+/** What the server's own logs keep of a failure: the client's mistakes, and the moments a database was away, without a stack. */
+const levelOf = (code: unknown): "debug" | "warn" | "error" =>
+  code === "BAD_USER_INPUT" ? "debug" : code === "DATABASE_UNAVAILABLE" || code === "SERVER_BUSY" ? "warn" : "error";
+
+/**
+ * Yoga's logger over ours. Yoga logs the original of every error maskError replaced, at error level:
+ * here a client's mistake (a cursor that is not ours, a value refused) is logged at debug with the
+ * message the client got, a database away or a busy server at warn, and only what nobody expected at
+ * error, with its stack.
+ */
+export function yogaLogger(logger: Logger): YogaLogger {
+  const text = (args: unknown[]) => args.map(String).join(" ");
+  return {
+    debug: (...args) => logger.debug(text(args)),
+    info: (...args) => logger.info(text(args)),
+    warn: (...args) => logger.warn(text(args)),
+    error: (...args) => {
+      for (const arg of args) {
+        if (!(arg instanceof Error)) {
+          logger.error(String(arg));
+          continue;
+        }
+        const told = maskError(arg, "Unexpected error.");
+        const code = told instanceof GraphQLError ? told.extensions.code : undefined;
+        const level = levelOf(code);
+        if (level === "error") logger.error({ err: arg }, "unexpected error answering a request");
+        else logger[level]({ code, message: told.message }, "request failed");
+      }
+    },
+  };
+}
+
+const suggestion = / ?Did you mean [^?]*\?/g;
+
+/**
+ * In production, no error names a field, argument or value the client did not ask for ("Did you
+ * mean ...?"), whether the document's validation (graphql-armor covers that), a variable's value or
+ * anything else produced it.
+ */
+export const withoutSuggestions: Plugin = {
+  onResultProcess({ result }) {
+    const results = Array.isArray(result) ? result : Symbol.asyncIterator in result ? [] : [result];
+    for (const { errors } of results as ExecutionResult[]) {
+      for (const error of errors ?? []) error.message = error.message.replace(suggestion, "");
+    }
+  },
+};

@@ -4,11 +4,13 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
 import { type Plugin, createYoga } from "graphql-yoga";
-import { maskError, useClientErrorStatus } from "./client-errors";
-import type { Databases } from "./db";
+import { maskError, useClientErrorStatus, withoutSuggestions, yogaLogger } from "./client-errors";
+import { type Databases, statementsPerRequest } from "./db";
+import { RequestStatements, outsideRequests, withinRequest } from "./db/request-scope";
 import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
 import { queryLimits, useComplexityLimits, useThrownRefusals } from "./query-limits";
+import { useRateLimit } from "./rate-limit";
 import { schema } from "./schema";
 import { type Context, createContext } from "./schema/context";
 
@@ -17,8 +19,10 @@ export interface ApiOptions {
   production?: boolean;
   /** what the mutations need: the bearer token they require, and where they run the stages; without it they are refused */
   admin?: { token: string; runs: BackgroundRuns };
-  /** an operation still running after this long is stopped with a TIMEOUT error */
+  /** an operation still running after this long is stopped with a TIMEOUT error, its SQL with it */
   requestTimeoutMs?: number;
+  /** requests each client address may make per minute, the admin's aside; none or 0: no limit */
+  rateLimitPerMinute?: number;
   logger?: Logger;
 }
 
@@ -29,16 +33,18 @@ export const maxBodyBytes = 1_000_000;
 
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
-  const { production = false, admin, requestTimeoutMs = 15_000, logger } = options;
+  const { production = false, requestTimeoutMs = 15_000, rateLimitPerMinute = 0, logger } = options;
+  const admin = options.admin && { token: options.admin.token, runs: outlivingRequests(options.admin.runs) };
   return createYoga<object, Context>({
     schema,
     graphiql: !production,
     maskedErrors: { maskError },
-    logging: logger ?? false,
+    logging: logger ? yogaLogger(logger) : false,
     // checked from the Content-Length (useBodyLimit) rather than by Yoga counting every body's bytes
     maxRequestBodySize: false,
     context: ({ request }) => createContext(databases, { authorization: request.headers.get("authorization"), admin }),
     plugins: [
+      ...(rateLimitPerMinute > 0 ? [useRateLimit(rateLimitPerMinute, { adminToken: admin?.token, logger })] : []),
       useBodyLimit(maxBodyBytes),
       useCSRFPrevention(),
       ...(production ? [useDisableIntrospection()] : []),
@@ -57,9 +63,16 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
       // PostgreSQL's waits let the timer fire; the embedded database's queries do not
       ...(databases.backend === "embedded" ? [checkDeadline] : []),
       useClientErrorStatus(),
+      ...(production ? [withoutSuggestions] : []),
     ],
   });
 }
+
+/** The runs a mutation starts outlive its request: their statements must not stop with it. */
+const outlivingRequests = (runs: BackgroundRuns): BackgroundRuns => ({
+  start: (request) => outsideRequests(() => runs.start(request)),
+  stop: () => runs.stop(),
+});
 
 /**
  * Refuses a POST body over `limit` bytes (413) from its Content-Length, which a POST must carry (411
@@ -85,13 +98,15 @@ interface Deadline {
 }
 
 /**
- * Stops resolving an operation that runs too long (or whose client went away); a timeout answers
- * TIMEOUT. A timer covers the waits on PostgreSQL; on the embedded database, whose queries run on
- * this thread without letting timers fire, a check before each resolver (checkDeadline) covers them.
+ * Stops an operation that runs too long (or whose client went away), its SQL with it; a timeout
+ * answers TIMEOUT once none of its statements runs any more (see db/request-scope: on PostgreSQL
+ * the running ones are cancelled, on either database the rest are refused). The timer fires between
+ * the embedded database's statements too, which take turns with a pass through the event loop; a
+ * check before each resolver (checkDeadline) covers resolvers that reach no database.
  */
 function useRequestTimeout(ms: number): Plugin<Deadline> {
   return {
-    onExecute({ args, extendContext }) {
+    onExecute({ args, extendContext, executeFn, setExecuteFn }) {
       const cancel = new AbortController();
       const stop = () => cancel.abort(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
       const timer = setTimeout(stop, ms);
@@ -104,6 +119,14 @@ function useRequestTimeout(ms: number): Plugin<Deadline> {
       else clientGone?.addEventListener("abort", onClientGone, { once: true });
       // graphql-tools' executor (Yoga's) reads this, as Yoga's own useExecutionCancellation sets it
       Object.assign(args, { signal: cancel.signal });
+      const statements = new RequestStatements(cancel.signal, statementsPerRequest);
+      setExecuteFn(async (executionArgs) => {
+        try {
+          return await withinRequest(statements, () => executeFn(executionArgs));
+        } finally {
+          if (statements.isStopped) await statements.settled();
+        }
+      });
       return {
         onExecuteDone: () => {
           clearTimeout(timer);

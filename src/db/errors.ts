@@ -1,14 +1,14 @@
 // What a failed query says about the database, read from Prisma's errors and what they wrap (the pg
 // adapter's DriverAdapterError, pg's own errors), so that the API can tell its clients what happened.
 
-// Prisma's codes for a server it cannot reach, a connection it lost, and a pool with no connection to give
-const unreachableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// Prisma's codes for a server it cannot reach and a connection it lost
+const unreachableCodes = new Set(["P1001", "P1002", "P1008", "P1017"]);
 // what the pg adapter makes of socket errors (see @prisma/adapter-pg's convertDriverError)
 const unreachableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 // SQLSTATE: class 08 (connection exception), 57P01-57P03 (shutting down, crashed, starting up), 53300 (too many connections)
 const unreachableStates = /^(08...|57P0[123]|53300)$/;
 // what pg and its pool throw themselves, with no code
-const unreachableMessages = /^(Connection terminated( unexpectedly| due to connection timeout)?|timeout exceeded when trying to connect|Client has encountered a connection error and is not queryable)$/;
+const unreachableMessages = /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable)$/;
 const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"]);
 
 interface ErrorFields {
@@ -51,6 +51,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       (typeof message === "string" && unreachableMessages.test(message)),
   );
 }
+
+/**
+ * Whether the query waited too long for one of the pool's connections, all busy with other queries:
+ * the server is busy, the database itself may be fine (pg's pool, or Prisma's P2024).
+ */
+export const isPoolExhausted = (error: unknown) =>
+  [...chain(error)].some(({ code, message }) => code === "P2024" || message === "timeout exceeded when trying to connect");
 
 /** Whether the database refused text with a NUL character (U+0000), which PostgreSQL cannot store. */
 export const isNulInText = (error: unknown) => sqlStates(error).includes("22021");

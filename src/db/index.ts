@@ -11,6 +11,7 @@ import { PrismaClient as DetailedClient } from "./generated/detailed/client";
 import { PrismaClient as WorkoutsClient } from "./generated/workouts/client";
 import { lockDataDir } from "./lock";
 import { applyMigrations, readMigrations } from "./migrate";
+import { RequestAwarePool, takingTurns } from "./request-scope";
 import { type SqlSession, pgliteSession, pgSession } from "./sql";
 
 export { DetailedClient, WorkoutsClient };
@@ -117,8 +118,14 @@ function createClients(adapters: Record<DatabaseName, SqlDriverAdapterFactory>, 
   return { workouts, detailed };
 }
 
+/** Connections each database's pool keeps at most: the API's requests and the runs its mutations start share them. */
+export const poolSize = 10;
+/** Statements one API request runs at once on a database, so that one request cannot take every connection. */
+export const statementsPerRequest = 4;
+
 function createPool(connectionString: string, name: DatabaseName, logger: Logger): pg.Pool {
-  const pool = new pg.Pool({ connectionString, connectionTimeoutMillis: 10_000 });
+  // connectionTimeoutMillis bounds both a new connection and the wait for a free one (the pool's "timeout exceeded")
+  const pool = new RequestAwarePool({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 }, name, logger);
   // An idle connection dropped by the server must not crash the process: the pool replaces it.
   pool.on("error", (error) => logger.warn({ database: name, err: error }, "idle database connection lost"));
   return pool;
@@ -142,7 +149,10 @@ async function openEmbedded(dataDir: string, options: OpenOptions): Promise<Data
   try {
     await migrateOne("workouts", pgliteSession(pglite.workouts), options);
     await migrateOne("detailed", pgliteSession(pglite.detailed), options);
-    const { workouts, detailed } = createClients({ workouts: new PrismaPGlite(pglite.workouts), detailed: new PrismaPGlite(pglite.detailed) }, options);
+    const { workouts, detailed } = createClients(
+      { workouts: new PrismaPGlite(takingTurns(pglite.workouts)), detailed: new PrismaPGlite(takingTurns(pglite.detailed)) },
+      options,
+    );
     return {
       backend: "embedded",
       workouts,

@@ -1,0 +1,234 @@
+// Which API request a database statement belongs to, so that the statements of a request that timed
+// out or whose client hung up stop: the ones not sent yet are refused, the ones running are cancelled.
+import type { PGlite } from "@electric-sql/pglite";
+import { AsyncLocalStorage } from "node:async_hooks";
+import pg from "pg";
+import type { Logger } from "../log";
+
+/** What a statement of a request that was stopped fails with, instead of reaching the database. */
+export class RequestStoppedError extends Error {
+  override name = "RequestStoppedError";
+}
+
+/** The statements one API request sends: at most `limit` at once, none once its signal aborts. */
+export class RequestStatements {
+  private readonly running = new Set<Promise<unknown>>();
+  private readonly waiting: ((started: boolean) => void)[] = [];
+  private readonly onStopped = new Set<() => void>();
+  private active = 0;
+
+  constructor(
+    readonly signal: AbortSignal,
+    private readonly limit: number,
+  ) {
+    // one listener on the signal for all the statements (Node warns past 10 on one signal)
+    signal.addEventListener("abort", () => {
+      for (const waiter of this.waiting.splice(0)) waiter(false);
+      for (const react of [...this.onStopped]) react();
+    }, { once: true });
+  }
+
+  get isStopped() {
+    return this.signal.aborted;
+  }
+
+  /** Calls `react` when the request is stopped, until the returned function is called. */
+  whenStopped(react: () => void): () => void {
+    this.onStopped.add(react);
+    return () => this.onStopped.delete(react);
+  }
+
+  stopped() {
+    return new RequestStoppedError("the request was stopped (timed out or its client went away) before this statement ran");
+  }
+
+  /**
+   * Runs `send` once fewer than `limit` of this request's statements run. A statement of a stopped
+   * request (refused, or cancelled while it ran) never answers: the executor has given up on the
+   * request's resolvers, so a rejection would reach no handler (an unhandled rejection); a promise
+   * that never settles is collected with the request.
+   */
+  async run<T>(send: () => Promise<T>): Promise<T> {
+    if (this.isStopped) return unanswered();
+    // a statement that finishes hands its place to the next one waiting
+    if (this.active >= this.limit) {
+      const started = await new Promise<boolean>((start) => this.waiting.push(start));
+      if (!started) return unanswered();
+    } else this.active++;
+    const statement = send();
+    this.running.add(statement);
+    try {
+      return await statement;
+    } catch (error) {
+      if (this.isStopped) return unanswered();
+      throw error;
+    } finally {
+      this.running.delete(statement);
+      const next = this.waiting.shift();
+      if (next) next(true);
+      else this.active--;
+    }
+  }
+
+  /** Resolves once none of this request's statements runs any more. */
+  async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}
+
+const unanswered = <T>() => new Promise<T>(() => undefined);
+
+const current = new AsyncLocalStorage<RequestStatements>();
+
+/** Runs `fn` (an API request's execution) so that the statements it sends, however deep, belong to `statements`. */
+export const withinRequest = <T>(statements: RequestStatements, fn: () => T): T => current.run(statements, fn);
+
+/** Runs `fn` (work that outlives the request, such as an ingestion run a mutation starts) as part of no request. */
+export const outsideRequests = <T>(fn: () => T): T => current.exit(fn);
+
+/** The request the calling code runs for, if any. */
+export const currentRequest = (): RequestStatements | undefined => current.getStore();
+
+/**
+ * A pool whose statements sent for an API request (see request-scope) stop with it: a request runs
+ * `statementsPerRequest` at a time; once it is stopped, those not sent are refused and those
+ * running are cancelled (pg_cancel_backend), their connection kept from the next statement until
+ * the cancel has landed. Other statements (migrations, ingestion) run as in pg.Pool.
+ */
+export class RequestAwarePool extends pg.Pool {
+  constructor(
+    config: pg.PoolConfig,
+    private readonly database: string,
+    private readonly logger: Logger,
+  ) {
+    super(config);
+  }
+
+  // the pg adapter calls query(config) for every statement outside a transaction
+  override query(...args: any[]): any {
+    const request = currentRequest();
+    const [config] = args;
+    if (!request || args.length !== 1 || typeof config !== "object") return super.query(...(args as [string]));
+    return request.run(() => this.sendFor(request, config as pg.QueryConfig));
+  }
+
+  private async sendFor(request: RequestStatements, config: pg.QueryConfig) {
+    const client = await this.connectFor(request);
+    let cancelling: Promise<void> | undefined;
+    const forget = request.whenStopped(() => (cancelling = this.cancel(client)));
+    let failure: unknown;
+    try {
+      if (request.isStopped) throw request.stopped();
+      return await client.query(config);
+    } catch (error) {
+      failure = error;
+      throw error;
+    } finally {
+      forget();
+      await cancelling;
+      // as pg.Pool's query, a connection that failed otherwise than by the server's answer is not reused
+      const broken = failure !== undefined && !(failure instanceof pg.DatabaseError) && !(failure instanceof RequestStoppedError);
+      client.release(broken ? (failure as Error) : undefined);
+    }
+  }
+
+  /** A connection of the pool, unless the request is stopped while it waits for one. */
+  private connectFor(request: RequestStatements): Promise<pg.PoolClient> {
+    return new Promise((resolve, reject) => {
+      const stopped = () => reject(request.stopped());
+      const forget = request.whenStopped(stopped);
+      this.connect().then(
+        (client) => {
+          forget();
+          if (!request.isStopped) return resolve(client);
+          client.release();
+          stopped();
+        },
+        (error: unknown) => {
+          forget();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Cancels the statement the connection runs, over a connection of its own (the pool's may all be busy). */
+  private async cancel(client: pg.PoolClient) {
+    const pid = (client as unknown as { processID: number }).processID;
+    const canceller = new pg.Client({ ...this.options, connectionTimeoutMillis: 5000 });
+    canceller.on("error", () => undefined);
+    try {
+      await canceller.connect();
+      await canceller.query("SELECT pg_cancel_backend($1)", [pid]);
+    } catch (error) {
+      this.logger.warn({ database: this.database, err: error }, "could not cancel a stopped request's statement");
+    } finally {
+      await canceller.end().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * The embedded database (PGlite) runs one statement at a time on this thread and cannot interrupt
+ * one. Its statements take turns: one request's, then another's (round robin, ingestion counting as
+ * one), with a pass through the event loop between two, so that timers fire and other requests are
+ * read while a request runs hundreds; a stopped request's statements still waiting are refused.
+ */
+export function takingTurns(db: PGlite): PGlite {
+  type Turn = { start(): void; fail(error: Error): void };
+  const lanes = new Map<RequestStatements | undefined, Turn[]>();
+  let busy = false;
+  const next = () => {
+    if (busy) return;
+    const lane = lanes.entries().next();
+    if (lane.done) return;
+    const [request, turns] = lane.value;
+    lanes.delete(request);
+    const turn = turns.shift()!;
+    if (turns.length > 0) lanes.set(request, turns); // to the back of the line
+    busy = true;
+    turn.start();
+  };
+  // the next statement starts from the event loop's check phase, after timers and I/O had their turn
+  const done = () =>
+    setImmediate(() => {
+      busy = false;
+      next();
+    });
+  const waitTurn = (request: RequestStatements | undefined) =>
+    new Promise<void>((start, fail) => {
+      const turn = { start, fail };
+      const turns = lanes.get(request);
+      if (turns) turns.push(turn);
+      else lanes.set(request, [turn]);
+      const forget = request?.whenStopped(() => {
+        const waiting = lanes.get(request);
+        if (!waiting?.includes(turn)) return;
+        waiting.splice(waiting.indexOf(turn), 1);
+        if (waiting.length === 0) lanes.delete(request);
+        fail(request.stopped());
+      });
+      turn.start = () => (forget?.(), start());
+      next();
+    });
+  const query = async <T>(...args: Parameters<PGlite["query"]>) => {
+    const request = currentRequest();
+    const send = async () => {
+      await waitTurn(request);
+      try {
+        if (request?.isStopped) throw request.stopped();
+        return await db.query<T>(...args);
+      } finally {
+        done();
+      }
+    };
+    return request ? request.run(send) : send();
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === "query") return query;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
