@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Config } from "../config";
+import { type Config, ConfigError } from "../config";
 import type { Databases } from "../db";
 import { backgroundRuns } from "../ingest/background";
 import type { Logger } from "../log";
@@ -19,8 +19,9 @@ export interface ServeOptions {
 }
 
 /**
- * Serves the GraphQL API on PORT until SIGINT or SIGTERM; then finishes the requests in flight and
- * stops the runs the mutations started after their current page or class (they end CANCELLED).
+ * Serves the GraphQL API on HOST and PORT, each client address limited to RATE_LIMIT_PER_MINUTE
+ * requests, until SIGINT or SIGTERM; then finishes the requests in flight and stops the runs the
+ * mutations started after their current page or class (they end CANCELLED).
  */
 export async function serveApi(config: Config, logger: Logger, databases: Databases, { adminToken, peloton, banner }: ServeOptions): Promise<void> {
   const runs = adminToken ? backgroundRuns({ ...databases, peloton, logger }) : undefined;
@@ -28,20 +29,18 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     production: config.production,
     admin: adminToken && runs ? { token: adminToken, runs } : undefined,
     requestTimeoutMs: config.requestTimeoutMs,
+    rateLimitPerMinute: config.rateLimitPerMinute,
     logger,
   });
   const server = createServer(api);
-  server.listen(config.port);
-  await Promise.race([
-    once(server, "listening"),
-    once(server, "error").then(([error]) => {
-      throw (error as NodeJS.ErrnoException).code === "EADDRINUSE"
-        ? new PortInUseError(`Port ${config.port} is in use by another program: set PORT to a free one (PORT=0 picks any).`)
-        : error;
-    }),
-  ]);
+  server.listen(config.port, config.host);
+  // not events.once(server, "listening"): it rejects with the raw error before any handler could explain it
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, config)));
+  });
   const { port } = server.address() as AddressInfo; // PORT=0 picks a free one
-  process.stdout.write(banner(`http://localhost:${port}/graphql`));
+  process.stdout.write(banner(`http://${browsable(config.host)}:${port}/graphql`));
   const stop = onStopSignals((signal) => logger.info({ signal }, "shutting down after the requests and runs in flight (again to stop at once)"));
   await once(stop.signal, "abort");
   await Promise.all([
@@ -52,6 +51,21 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     runs?.stop(),
   ]);
   stop.dispose();
+}
+
+/** What to tell the user when the server cannot listen on HOST and PORT. */
+function listenError(error: NodeJS.ErrnoException, { host, port }: Config): Error {
+  if (error.code === "EADDRINUSE") return new PortInUseError(`Port ${port} is in use by another program: set PORT to a free one (PORT=0 picks any).`);
+  if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
+    return new ConfigError(`Invalid configuration:\n  HOST: no network interface of this machine has the address ${host} (use 127.0.0.1, 0.0.0.0 or ::)`);
+  }
+  return error;
+}
+
+/** Where a browser on this machine reaches a server listening on `host`: localhost for the loopback and any address, the host otherwise. */
+export function browsable(host: string): string {
+  if (/^(0\.0\.0\.0|::|::1|127\.0\.0\.1|localhost)$/i.test(host)) return "localhost";
+  return host.includes(":") ? `[${host}]` : host;
 }
 
 export class PortInUseError extends Error {

@@ -1,3 +1,7 @@
+import { once } from "node:events";
+import { createServer } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+import os from "node:os";
 import { inspect, ingestRuns, useCliFixture, waitFor } from "./support";
 
 const fixture = useCliFixture();
@@ -65,5 +69,77 @@ describe("npm start", () => {
     expect((await post(`{ catalogueStatus { classesListed } }`)).data).toEqual({ catalogueStatus: { classesListed: 0 } });
     cli.child.kill("SIGTERM");
     expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+});
+
+/** Whether something accepts TCP connections on that address and port. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
+
+// this machine's first address that is not loopback, if it has one
+const outward = Object.values(os.networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === "IPv4" && !address.internal)?.address;
+
+describe("npm start's address", () => {
+  it("is the loopback by default, which the banner calls localhost", async () => {
+    await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
+    const { cli, url, post } = await startServer({});
+    const port = Number(new URL(url).port);
+    expect(url).toBe(`http://localhost:${port}/graphql`);
+    expect((await post(`{ catalogueStatus { classesListed } }`)).data).toEqual({ catalogueStatus: { classesListed: 0 } });
+    expect(await accepts("127.0.0.1", port)).toBe(true);
+    if (outward) expect(await accepts(outward, port)).toBe(false);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("is HOST when set, named in the banner", async () => {
+    await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
+    const { cli, url, post } = await startServer({ HOST: "127.0.0.2" });
+    const port = Number(new URL(url).port);
+    expect(url).toBe(`http://127.0.0.2:${port}/graphql`);
+    expect((await post(`{ catalogueStatus { classesListed } }`)).data).toEqual({ catalogueStatus: { classesListed: 0 } });
+    expect(await accepts("127.0.0.1", port)).toBe(false);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("is every interface with HOST=0.0.0.0, as in a container", async () => {
+    await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
+    const { cli, url } = await startServer({ HOST: "0.0.0.0" });
+    const port = Number(new URL(url).port);
+    expect(url).toBe(`http://localhost:${port}/graphql`);
+    expect(await accepts("127.0.0.1", port)).toBe(true);
+    if (outward) expect(await accepts(outward, port)).toBe(true);
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
+  it("is refused in one line when this machine has no such address", async () => {
+    await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
+    const db = await fixture.scratch();
+    const cli = fixture.start("start", db, [], { PORT: "0", HOST: "203.0.113.7" });
+    expect(await cli.exited).toEqual({ code: 1, signal: null });
+    expect(cli.stderr().trim()).toBe("Invalid configuration:\n  HOST: no network interface of this machine has the address 203.0.113.7 (use 127.0.0.1, 0.0.0.0 or ::)");
+  });
+
+  it("is refused in one line when its port is taken", async () => {
+    await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
+    const taken = createServer().listen(0, "127.0.0.1");
+    await once(taken, "listening");
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const cli = fixture.start("start", await fixture.scratch(), [], { PORT: String(port) });
+      expect(await cli.exited).toEqual({ code: 1, signal: null });
+      expect(cli.stderr().trim()).toBe(`Port ${port} is in use by another program: set PORT to a free one (PORT=0 picks any).`);
+    } finally {
+      taken.close();
+    }
   });
 });
