@@ -1,13 +1,14 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import { execFile } from "node:child_process";
-import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { DatabaseConfig } from "../config";
 import { type DatabaseName, type SqlSessions, databaseNames, openSqlSessions } from "../db";
 import { type Logger, silentLogger } from "../log";
-import { type Backup, BackupError, backupFileName, backupTimestamp, findBackup, partialSuffix } from "./files";
+import { type Backup, BackupError, backupFileName, backupTimestamp, findBackup, manifestFileName, partialSuffix } from "./files";
+import { writeManifest } from "./manifest";
 
 export interface BackupOptions {
   database: DatabaseConfig;
@@ -23,15 +24,16 @@ const dumpArguments = ["--no-owner", "--no-privileges", "--encoding=UTF8", "--in
 type DumpDatabase = (database: DatabaseName, file: string) => Promise<void>;
 
 /**
- * Dumps both databases into `backupDir` as peloton_<database>_<timestamp>.sql, sharing one timestamp.
- * Each file is written under a temporary name and renamed when complete; if either dump fails, neither
- * file is left.
+ * Dumps both databases into `backupDir` as peloton_<database>_<timestamp>.sql, sharing one timestamp,
+ * with their checksums in peloton_<timestamp>.sha256. The files are readable by their owner only (the
+ * directory too, when this creates it). Each file is written under a temporary name and renamed when
+ * complete; if either dump fails, no file is left.
  */
 export async function backupDatabases({ database, backupDir, logger = silentLogger, pgDumpPath = "pg_dump" }: BackupOptions): Promise<Backup> {
   const timestamp = backupTimestamp(new Date());
   const files = databaseNames.map((name) => path.join(backupDir, backupFileName(name, timestamp)));
-  await mkdir(backupDir, { recursive: true });
-  for (const file of files) {
+  await mkdir(backupDir, { recursive: true, mode: 0o700 });
+  for (const file of [...files, path.join(backupDir, manifestFileName(timestamp))]) {
     if (await stat(file).catch(() => null)) throw new BackupError(`${file} already exists: a backup was taken this second. Try again.`);
   }
   const sessions = await openSqlSessions(database);
@@ -42,7 +44,10 @@ export async function backupDatabases({ database, backupDir, logger = silentLogg
       const file = files[index]!;
       const partial = file + partialSuffix;
       try {
+        // created here, for the owner only, before the dump fills it (pg_dump would make it readable by all)
+        await writeFile(partial, "", { mode: 0o600 });
         await dump(name, partial);
+        await chmod(partial, 0o600);
         await rename(partial, file);
       } finally {
         await rm(partial, { force: true });
@@ -50,6 +55,7 @@ export async function backupDatabases({ database, backupDir, logger = silentLogg
       written.push(file);
       logger.info({ database: name, file }, "backed up database");
     }
+    written.push(await writeManifest(backupDir, timestamp, files));
   } catch (error) {
     await Promise.all(written.map((file) => rm(file, { force: true })));
     throw error;
@@ -63,7 +69,7 @@ export async function backupDatabases({ database, backupDir, logger = silentLogg
 function dumpEmbedded(instances: Record<DatabaseName, PGlite>): DumpDatabase {
   return async (name, file) => {
     const dump = await pgDump({ pg: instances[name], args: dumpArguments });
-    await writeFile(file, await dump.text());
+    await writeFile(file, await dump.text(), { mode: 0o600 });
   };
 }
 

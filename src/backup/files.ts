@@ -23,6 +23,8 @@ export interface Backup {
   files: Partial<Record<DatabaseName, BackupFile>>;
   /** the databases whose dump is missing: such a backup cannot be restored */
   missing: DatabaseName[];
+  /** the manifest with the dumps' checksums; a backup without one is not restored */
+  manifest?: string;
   bytes: number;
 }
 
@@ -45,6 +47,9 @@ const timestampDate = (timestamp: string) =>
   new Date(timestamp.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z"));
 
 export const backupFileName = (database: DatabaseName, timestamp: string) => `peloton_${database}_${timestamp}.sql`;
+
+/** the backup's manifest: its dumps' SHA-256 checksums (see manifest.ts) */
+export const manifestFileName = (timestamp: string) => `peloton_${timestamp}.sha256`;
 
 /** The backups in `dir`, newest first; none when it does not exist yet. */
 export async function listBackups(dir: string): Promise<BackupListing> {
@@ -78,11 +83,13 @@ async function readBackup(dir: string, timestamp: string): Promise<Backup> {
     const size = await stat(file).catch(() => null);
     if (size?.isFile()) files[database] = { database, path: file, bytes: size.size, pgDumpVersion: await pgDumpVersion(file) };
   }
+  const manifest = path.join(dir, manifestFileName(timestamp));
   return {
     timestamp,
     takenAt: timestampDate(timestamp),
     files,
     missing: databaseNames.filter((database) => !files[database]),
+    ...((await stat(manifest).catch(() => null))?.isFile() ? { manifest } : {}),
     bytes: Object.values(files).reduce((sum, file) => sum + file.bytes, 0),
   };
 }

@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DatabaseConfig } from "../config";
-import { type DatabaseName, databaseNames, openSqlSessions } from "../db";
+import { type DatabaseName, databaseNames, migrationsDir, openSqlSessions } from "../db";
 import type { SqlSession } from "../db/sql";
 import { type Logger, silentLogger } from "../log";
+import { Refusal, checkStatement, newScriptState, ourSchema } from "./allowed-statements";
 import { type Backup, BackupError, findBackup } from "./files";
+import { verifyManifest } from "./manifest";
 import { splitSqlScript } from "./sql-script";
 
 export interface RestoreOptions {
@@ -24,7 +26,9 @@ export interface RestoreResult {
 const dumpTrailer = "-- PostgreSQL database dump complete";
 
 // Schema public emptied, and made again as PostgreSQL 15 and later create it (the dumps leave it out).
+// Strings are read as the statements were checked, whatever the server's default.
 const emptySchema = `SET LOCAL client_min_messages = warning;
+  SET LOCAL standard_conforming_strings = on;
   DROP SCHEMA public CASCADE;
   CREATE SCHEMA public AUTHORIZATION pg_database_owner;
   COMMENT ON SCHEMA public IS 'standard public schema';
@@ -33,11 +37,13 @@ const emptySchema = `SET LOCAL client_min_messages = warning;
 /**
  * Replaces both databases with the backup taken at `timestamp`, on either backend: each database is
  * emptied (schema public dropped and created again) and its dump's statements run, in one transaction
- * per database, committed once both dumps have run. A restore that fails changes nothing.
+ * per database, committed once both dumps have run. A restore that fails changes nothing. Before
+ * anything runs, the dumps must match the backup's manifest and every statement must be one our
+ * backups contain (see allowed-statements.ts); otherwise nothing runs at all.
  */
 export async function restoreBackup(timestamp: string, { database, backupDir, logger = silentLogger, overwrite = false }: RestoreOptions): Promise<RestoreResult> {
   const backup = await findBackup(backupDir, timestamp);
-  const scripts = await readScripts(backup);
+  const scripts = await readScripts(backup, backupDir);
   const sessions = await openSqlSessions(database);
   try {
     if (!overwrite) await refuseToReplaceRows(sessions, timestamp);
@@ -60,14 +66,33 @@ export async function restoreBackup(timestamp: string, { database, backupDir, lo
   }
 }
 
-async function readScripts(backup: Backup): Promise<Record<DatabaseName, string>> {
+/** Each dump's text, once the files match the manifest and every statement is one our backups contain. */
+async function readScripts(backup: Backup, backupDir: string): Promise<Record<DatabaseName, string>> {
+  const dumps = await Promise.all(databaseNames.map(async (name) => ({ name, path: backup.files[name]!.path, bytes: await readFile(backup.files[name]!.path) })));
+  await verifyManifest(backupDir, backup.timestamp, dumps);
   const scripts = { workouts: "", detailed: "" };
-  for (const name of databaseNames) {
-    const file = backup.files[name]!.path;
-    scripts[name] = await readFile(file, "utf8");
-    if (!scripts[name].slice(-500).includes(`\n${dumpTrailer}\n`)) {
+  for (const { name, path: file, bytes } of dumps) {
+    let script: string;
+    try {
+      script = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw new BackupError(`${file} is not UTF-8 text, as our backups are. Nothing was restored.`);
+    }
+    if (!script.slice(-500).includes(`\n${dumpTrailer}\n`)) {
       throw new BackupError(`${file} lacks pg_dump's closing "${dumpTrailer}" line: it was cut short, or it is not a backup. Nothing was restored.`);
     }
+    const state = newScriptState(await ourSchema(migrationsDir(name)));
+    for (const statement of splitSqlScript(script)) {
+      try {
+        checkStatement(statement, state);
+      } catch (error) {
+        if (!(error instanceof Refusal)) throw error;
+        throw new BackupError(
+          `Refusing to restore ${path.basename(file)}: line ${statement.line} is not a statement our backups contain (${error.message}), and nothing was restored: ${excerpt(statement.sql)}`,
+        );
+      }
+    }
+    scripts[name] = script;
   }
   return scripts;
 }
@@ -107,10 +132,7 @@ async function runScript(session: SqlSession, script: string, file: string, logg
   let count = 0;
   for (const statement of splitSqlScript(script)) {
     const where = `${path.basename(file)}, line ${statement.line}`;
-    if (statement.metaCommand) {
-      if (/^\\(un)?restrict\b/.test(statement.sql)) continue;
-      throw new BackupError(`${where}: the psql command ${statement.sql.split(/\s/, 1)[0]} is not something a restore can run. Nothing was restored.`);
-    }
+    if (statement.metaCommand) continue; // only \restrict and \unrestrict pass the check: psql's, nothing for a server
     const parameter = /^SET\s+(?:SESSION\s+)?(\w+)\s*(?:=|TO\s)/i.exec(statement.sql)?.[1]?.toLowerCase();
     if (parameter && !settings.has(parameter)) {
       logger.info({ file, line: statement.line, parameter }, "skipped a setting this server does not have");

@@ -7,8 +7,9 @@ import { runCli } from "./run";
 const usage = `Usage: npm run backup
 
 Dumps both databases into BACKUP_DIR (default ./backups) as peloton_workouts_<time>.sql and
-peloton_detailed_<time>.sql, one pair per backup, named by the time in UTC (20261124T054019Z). The files
-are plain SQL that \`npm run restore\` reads back into either backend. On PostgreSQL the backup runs
+peloton_detailed_<time>.sql, one pair per backup, named by the time in UTC (20261124T054019Z), with their
+SHA-256 checksums in peloton_<time>.sha256. The files are readable by you only (BACKUP_DIR too, when the
+backup creates it). They are plain SQL that \`npm run restore\` reads back into either backend. On PostgreSQL the backup runs
 pg_dump, which must be the server's version or newer; the embedded databases are dumped by PGlite's own
 pg_dump, and allow one process at a time: stop \`npm start\` first. Settings come from the environment and
 ./.env (see README.md, Configuration).

@@ -1,14 +1,15 @@
 // npm run backups: the backups in BACKUP_DIR, newest first, with their sizes and how to restore each.
 import path from "node:path";
-import { type Backup, type BackupFile, type BackupListing, backupFileName, listBackups } from "../backup/files";
+import { type Backup, type BackupFile, type BackupListing, backupFileName, listBackups, manifestFileName } from "../backup/files";
 import type { Config } from "../config";
 import { parseOptions, readCommandLine } from "./args";
 import { runCli } from "./run";
 
 const usage = `Usage: npm run backups
 
-Lists the backups in BACKUP_DIR (default ./backups), newest first: each pair of files with their sizes, and
-the command that restores it. A backup missing one of its two files is flagged: it cannot be restored.
+Lists the backups in BACKUP_DIR (default ./backups), newest first: each pair of files with their sizes, its
+checksum manifest, and the command that restores it. A backup missing one of its two files is flagged: it
+cannot be restored.
 
 Options:
   -h, --help   show this help
@@ -19,11 +20,14 @@ export function describeBackup(backup: Backup, config: Pick<Config, "database">)
   const files = Object.values(backup.files);
   const lines = files.map((file) => `  ${path.basename(file.path)}  ${formatBytes(file.bytes)}`);
   if (backup.missing.length > 0) return lines;
+  const manifest = manifestFileName(backup.timestamp);
+  lines.push(backup.manifest ? `  checksums: ${manifest}` : `  no checksums (${manifest}): restore refuses it until you vouch for its files (it says how)`);
   lines.push(`  restore: npm run restore -- ${backup.timestamp}`);
   const dumpedBy = files.map((file) => Number.parseInt(file.pgDumpVersion ?? "", 10));
   if (config.database.kind === "postgres" && dumpedBy.every((major) => major > 0)) {
     // psql runs a pg_dump script as it is, so the server must know every setting the script's pg_dump wrote
-    lines.push(`  or with psql, on PostgreSQL ${Math.max(...dumpedBy)} or later, replacing what the databases hold:`);
+    // psql runs any statement: restore's check of each one (see allowed-statements.ts) is the guard against a tampered file
+    lines.push(`  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ${Math.max(...dumpedBy)} or later, replacing what the databases hold:`);
     lines.push(...files.map((file) => `    ${psqlRestore(file)}`));
   }
   return lines;

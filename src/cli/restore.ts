@@ -9,8 +9,11 @@ const usage = `Usage: npm run restore -- <timestamp> [--yes]
 
 Replaces both databases with the backup taken at <timestamp> (as \`npm run backups\` lists them, e.g.
 20261124T054019Z) from BACKUP_DIR (default ./backups). It restores into the configured databases, embedded
-or PostgreSQL, whichever backend took the backup. Each database is emptied and its dump run in one
-transaction; if anything fails, neither database changes. Databases that hold rows are only replaced with
+or PostgreSQL, whichever backend took the backup. The dumps must match the checksums in the backup's
+manifest (peloton_<timestamp>.sha256), and every statement must be one our backups contain (tables of our
+schema, their rows, sequence values, pg_dump's settings): anything else is refused, naming its line, before
+anything runs. Each database is emptied and its dump run in one transaction; if anything fails, neither
+database changes. Databases that hold rows are only replaced with
 --yes. Stop \`npm start\` first. Settings come from the environment and ./.env (see README.md,
 Configuration).
 

@@ -8,7 +8,7 @@ import type { DatabaseConfig } from "../../src/config";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { testBackend } from "../support/backend";
 import { scratchDatabases } from "../support/databases";
-import { type CatalogueSnapshot, catalogueSnapshot, ingestCatalogue, postgresDatabases, withDatabases } from "./support";
+import { type CatalogueSnapshot, catalogueSnapshot, ingestCatalogue, postgresDatabases, rowsIn, vouchFor, withDatabases } from "./support";
 
 const cleanups: (() => Promise<unknown>)[] = [];
 const tempDir = async () => {
@@ -49,10 +49,11 @@ afterAll(async () => {
 describe(`backups on the ${testBackend} databases`, () => {
   it("dumps both databases under one timestamp, as plain SQL with multi-row INSERTs, and lists them", async () => {
     expect(expected.rows.detailed).toMatchObject({ detailed_workouts: 40, songs: expect.any(Number), _prisma_migrations: expect.any(Number) });
-    expect(expected.answers[1]).toMatchObject({ songs: { totalCount: expect.any(Number) } });
-    expect((expected.answers[1] as { songs: { totalCount: number } }).songs.totalCount).toBeGreaterThan(0); // the trigram search finds something to compare
+    const search = expected.answers.find((answer) => "songs" in (answer as object)) as { songs: { totalCount: number } };
+    expect(search.songs.totalCount).toBeGreaterThan(0); // the trigram search finds something to compare
+    expect(expected.answers).toContainEqual(expect.objectContaining({ workouts: expect.objectContaining({ totalCount: 40, pageInfo: { hasNextPage: false, endCursor: expect.any(String) } }) }));
     expect(backup.timestamp).toMatch(/^\d{8}T\d{6}Z$/);
-    expect(await readdir(backupDir)).toEqual([`peloton_detailed_${backup.timestamp}.sql`, `peloton_workouts_${backup.timestamp}.sql`]);
+    expect(await readdir(backupDir)).toEqual([`peloton_${backup.timestamp}.sha256`, `peloton_detailed_${backup.timestamp}.sql`, `peloton_workouts_${backup.timestamp}.sql`]);
     expect(backup.missing).toEqual([]);
     const detailed = await readFile(backup.files.detailed!.path, "utf8");
     expect(detailed).toMatch(/^INSERT INTO public\.songs VALUES\n\t\(.*\),\n\t\(/m);
@@ -90,16 +91,19 @@ describe(`backups on the ${testBackend} databases`, () => {
     await cp(backupDir, brokenDir, { recursive: true });
     const file = path.join(brokenDir, path.basename(backup.files.detailed!.path));
     const dump = await readFile(file, "utf8");
-    await writeFile(file, dump.replace("INSERT INTO public.songs VALUES", "INSERT INTO public.songz VALUES"));
-    const line = dump.slice(0, dump.indexOf("INSERT INTO public.songs VALUES")).split("\n").length;
+    // a statement of the allowed form that the database refuses: a text where a date goes
+    const insert = dump.indexOf("INSERT INTO public.songs VALUES");
+    const created = /, '(\d{4}-\d\d-\d\d [\d:.]+\+00)'/.exec(dump.slice(insert))!;
+    await writeFile(file, dump.slice(0, insert) + dump.slice(insert).replace(created[0], ", 'not a date'"));
+    await vouchFor(brokenDir, backup.timestamp);
+    const line = dump.slice(0, insert).split("\n").length;
 
     const target = await scratch();
     const failed = restoreBackup(backup.timestamp, { database: target, backupDir: brokenDir });
     await expect(failed).rejects.toThrow(
-      `Restoring failed at peloton_detailed_${backup.timestamp}.sql, line ${line}, and nothing was restored: relation "public.songz" does not exist`,
+      `Restoring failed at peloton_detailed_${backup.timestamp}.sql, line ${line}, and nothing was restored: invalid input syntax for type timestamp with time zone: "not a date"`,
     );
-    const after = await catalogueSnapshot(target);
-    expect(Object.values(after.rows).flatMap((tables) => Object.entries(tables)).filter(([table, rows]) => rows > 0 && table !== "_prisma_migrations")).toEqual([]);
+    expect(await rowsIn(target)).toEqual([]);
   });
 
   it("refuses a backup that is missing a file, or cut short", async () => {
@@ -110,6 +114,11 @@ describe(`backups on the ${testBackend} databases`, () => {
     );
     const detailed = await readFile(backup.files.detailed!.path, "utf8");
     await writeFile(path.join(dir, path.basename(backup.files.detailed!.path)), detailed.slice(0, detailed.length / 2));
+    await cp(path.join(backupDir, `peloton_${backup.timestamp}.sha256`), path.join(dir, `peloton_${backup.timestamp}.sha256`));
+    await expect(restoreBackup(backup.timestamp, { database: source, backupDir: dir })).rejects.toThrow(
+      `peloton_detailed_${backup.timestamp}.sql does not match its checksum in peloton_${backup.timestamp}.sha256: it changed after the backup was taken. Nothing was restored.`,
+    );
+    await vouchFor(dir, backup.timestamp); // even with the manifest rewritten, a dump cut short is refused
     await expect(restoreBackup(backup.timestamp, { database: source, backupDir: dir })).rejects.toThrow(/it was cut short, or it is not a backup/);
     await expect(restoreBackup("20000101T000000Z", { database: source, backupDir: dir })).rejects.toThrow(`There is no backup 20000101T000000Z in ${dir}.`);
   });

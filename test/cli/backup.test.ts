@@ -1,11 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseRestoreArguments } from "../../src/cli/restore";
 import { openDatabases } from "../../src/db";
 import { testBackend } from "../support/backend";
-import { catalogueSnapshot, ingestCatalogue, postgresDatabases, withDatabases } from "../backup/support";
+import { catalogueSnapshot, ingestCatalogue, postgresDatabases, vouchFor, withDatabases } from "../backup/support";
 import { type CliCommand, type Scratch, startCli, useCliFixture } from "./support";
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -40,7 +40,7 @@ describe("npm run backup, backups and restore", () => {
     expect(backup.stdout).toMatch(
       new RegExp(
         `^Backed up both databases to ${path.join(db.dataDir, "backups")}:\n` +
-          `  peloton_workouts_${timestamp}\\.sql  ${size}\n  peloton_detailed_${timestamp}\\.sql  ${size}\n  restore: npm run restore -- ${timestamp}\n`,
+          `  peloton_workouts_${timestamp}\\.sql  ${size}\n  peloton_detailed_${timestamp}\\.sql  ${size}\n  checksums: peloton_${timestamp}\\.sha256\n  restore: npm run restore -- ${timestamp}\n`,
       ),
     );
 
@@ -48,7 +48,13 @@ describe("npm run backup, backups and restore", () => {
     expect(listing).toMatchObject({ code: 0, stderr: "" });
     const takenAt = timestamp.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3 $4:$5:$6 UTC");
     expect(listing.stdout).toContain(`Backups in ${path.join(db.dataDir, "backups")}, newest first:\n\n${timestamp}  taken ${takenAt}  `);
-    expect(listing.stdout).toMatch(new RegExp(`  ${size} in all\n  peloton_workouts_${timestamp}\\.sql  ${size}\n  peloton_detailed_${timestamp}\\.sql  ${size}\n  restore: npm run restore -- ${timestamp}\n`));
+    expect(listing.stdout).toMatch(
+      new RegExp(`  ${size} in all\n  peloton_workouts_${timestamp}\\.sql  ${size}\n  peloton_detailed_${timestamp}\\.sql  ${size}\n  checksums: peloton_${timestamp}\\.sha256\n  restore: npm run restore -- ${timestamp}\n`),
+    );
+    if (testBackend === "postgres") expect(listing.stdout).toContain("  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ");
+    const backupDir = path.join(db.dataDir, "backups");
+    expect((await stat(backupDir)).mode & 0o777).toBe(0o700);
+    for (const name of await readdir(backupDir)) expect([name, (await stat(path.join(backupDir, name))).mode & 0o777]).toEqual([name, 0o600]);
     const psqlCommands = listing.stdout.split("\n").filter((line) => line.startsWith("    psql "));
     expect(psqlCommands).toEqual(
       testBackend === "postgres"
@@ -79,6 +85,36 @@ describe("npm run backup, backups and restore", () => {
       for (const command of psqlCommands) execFileSync("/bin/sh", ["-c", command], { cwd: db.dataDir, env, stdio: "pipe" });
       expect(await catalogueSnapshot(db.config)).toEqual(expected);
     }
+  });
+
+  it("restore refuses a tampered backup in one line naming the statement's line, even with its manifest rewritten", async () => {
+    await fixture.startSimulator({ classes: 1 });
+    const db = await fixture.scratch();
+    const backup = await inScratch("backup", db);
+    expect(backup.code).toBe(0);
+    const timestamp = /npm run restore -- (\d{8}T\d{6}Z)/.exec(backup.stdout)![1]!;
+    const dir = path.join(db.dataDir, "backups");
+    const file = path.join(dir, `peloton_workouts_${timestamp}.sql`);
+    const dump = await readFile(file, "utf8");
+    const at = dump.indexOf("SET statement_timeout = 0;");
+    await writeFile(file, `${dump.slice(0, at)}SET statement_timeout = 0; COPY (SELECT 1) TO PROGRAM 'id';${dump.slice(at + "SET statement_timeout = 0;".length)}`);
+
+    const changed = await inScratch("restore", db, [timestamp, "--yes"]);
+    expect(changed).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: `\npeloton_workouts_${timestamp}.sql does not match its checksum in peloton_${timestamp}.sha256: it changed after the backup was taken. Nothing was restored.\n`,
+    });
+    await vouchFor(dir, timestamp);
+    const refused = await inScratch("restore", db, [timestamp, "--yes"]);
+    const line = dump.slice(0, at).split("\n").length;
+    expect(refused).toEqual({
+      code: 1,
+      stdout: "",
+      stderr:
+        `\nRefusing to restore peloton_workouts_${timestamp}.sql: line ${line} is not a statement our backups contain ` +
+        `(a COPY), and nothing was restored: COPY (SELECT 1) TO PROGRAM 'id';\n`,
+    });
   });
 
   it("flag a backup missing a file, which restore refuses, and files left by a stopped backup", async () => {
