@@ -30,8 +30,8 @@ async function readRun(api: ReturnType<typeof createApi>, id: string, options?: 
 
 async function finished(api: ReturnType<typeof createApi>, id: string) {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    const run = await readRun(api, id);
-    if (run.status !== "QUEUED" && run.status !== "RUNNING") return run;
+    const run = (await execute(api, Run, { id })).data!.ingestRun!;
+    if (run.status !== "QUEUED" && run.status !== "RUNNING") return readRun(api, id);
   }
   throw new Error(`run ${id} did not finish in 30 s`);
 }
