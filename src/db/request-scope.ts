@@ -117,6 +117,9 @@ export class RequestAwarePool extends pg.Pool {
     let cancelling: Promise<void> | undefined;
     const forget = request.whenStopped(() => (cancelling = this.cancel(client)));
     let failure: unknown;
+    // a checked-out connection has no listener of the pool's: a connection lost would otherwise crash the process
+    const lost = (error: Error) => (failure ??= error);
+    client.on("error", lost);
     try {
       if (request.isStopped) throw request.stopped();
       return await client.query(config);
@@ -126,9 +129,11 @@ export class RequestAwarePool extends pg.Pool {
     } finally {
       forget();
       await cancelling;
-      // as pg.Pool's query, a connection that failed otherwise than by the server's answer is not reused
-      const broken = failure !== undefined && !(failure instanceof pg.DatabaseError) && !(failure instanceof RequestStoppedError);
-      client.release(broken ? (failure as Error) : undefined);
+      // as pg.Pool's query, a connection whose statement failed is not reused, unless we cancelled it
+      const cancelled = failure instanceof pg.DatabaseError && failure.code === "57014" && request.isStopped;
+      const kept = failure === undefined || failure instanceof RequestStoppedError || cancelled;
+      client.removeListener("error", lost);
+      client.release(kept ? undefined : (failure as Error));
     }
   }
 
