@@ -102,7 +102,7 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
           }
           await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
           if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
-            throw new Error(`The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`);
+            throw new Error(`The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`, { cause: error });
           }
           return "failed";
         }
@@ -136,7 +136,7 @@ export async function processDetails(deps: IngestDeps, options: ProcessDetailsOp
         await run.update({ ...counts });
         deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
         if (unreachableInARow >= MAX_UNREACHABLE_IN_A_ROW) {
-          fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`);
+          fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`, { cause: lastUnreachable });
           return;
         }
       }

@@ -30,7 +30,7 @@ const Runs = graphql(`query MutationsRuns { ingestRuns(first: 100) { totalCount 
 /** Polls a run, as a client would, until it has finished. */
 async function finished(api: ReturnType<typeof createApi>, id: string) {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
-    const { data, errors } = await execute(api, RunStatus, { id });
+    const { data, errors } = await execute(api, RunStatus, { id }, asAdmin);
     expect(errors).toBeUndefined();
     const run = data!.ingestRun!;
     if (run.status !== "QUEUED" && run.status !== "RUNNING") return run;
