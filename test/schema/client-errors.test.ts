@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { type Server, createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "../../src/log";
+import { clientKey } from "../../src/rate-limit";
 import { createApi } from "../../src/server";
 import { testBackend } from "../support/backend";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
@@ -104,6 +105,11 @@ describe("the rate limit", () => {
     expect((await postFrom(url, "127.0.0.2")).status).toBe(200);
     expect((await postFrom(url, "127.0.0.1", { authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await postFrom(url, "127.0.0.1", { authorization: "Bearer not-the-token" })).status).toBe(429);
+  });
+
+  it("counts an IPv4 client by its address (mapped or not) and an IPv6 one by its /64 network", () => {
+    expect(["10.1.2.3", "::ffff:10.1.2.3"].map(clientKey)).toEqual(["10.1.2.3", "10.1.2.3"]);
+    expect(["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::9", "2001:db8:1:3::9"].map(clientKey)).toEqual(["2001:db8:1:2::/64", "2001:db8:1:2::/64", "2001:db8:1:3::/64"]);
   });
 
   it("is off unless asked for", async () => {
