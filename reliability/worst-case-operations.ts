@@ -44,7 +44,7 @@ interface Step {
   field: GraphQLField<unknown, unknown>;
   /** the arguments' literals, without the page sizes */
   args: string[];
-  /** the argument that sizes the list it returns (first, limit), if any */
+  /** the argument that sizes the list it returns (first, last, limit), if any */
   sizedBy?: string;
 }
 
@@ -74,13 +74,15 @@ function paths(schema: GraphQLSchema, options: WorstCaseOptions): Step[][] {
       if (!isObjectType(target) || seen.has(field) || field.name === "pageInfo") continue;
       const variants = argumentVariants(field, options, path.length === 0);
       if (!variants) continue;
+      const sizes = field.args.filter((arg) => ["first", "limit", "last"].includes(arg.name)).map((arg) => arg.name);
       for (const args of variants) {
-        const step: Step = { field, args, sizedBy: field.args.find((arg) => arg.name === "first" || arg.name === "limit")?.name };
-        const next = [...path, step];
-        // ending on a connection's edges selects only their cursors: the same rows as ending on its nodes
-        if (field.name !== "edges") found.push(next);
-        // deeper paths with the plainest arguments only: a root field's variants are about the root statement
-        if (args === variants[0]) walk(target, next, new Set([...seen, field]));
+        for (const sizedBy of sizes.length > 0 ? sizes : [undefined]) {
+          const next = [...path, { field, args, sizedBy }];
+          // ending on a connection's edges selects only their cursors: the same rows as ending on its nodes
+          if (field.name !== "edges") found.push(next);
+          // deeper paths with the plainest arguments only (and pages from the start): the variants are about the field's own statements
+          if (args === variants[0] && sizedBy === sizes[0]) walk(target, next, new Set([...seen, field]));
+        }
       }
     }
   };
@@ -140,7 +142,7 @@ function largestWithinLimits(schema: GraphQLSchema, path: Step[], aliases: numbe
     sizes[i] = low;
   }
   const query = build(path, sizes, aliases);
-  const name = `${path.map((step) => step.field.name + (step.args.length > 0 ? `(${step.args.join(", ")})` : "")).join(">")} ×${aliases} ${order} [${sizes.filter(Boolean).join(",")}]`;
+  const name = `${path.map((step) => step.field.name + (step.args.length > 0 ? `(${step.args.join(", ")})` : "") + (step.sizedBy === "last" ? "(last)" : "")).join(">")} ×${aliases} ${order} [${sizes.filter(Boolean).join(",")}]`;
   return { name, query, fields: fieldCount(query), complexity: operationCost(schema, parse(query)).complexity };
 }
 

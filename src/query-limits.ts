@@ -20,6 +20,10 @@ const searchPrice = (term: unknown) => {
   return length <= 2 ? 12_000 : length === 3 ? 8_000 : 5_000;
 };
 
+/** A page of a parent's list: batched for every parent, but two statements of its own for each after a cursor or from the end. */
+const pagedOnItsOwn = (args: Record<string, unknown>) => args.after != null || args.before != null || args.last != null;
+const childPagePrice = (args: Record<string, unknown>) => (pagedOnItsOwn(args) ? 2_000 : 100);
+
 /**
  * The fields that cost more than a column read, by "Type.field": for each time they run, what their
  * statements take (measured with bench/worst-case.ts). A connection's price includes counting it,
@@ -44,10 +48,10 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
   "Query.ingestRun": STATEMENT,
   // per parent, even batched into one statement for every parent: the rows each parent makes the database read
   "Instructor.topArtists": 10_000, // every play of the instructor's classes, grouped: 140 ms for the busiest (900 classes, 16,000 credits)
-  "Instructor.workouts": 100, // every class of the instructor ranked, then the page read (src/schema/pages.ts)
-  "Song.workouts": 100, // every class that plays the song (850 for the most played) ranked, then the page read
+  "Instructor.workouts": childPagePrice, // every class of the instructor ranked, then the page read (src/schema/pages.ts)
+  "Song.workouts": childPagePrice, // every class that plays the song (850 for the most played) ranked, then the page read
   "Song.playCount": 10,
-  "Artist.songs": 100, // every song of the artist ranked, then the page read
+  "Artist.songs": childPagePrice, // every song of the artist ranked, then the page read
   "Artist.playCount": 10,
 };
 

@@ -80,6 +80,15 @@ describe("lists under each parent of a page, batched", () => {
     }
   });
 
+  it("prices a page from the end or after a cursor, which each parent reads on its own, so that a page of parents cannot multiply it", async () => {
+    for (const page of ["last: 2", "first: 2, after: \"R1BDOlM6eA==\""]) {
+      sent.length = 0;
+      const response = await post(`{ instructors(first: 25) { edges { node { workouts(${page}) { edges { node { id } } } } } } }`);
+      if (response.status === 400) expect((await response.json()).errors[0]).toMatchObject({ extensions: { code: "QUERY_COMPLEXITY" } });
+      else expect(sent.length).toBeLessThanOrEqual(5);
+    }
+  });
+
   it("gives each parent its own page, in order, and its count, as a query of that parent alone does", async () => {
     const { data, errors } = await execute(
       api,
