@@ -90,7 +90,9 @@ describe("the rate limit", () => {
   it("answers 429 RATE_LIMITED with Retry-After once an address has made its requests for the minute, counting by the connection's address alone", async () => {
     const token = "rate-limit-admin-token-0123456789";
     const runs = { start: async () => { throw new Error("not in this test"); }, stop: async () => undefined };
-    const server = createServer(createApi(db, { rateLimitPerMinute: 3, admin: { token, runs } }));
+    const lines: { level: number; msg?: string; stack?: unknown }[] = [];
+    const logger = createLogger("debug", { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const server = createServer(createApi(db, { rateLimitPerMinute: 3, admin: { token, runs }, logger }));
     servers.push(server);
     server.listen(0, "127.0.0.1");
     await once(server, "listening");
@@ -105,6 +107,10 @@ describe("the rate limit", () => {
     expect((await postFrom(url, "127.0.0.2")).status).toBe(200);
     expect((await postFrom(url, "127.0.0.1", { authorization: `Bearer ${token}` })).status).toBe(200);
     expect((await postFrom(url, "127.0.0.1", { authorization: "Bearer not-the-token" })).status).toBe(429);
+    // logged for whoever looks into it, at debug level
+    const refusals = lines.filter((line) => /rate limit/.test(line.msg ?? ""));
+    expect(refusals.map((line) => line.level)).toEqual([20, 20]);
+    expect(lines.filter((line) => line.level > 20)).toEqual([]);
   });
 
   it("counts an IPv4 client by its address (mapped or not) and an IPv6 one by its /64 network", () => {
