@@ -60,7 +60,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
       useThrownRefusals,
       useComplexityLimits(),
       useRequestTimeout(requestTimeoutMs),
-      // PostgreSQL's waits let the timer fire; the embedded database's queries do not
+      // the embedded database holds the thread for each statement: the timer may fire late, a check before each resolver does not
       ...(databases.backend === "embedded" ? [checkDeadline] : []),
       useClientErrorStatus(),
       ...(production ? [withoutSuggestions] : []),
