@@ -20,6 +20,9 @@ const searchPrice = (term: unknown) => {
   return length <= 2 ? 12_000 : length === 3 ? 8_000 : 5_000;
 };
 
+/** An offset page from the end (last without before) counts the list first, then reads past all of it: twice the work. */
+const fromTheEnd = (args: Record<string, unknown>) => (args.last != null && args.before == null ? 2 : 1);
+
 /** A page of a parent's list: batched for every parent, but two statements of its own for each after a cursor or from the end. */
 const pagedOnItsOwn = (args: Record<string, unknown>) => args.after != null || args.before != null || args.last != null;
 const childPagePrice = (args: Record<string, unknown>) => (pagedOnItsOwn(args) ? 2_000 : 100);
@@ -37,8 +40,8 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
     const text = [filter.artist, filter.song].filter((term) => term != null);
     return STATEMENT + 1_600 + text.reduce<number>((sum, term) => sum + searchPrice(term), 0);
   },
-  "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)),
-  "Query.artists": (args) => STATEMENT + (args.search == null ? 600 : searchPrice(args.search)),
+  "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)) * fromTheEnd(args),
+  "Query.artists": (args) => STATEMENT + (args.search == null ? 600 : searchPrice(args.search)) * fromTheEnd(args),
   "Query.instructors": 2 * STATEMENT,
   "Query.ingestRuns": 2 * STATEMENT,
   "Query.catalogueStatus": 6_000,
