@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { chmod, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { DatabaseConfig } from "../config";
+import { type DatabaseConfig, redactSecrets } from "../config";
 import { type DatabaseName, type SqlSessions, databaseNames, openSqlSessions } from "../db";
 import { type Logger, silentLogger } from "../log";
 import { type Backup, BackupError, backupFileName, backupTimestamp, findBackup, manifestFileName, partialSuffix } from "./files";
@@ -92,13 +92,14 @@ async function dumpPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }
   return async (name, file) => {
     // the password goes in the environment, not on a command line other users can read
     const url = new URL(urls[name]);
-    const password = decodeURIComponent(url.password);
+    const password = url.searchParams.get("password") ?? decodeURIComponent(url.password);
     url.password = "";
+    url.searchParams.delete("password");
     try {
       await run(pgDumpPath, [...dumpArguments, `--file=${file}`, `--dbname=${url}`], password ? { PGPASSWORD: password } : {});
     } catch (error) {
       const { stderr, message } = error as { stderr?: string; message: string };
-      throw new BackupError(`pg_dump failed on the ${name} database: ${(stderr || message).trim()}`);
+      throw new BackupError(`pg_dump failed on the ${name} database: ${redactSecrets((stderr || message).trim())}`);
     }
   };
 }
