@@ -7,6 +7,7 @@ import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
 import { StageAlreadyRunningError } from "../ingest/runs";
+import { fileProblem } from "./file-errors";
 import { PortInUseError } from "./serve";
 import { type Logger, createLogger } from "../log";
 
@@ -17,17 +18,21 @@ const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError
 export function runCli(main: (config: Config, logger: Logger) => Promise<void>): void {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let logger: Logger | undefined;
+  let config: Config | undefined;
   Promise.resolve()
     .then(() => {
-      const config = loadConfig();
+      config = loadConfig();
       logger = openLogger(config);
       return main(config, logger);
     })
     .catch((error: unknown) => {
       const expected = expectedErrors.some((type) => error instanceof type);
-      process.stderr.write(`\n${expected ? (error as Error).message : (error as Error)?.stack ?? String(error)}\n`);
-      logger?.flush();
+      const problem = !expected && config ? fileProblem(error, config) : undefined;
+      process.stderr.write(`\n${expected ? (error as Error).message : problem ?? (error as Error)?.stack ?? String(error)}\n`);
       process.exitCode = 1;
+      // the command has failed: end even if something it started (the demo's simulator, a server) is still open
+      if (logger) logger.flush(() => process.exit());
+      else process.exit();
     });
 }
 
@@ -35,8 +40,9 @@ function openLogger({ logLevel, logFile }: Config): Logger {
   if (logFile) {
     // the logger opens its file in the background, where a failure would crash with a stack trace
     try {
-      mkdirSync(path.dirname(logFile), { recursive: true });
-      appendFileSync(logFile, "");
+      // the log is its owner's alone from the start (createLogger then makes an existing file so too)
+      mkdirSync(path.dirname(logFile), { recursive: true, mode: 0o700 });
+      appendFileSync(logFile, "", { mode: 0o600 });
     } catch (error) {
       throw new ConfigError(`Invalid configuration:\n  LOG_FILE: cannot write to ${logFile} (${(error as Error).message})`);
     }
