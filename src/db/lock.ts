@@ -59,7 +59,7 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     await writeFile(path.join(claim, ownerFile), JSON.stringify(owner), { mode: 0o644 });
     for (let attempt = 0; attempt < 10; attempt++) {
       if (await renameUnlessTaken(claim, lock)) {
-        await removeLeftovers(dataDir);
+        await removeLeftovers(dataDir).catch(() => undefined); // tidying up must not cost us the lock we hold
         return { file: lock, release: () => release(lock, owner.id!) };
       }
       const holder = await readHolder(lock);
