@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PelotonAuthError } from "../auth";
 import { BackupError } from "../backup/files";
-import { type Config, ConfigError, loadConfig } from "../config";
+import { type Config, ConfigError, loadConfig, redactSecrets } from "../config";
 import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
@@ -28,7 +28,7 @@ export function runCli(main: (config: Config, logger: Logger) => Promise<void>):
     .catch((error: unknown) => {
       const expected = expectedErrors.some((type) => error instanceof type);
       const problem = !expected && config ? fileProblem(error, config) : undefined;
-      process.stderr.write(`\n${expected ? (error as Error).message : problem ?? (error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(`\n${expected ? (error as Error).message : problem ?? redactSecrets((error as Error)?.stack ?? String(error))}\n`);
       process.exitCode = 1;
       // the command has failed: end even if something it started (the demo's simulator, a server) is still open
       if (logger) logger.flush(() => process.exit());

@@ -11,7 +11,7 @@ import { scratchDatabases } from "../support/databases";
 const cliDir = path.join(__dirname, "../../src/cli");
 const tsx = pathToFileURL(require.resolve("tsx")).href;
 
-export type CliCommand = "sync" | "details" | "start" | "demo" | "backup" | "backups" | "restore";
+export type CliCommand = "migrate" | "sync" | "details" | "start" | "demo" | "backup" | "backups" | "restore";
 
 export interface CliProcess {
   child: ChildProcess;

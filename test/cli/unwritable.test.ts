@@ -24,11 +24,9 @@ const underAFile = async () => {
   return { file, dir: path.join(file, "x") };
 };
 
-// `npm run migrate` is run like the other commands (support.ts lists the ones its other tests run)
-type Command = CliCommand | "migrate";
 
-async function run(command: Command, args: string[], env: Record<string, string>, cwd?: string) {
-  const cli = startCli(command as CliCommand, args, { LOG_LEVEL: "silent", ...env }, cwd);
+async function run(command: CliCommand, args: string[], env: Record<string, string>, cwd?: string) {
+  const cli = startCli(command, args, { LOG_LEVEL: "silent", ...env }, cwd);
   cleanups.push(async () => cli.child.kill("SIGKILL"));
   const { code } = await cli.exited;
   return { code, stdout: cli.stdout(), stderr: cli.stderr().trim() };
@@ -38,7 +36,7 @@ const isRoot = process.getuid?.() === 0;
 const tsx = pathToFileURL(require.resolve("tsx")).href;
 
 /** Runs a command as a user who may not write what root made read-only: nobody, when the tests run as root. */
-async function runUnprivileged(command: Command, env: Record<string, string>) {
+async function runUnprivileged(command: CliCommand, env: Record<string, string>) {
   const child = spawn(process.execPath, ["--import", tsx, path.join(__dirname, "../../src/cli", `${command}.ts`)], {
     cwd: os.tmpdir(),
     env: { PATH: process.env.PATH, HOME: os.tmpdir(), LOG_LEVEL: "silent", ...env },
