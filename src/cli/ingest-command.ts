@@ -1,3 +1,5 @@
+import { constants } from "node:fs";
+import { access, mkdir } from "node:fs/promises";
 import { createPelotonAuth, fileSessionStore } from "../auth";
 import type { Config } from "../config";
 import { openDatabases } from "../db";
@@ -45,6 +47,10 @@ export async function runIngestCommand(config: Config, logger: Logger, command: 
 
 /** Opens the databases and the Peloton client for a stage, and closes the databases (and the embedded lock) after it. */
 async function withIngestDeps<T>(config: Config, logger: Logger, work: (deps: IngestDeps) => Promise<T>): Promise<T> {
+  // the session and Peloton's unreadable answers are kept in DATA_DIR, also on PostgreSQL: one that cannot
+  // be written stops the command here, in one line naming it (runCli), rather than failing the run
+  await mkdir(config.dataDir, { recursive: true });
+  await access(config.dataDir, constants.W_OK);
   const databases = await openDatabases(config.database, { logger });
   try {
     return await work({ workouts: databases.workouts, detailed: databases.detailed, peloton: pelotonClient(config, logger), logger });

@@ -77,8 +77,9 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
     for (let attempt = 0; ; attempt++) {
       await limiter.wait(gaps[pace], signal);
       const outcome = await authenticated(url, params, pace).catch((error: unknown): Attempt => {
-        // a login that Peloton refused is final; a refresh that met a 5xx or a dropped connection is not
-        if (error instanceof PelotonAuthError || signal?.aborted) throw error;
+        // a login that Peloton refused is final, and so is a session file we cannot write (DATA_DIR's
+        // problem, not Peloton's); a refresh that met a 5xx or a dropped connection is not
+        if (error instanceof PelotonAuthError || signal?.aborted || typeof (error as NodeJS.ErrnoException).path === "string") throw error;
         return { kind: "retry", reason: `renewing the session: ${(error as Error).message}` };
       });
       if (outcome.kind === "ok") return readOrKeep(read, outcome, what);

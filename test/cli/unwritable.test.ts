@@ -24,7 +24,6 @@ const underAFile = async () => {
   return { file, dir: path.join(file, "x") };
 };
 
-
 async function run(command: CliCommand, args: string[], env: Record<string, string>, cwd?: string) {
   const cli = startCli(command, args, { LOG_LEVEL: "silent", ...env }, cwd);
   cleanups.push(async () => cli.child.kill("SIGKILL"));
@@ -67,6 +66,17 @@ describe("a DATA_DIR that cannot be written", () => {
       expect([command, await run(command, [], env)]).toEqual([command, expected]);
     }
     expect(["restore", await run("restore", [timestamp, "--yes"], env)]).toEqual(["restore", expected]);
+  });
+
+  (testBackend === "postgres" ? it : it.skip)("under a file, with the databases on PostgreSQL: sync and details say so in one line, at once", async () => {
+    await fixture.startSimulator({ classes: 5 });
+    const db = await fixture.scratch();
+    const { file, dir } = await underAFile();
+    // the session file is the first thing written there: failing to save it is not Peloton failing, and is not retried
+    for (const command of ["sync", "details"] as const) {
+      const output = await run(command, [], { ...db.env, DATA_DIR: dir, PELOTON_RETRY_BASE_MS: "60000" });
+      expect([command, output]).toEqual([command, oneLine(`DATA_DIR: cannot write to ${dir} (${file} is not a directory)`)]);
+    }
   });
 
   it("under a file: the demo says so in one line", async () => {
