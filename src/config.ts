@@ -216,8 +216,9 @@ const isRedactable = (value: string) => /^[a-z][\w+.-]*:\/\//i.test(value) && UR
 
 // user:password@ after any scheme, up to the last @ the authority can hold; and password=... as in a
 // query string or libpq's key=value form. Linear: each match starts at a fixed text and stops at a delimiter.
-const urlPassword = /(:\/\/[^\s:/?#@"'`]*:)[^\s/?#"'`]*@/g;
-const passwordParameter = /\b((?:ssl)?password=)[^&#\s"'`]*/gi;
+// A password may hold quotes: hiding too much of a line beats showing a password.
+const urlPassword = /(:\/\/[^\s:/?#@"'`]*:)[^\s/?#]*@/g;
+const passwordParameter = /\b((?:ssl)?password=)('(?:[^'\\]|\\.)*'?|[^&#\s"'`]*)/gi;
 
 /** Text (a log line's string, an error's message) with the password of every URL in it hidden. */
 export const redactSecrets = (text: string): string => text.replace(urlPassword, "$1****@").replace(passwordParameter, "$1****");

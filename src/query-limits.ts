@@ -16,7 +16,8 @@ const STATEMENT = 80;
 
 /** What a search costs, by its term: two letters match a large part of the catalogue, which is then ranked and counted. */
 const searchPrice = (term: unknown) => {
-  const length = typeof term === "string" ? [...term.trim()].length : 0;
+  // a term far over the length search accepts is refused before it runs: not worth reading through here
+  const length = typeof term === "string" && term.length <= 1_000 ? [...term.trim()].length : 0;
   return length <= 2 ? 12_000 : length === 3 ? 8_000 : 5_000;
 };
 

@@ -124,7 +124,10 @@ function useRequestTimeout(ms: number): Plugin<Deadline> {
         try {
           return await withinRequest(statements, () => executeFn(executionArgs));
         } finally {
-          if (statements.isStopped) await statements.settled();
+          // answered, maybe early: a field that failed where null was not allowed ends the execution
+          // while its siblings still resolve; nothing of the request may run on after its answer
+          if (!statements.isStopped) cancel.abort(new GraphQLError("The operation was answered", { extensions: { code: "ANSWERED" } }));
+          await statements.settled();
         }
       });
       return {

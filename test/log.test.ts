@@ -80,6 +80,12 @@ describe("database passwords in log lines", () => {
     "postgresql://db.example/workouts?user=app&password=hunter2",
     "postgresql://app@db.example/workouts?sslpassword=hunter2&password=hunter2",
     "postgresql://app:hun@ter2@db.example/workouts",
+    // quotes, backticks and spaces are all a password may hold
+    "postgresql://app:hun'ter2@db.example/workouts",
+    'postgresql://app:hun"ter2@db.example/workouts',
+    "postgresql://app:hun`ter2@db.example/workouts",
+    "host=db.example user=app password='hun ter2' dbname=workouts",
+    "host=db.example user=app password='hun\\'ter2' dbname=workouts",
   ];
 
   it("are hidden in messages, values and errors", () => {

@@ -95,7 +95,7 @@ function checkSet(read: Reader) {
   const parameter = read.name();
   read.punct("=");
   const value = read.peek();
-  const allowed = settings[parameter];
+  const allowed = Object.hasOwn(settings, parameter) ? settings[parameter] : undefined;
   if (!allowed) throw new Refusal(`SET ${parameter} is not a setting our backups make`);
   if (value === undefined || !allowed(value)) throw new Refusal(`SET ${parameter} to ${describe(value)}`);
   read.skip();

@@ -80,6 +80,8 @@ const hostile: [string, string, RegExp?][] = [
   ["an owner", "ALTER TABLE ONLY public.workouts OWNER TO postgres;"],
   ["a grant", "GRANT ALL ON public.workouts TO PUBLIC;"],
   ["strings read another way", "SET standard_conforming_strings = off;"],
+  ["a setting named like a property every object has", "SET constructor = 1;"],
+  ["a setting named like the prototype", "SET __proto__ = 1;"],
   ["another client encoding", "SET client_encoding = 'SJIS';"],
   ["a search_path of another schema", "SELECT pg_catalog.set_config('search_path', 'pg_temp', false);"],
   ["setval with a function call after it", "SELECT pg_catalog.setval('public.ingest_runs_id_seq', 1, true), pg_sleep(5);"],

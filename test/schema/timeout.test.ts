@@ -101,6 +101,20 @@ describe("an operation stopped by the timeout", () => {
   });
 });
 
+/** as heavy, with a field that fails where null is not allowed: the execution ends, and the answer goes, while the rest still resolves */
+const failingEarly = `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: instructors(first: 5) { totalCount edges { node { name } } }`).join(" ")} z: ingestRuns(first: 1, after: "not a cursor") { totalCount } }`;
+
+describe("an operation answered before all its fields resolved", () => {
+  it("runs none of its statements after the answer", async () => {
+    statements = 0;
+    const { data, errors } = await post(createApi(databases), failingEarly);
+    expect({ data, code: errors?.[0]?.extensions?.code }).toEqual({ data: null, code: "BAD_USER_INPUT" });
+    const answered = statements;
+    await pause(500);
+    expect({ answered, later: statements }).toEqual({ answered, later: answered });
+  });
+});
+
 const postJson = (url: string, query: string, signal?: AbortSignal) =>
   fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }), signal }).then(async (response) => {
     const { errors } = (await response.json()) as { errors?: unknown[] };
@@ -143,6 +157,17 @@ onPostgres("on PostgreSQL, a statement running when the operation stops", () => 
       await until("the API's statements to wait for the lock", async () => (await waitingOnLock()) > 0);
       const { errors } = await answer;
       expect(errors).toEqual([expect.objectContaining({ extensions: { code: "TIMEOUT" } })]);
+      expect(await waitingOnLock()).toBe(0);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it("is cancelled when the operation is answered early", async () => {
+    const lock = await lockInstructors();
+    try {
+      const { data } = await post(createApi(databases), failingEarly);
+      expect(data).toBeNull();
       expect(await waitingOnLock()).toBe(0);
     } finally {
       await lock.release();
