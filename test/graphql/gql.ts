@@ -22,7 +22,7 @@ type Documents = {
     "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }": typeof types.CatalogueInstructorWorkoutsDocument,
     "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id } } } }": typeof types.CatalogueBadCursorDocument,
     "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }": typeof types.CatalogueMotorheadSongsDocument,
-    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"er\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": typeof types.CatalogueSearchPageDocument,
+    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": typeof types.CatalogueSearchPageDocument,
     "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }": typeof types.CatalogueSongSearchDocument,
     "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": typeof types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": typeof types.CatalogueShortSearchDocument,
@@ -60,7 +60,7 @@ const documents: Documents = {
     "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }": types.CatalogueInstructorWorkoutsDocument,
     "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id } } } }": types.CatalogueBadCursorDocument,
     "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }": types.CatalogueMotorheadSongsDocument,
-    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"er\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": types.CatalogueSearchPageDocument,
+    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": types.CatalogueSearchPageDocument,
     "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }": types.CatalogueSongSearchDocument,
     "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": types.CatalogueShortSearchDocument,
@@ -139,7 +139,7 @@ export function graphql(source: "query CatalogueMotorheadSongs($after: String) {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"er\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }"): (typeof documents)["query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"er\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }"];
+export function graphql(source: "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }"): (typeof documents)["query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -145,7 +145,11 @@ describe("while heavy operations run", () => {
     const heavies = Array.from({ length: 8 }, () => send("heavy", heavy));
     await until("the heavy operations' first statement", () => statements > 0);
     await Promise.all([send("typename", "{ __typename }"), send("small", "{ instructors(first: 1) { edges { node { name } } } }"), ...heavies]);
-    expect(finished.at(-1)).toBe("heavy");
+    // embedded, the statements take turns: the small ones are done before any heavy one; on PostgreSQL
+    // they wait for a pooled connection behind the heavy ones' first statements, but not for all of them
+    const beforeAnyHeavy = finished.slice(0, finished.indexOf("heavy"));
+    if (config.kind === "embedded") expect(beforeAnyHeavy.sort()).toEqual(["small", "typename"]);
+    else expect(finished.at(-1)).toBe("heavy");
   });
 });
 
