@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { carriesToken } from "../admin-token";
 import type { DetailedClient, WorkoutsClient } from "../db";
 import type { BackgroundRuns } from "../ingest/background";
 
@@ -16,6 +17,8 @@ export interface Context {
   authorization: string | null;
   /** the mutations' token and background runs; absent when the server has no ADMIN_TOKEN */
   admin?: { token: string; runs: BackgroundRuns };
+  /** whether the request carries the server's ADMIN_TOKEN */
+  isAdmin: boolean;
 }
 
 export function createContext(
@@ -23,10 +26,12 @@ export function createContext(
   request: Pick<Context, "authorization" | "admin">,
 ): Context {
   const { detailed } = databases;
+  const isAdmin = request.admin !== undefined && carriesToken(request.authorization, request.admin.token);
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
   return {
     ...databases,
     ...request,
+    isAdmin,
     loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) loaders.set(key, (loader = new DataLoader(batch)) as DataLoader<unknown, unknown>);

@@ -1,5 +1,5 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { GraphQLError } from "graphql";
+import { bearerToken } from "../admin-token";
 import { z } from "zod";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
 import type { BackgroundRuns } from "../ingest/background";
@@ -35,7 +35,7 @@ export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement(
     error: t.string({
       nullable: true,
       description: "Why the run failed: the detail with the ADMIN_TOKEN (it may name the Peloton account), otherwise what errorCode means",
-      resolve: (run, _args, ctx) => (run.error === null ? null : isAdmin(ctx) ? run.error : runErrorSummary[knownRunErrorCode(run.errorCode)]),
+      resolve: (run, _args, ctx) => (run.error === null ? null : ctx.isAdmin ? run.error : runErrorSummary[knownRunErrorCode(run.errorCode)]),
     }),
   }),
 });
@@ -113,49 +113,23 @@ const ProcessDetailsInput = builder.inputType("ProcessDetailsInput", {
   }),
 });
 
-/** The admin's runs, or the refusal to throw: decided once per request. */
-type Access = BackgroundRuns | (() => GraphQLError);
-const adminAccess = new WeakMap<Context, Access>();
-
-function accessOf(ctx: Context): Access {
-  let access = adminAccess.get(ctx);
-  if (access === undefined) {
-    access = checkAdmin(ctx);
-    adminAccess.set(ctx, access);
-  }
-  return access;
-}
-
-function checkAdmin({ admin, authorization }: Context): Access {
+/** The server's background runs, if the request carries its ADMIN_TOKEN; refuses with how to get there otherwise. */
+function authorizedRuns({ admin, authorization, isAdmin }: Context): BackgroundRuns {
   if (!admin) {
-    return () => new GraphQLError(
+    throw new GraphQLError(
       "Mutations are disabled on this server: set ADMIN_TOKEN in its environment (at least 16 characters, e.g. `openssl rand -hex 32`), " +
         "restart it, and send the token as `Authorization: Bearer <ADMIN_TOKEN>`.",
       { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
     );
   }
-  const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "")?.[1];
-  if (!token || !sameSecret(token, admin.token)) {
-    return () => new GraphQLError(
-      token ? "The bearer token is not this server's ADMIN_TOKEN." : "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.",
+  if (!isAdmin) {
+    throw new GraphQLError(
+      bearerToken(authorization) ? "The bearer token is not this server's ADMIN_TOKEN." : "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.",
       { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } } },
     );
   }
   return admin.runs;
 }
-
-/** Whether the request carries the server's ADMIN_TOKEN. */
-const isAdmin = (ctx: Context) => typeof accessOf(ctx) !== "function";
-
-/** The server's background runs, if the request carries its ADMIN_TOKEN; refuses with how to get there otherwise. */
-function authorizedRuns(ctx: Context): BackgroundRuns {
-  const access = accessOf(ctx);
-  if (typeof access === "function") throw access();
-  return access;
-}
-
-const digest = (value: string) => createHash("sha256").update(value).digest();
-const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
 builder.mutationFields((t) => ({
   syncWorkouts: t.field({
