@@ -92,8 +92,8 @@ export const currentRequest = (): RequestStatements | undefined => current.getSt
 /**
  * A pool whose statements sent for an API request (see request-scope) stop with it: a request runs
  * `statementsPerRequest` at a time; once it is stopped, those not sent are refused and those
- * running are cancelled (pg_cancel_backend), their connection kept from the next statement until
- * the cancel has landed. Other statements (migrations, ingestion) run as in pg.Pool.
+ * running are cancelled (PostgreSQL's cancel request), and their connection is closed rather than
+ * reused. Other statements (migrations, ingestion) run as in pg.Pool.
  */
 export class RequestAwarePool extends pg.Pool {
   constructor(
@@ -114,8 +114,11 @@ export class RequestAwarePool extends pg.Pool {
 
   private async sendFor(request: RequestStatements, config: pg.QueryConfig) {
     const client = await this.connectFor(request);
-    let cancelling: Promise<void> | undefined;
-    const forget = request.whenStopped(() => (cancelling = this.cancel(client)));
+    let cancelled = false;
+    const forget = request.whenStopped(() => {
+      cancelled = true;
+      this.cancel(client);
+    });
     let failure: unknown;
     // a checked-out connection has no listener of the pool's: a connection lost would otherwise crash the process
     const lost = (error: Error) => (failure ??= error);
@@ -128,12 +131,11 @@ export class RequestAwarePool extends pg.Pool {
       throw error;
     } finally {
       forget();
-      await cancelling;
-      // as pg.Pool's query, a connection whose statement failed is not reused, unless we cancelled it
-      const cancelled = failure instanceof pg.DatabaseError && failure.code === "57014" && request.isStopped;
-      const kept = failure === undefined || failure instanceof RequestStoppedError || cancelled;
+      // as pg.Pool's query, a connection whose statement failed is not reused; nor one we sent a cancel
+      // for: the cancel is not acknowledged, and one landing late must not stop another statement
+      const kept = !cancelled && (failure === undefined || failure instanceof RequestStoppedError);
       client.removeListener("error", lost);
-      client.release(kept ? undefined : (failure as Error));
+      client.release(kept ? undefined : ((failure as Error) ?? true));
     }
   }
 
@@ -157,19 +159,18 @@ export class RequestAwarePool extends pg.Pool {
     });
   }
 
-  /** Cancels the statement the connection runs, over a connection of its own (the pool's may all be busy). */
-  private async cancel(client: pg.PoolClient) {
-    const pid = (client as unknown as { processID: number }).processID;
-    const canceller = new pg.Client({ ...this.options, connectionTimeoutMillis: 5000 });
-    canceller.on("error", () => undefined);
-    try {
-      await canceller.connect();
-      await canceller.query("SELECT pg_cancel_backend($1)", [pid]);
-    } catch (error) {
-      this.logger.warn({ database: this.database, err: error }, "could not cancel a stopped request's statement");
-    } finally {
-      await canceller.end().catch(() => undefined);
-    }
+  /**
+   * Cancels the statement the connection runs with PostgreSQL's own cancel request: the connection's
+   * process id and secret key over a socket of its own, with no login, so it needs no free connection
+   * slot, and a pooler in between (PgBouncer) passes it to the right server connection.
+   */
+  private cancel(client: pg.PoolClient) {
+    const canceller = new pg.Client(this.options);
+    // pg's cancel opens its socket without the listeners connect() adds: a refused one must not crash the process
+    (canceller as unknown as { connection: NodeJS.EventEmitter }).connection.on("error", (error: Error) =>
+      this.logger.warn({ database: this.database, err: error }, "could not cancel a stopped request's statement"),
+    );
+    (canceller as unknown as { cancel(client: pg.PoolClient, query: unknown): void }).cancel(client, (client as unknown as { activeQuery: unknown }).activeQuery);
   }
 }
 
