@@ -42,7 +42,8 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
     return STATEMENT + 1_600 + text.reduce<number>((sum, term) => sum + searchPrice(term), 0);
   },
   "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)) * fromTheEnd(args),
-  "Query.artists": (args) => STATEMENT + (args.search == null ? 600 : searchPrice(args.search)) * fromTheEnd(args),
+  // counting every artist: ~15 ms on PostgreSQL, twice that embedded, for 50,000 artists
+  "Query.artists": (args) => STATEMENT + (args.search == null ? 1_300 : searchPrice(args.search)) * fromTheEnd(args),
   "Query.instructors": 2 * STATEMENT,
   "Query.ingestRuns": 2 * STATEMENT,
   "Query.catalogueStatus": 6_000,
