@@ -1,4 +1,5 @@
 import { builder } from "./builder";
+import "./artist";
 import "./ingest-run";
 import "./instructor";
 import "./song";

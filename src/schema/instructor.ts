@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 import { builder } from "./builder";
 import { childCount, childPage } from "./pages";
-import { Artist as ArtistType } from "./song";
+import { Artist as ArtistType } from "./artist";
 
 const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
   fields: (t) => ({

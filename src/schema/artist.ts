@@ -1,0 +1,56 @@
+import { queryFromInfo } from "@pothos/plugin-prisma";
+import { builder } from "./builder";
+import { childCount, childPage } from "./pages";
+import { searchConnection, totalCountOf } from "./search";
+
+export const Artist = builder.prismaObject("Artist", {
+  select: { id: true, name: true },
+  fields: (t) => ({
+    id: t.id({ description: "Peloton's artist_alias_id", resolve: (artist) => artist.id }),
+    name: t.string({ resolve: (artist) => artist.name }),
+    playCount: t.int({ description: "How many times a class plays one of its songs", resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id) }),
+    songs: t.prismaConnection({
+      type: "Song",
+      cursor: "id",
+      // batched across artists (pages.ts)
+      resolve: (query, artist, _args, context) => {
+        const { detailed } = context;
+        const orderBy = [{ title: "asc" as const }, { id: "asc" as const }];
+        return childPage(context, "Artist.songs", artist.id, query, {
+          ranked: (ids, from, to) => detailed.$queryRaw`
+            SELECT artist_id AS parent_id, id FROM (
+              SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank
+                FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE sa.artist_id = ANY(${ids}::text[])) ranked
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+          onePage: (page) => detailed.song.findMany({ ...page, where: { artists: { some: { artistId: artist.id } } }, orderBy, select: { id: true } }),
+          rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
+        });
+      },
+      totalCount: (artist, _args, context) =>
+        childCount(context, "Artist.songs", artist.id, (ids) =>
+          context.detailed.$queryRaw`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
+        ),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  artists: t.connection(
+    {
+      type: Artist,
+      description: "Artists whose name matches `search`, best matches first; every artist, by name, without it",
+      args: { search: t.arg.string({ description: "case- and accent-insensitive, 2 to 200 characters" }) },
+      resolve: (_root, args, context, info) => {
+        const query = queryFromInfo({ context, info, typeName: "Artist", path: ["edges", "node"] });
+        const artists = context.detailed.artist;
+        return searchConnection(context.detailed, args, {
+          table: "artists",
+          all: (take, skip) => artists.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }], take, skip }),
+          byIds: (ids) => artists.findMany({ ...query, where: { id: { in: ids } } }),
+          count: () => artists.count(),
+        });
+      },
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
+  ),
+}));
