@@ -2,6 +2,7 @@ import { accessSync, constants, readdirSync, statSync, statfsSync } from "node:f
 import path from "node:path";
 import type { Config } from "../config";
 import { databaseNames } from "../db";
+import { errorChain } from "../db/errors";
 
 // What a user can fix about a place the configuration names: it is read-only, full, or not a directory.
 const reasons: Record<string, string> = {
@@ -46,7 +47,7 @@ function describeFailure(error: unknown, config: Config): string | undefined {
     ["BACKUP_DIR", config.backupDir],
     ["DATA_DIR", config.dataDir],
   ].filter((place): place is [string, string] => place[1] !== undefined);
-  for (const failure of causes(error)) {
+  for (const failure of errorChain(error)) {
     const fileError = asFileError(failure);
     if (!fileError) continue;
     if (fileError.path === undefined && fileError.pglite) {
@@ -75,7 +76,7 @@ function describeFailure(error: unknown, config: Config): string | undefined {
     const creating = creatingCalls.has(fileError.syscall ?? "") && fileError.code !== "ENOTDIR" && !exists(target);
     return describe(place[0], creating ? nearestExisting(target) : target, fileError.code, readingCalls.has(fileError.syscall ?? "") ? "read" : "write");
   }
-  if ([...causes(error)].some((failure) => /PGlite failed to initialize/.test((failure as Error)?.message))) {
+  if ([...errorChain(error)].some((failure) => /PGlite failed to initialize/.test((failure as Error)?.message))) {
     const unwritable = firstUnwritable(config.dataDir);
     if (unwritable) return describe("DATA_DIR", unwritable.path, unwritable.code, "write");
   }
@@ -86,13 +87,6 @@ function describe(variable: string, target: string, code: string, access: "read"
   const notADirectory = code === "ENOTDIR" ? firstNonDirectory(target) : undefined;
   const reason = notADirectory === target ? "it is not a directory" : notADirectory ? `${notADirectory} is not a directory` : (reasons[code] ?? code);
   return `${variable}: cannot ${access === "read" ? "read" : "write to"} ${target} (${reason})`;
-}
-
-function* causes(error: unknown): Generator<unknown> {
-  for (let depth = 0; error !== undefined && error !== null && depth < 10; depth++) {
-    yield error;
-    error = (error as { cause?: unknown }).cause;
-  }
 }
 
 function asFileError(error: unknown): FileError | undefined {

@@ -22,7 +22,7 @@ interface ErrorFields {
 }
 
 /** The error and those it wraps (GraphQL's originalError, Prisma's driver adapter error, causes), outermost first. */
-function* chain(error: unknown): Generator<ErrorFields> {
+export function* errorChain(error: unknown): Generator<ErrorFields> {
   const seen = new Set<unknown>();
   const pending = [error];
   while (pending.length > 0 && seen.size < 10) {
@@ -37,14 +37,14 @@ function* chain(error: unknown): Generator<ErrorFields> {
 
 // a raw query's failure carries the SQLSTATE in meta.code (Prisma's P2010)
 const sqlStates = (error: unknown) =>
-  [...chain(error)].flatMap(({ code, meta }) => [code, meta?.code].filter((state): state is string => typeof state === "string" && /^[0-9A-Z]{5}$/.test(state)));
+  [...errorChain(error)].flatMap(({ code, meta }) => [code, meta?.code].filter((state): state is string => typeof state === "string" && /^[0-9A-Z]{5}$/.test(state)));
 
 /**
  * Whether PostgreSQL could not be reached or dropped the connection: a failure of the moment, which
  * the same query may well not meet a second later.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  return [...chain(error)].some(
+  return [...errorChain(error)].some(
     ({ code, kind, message }) =>
       (typeof code === "string" && (unreachableCodes.has(code) || socketCodes.has(code) || unreachableStates.test(code))) ||
       (typeof kind === "string" && unreachableKinds.has(kind)) ||
@@ -57,7 +57,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * the server is busy, the database itself may be fine (pg's pool, or Prisma's P2024).
  */
 export const isPoolExhausted = (error: unknown) =>
-  [...chain(error)].some(({ code, message }) => code === "P2024" || message === "timeout exceeded when trying to connect");
+  [...errorChain(error)].some(({ code, message }) => code === "P2024" || message === "timeout exceeded when trying to connect");
 
 /** Whether the database refused text with a NUL character (U+0000), which PostgreSQL cannot store. */
 export const isNulInText = (error: unknown) => sqlStates(error).includes("22021");
@@ -67,7 +67,7 @@ export const isNulInText = (error: unknown) => sqlStates(error).includes("22021"
  * type (Prisma's validation), or out of range (SQLSTATE class 22, data exception).
  */
 export const isRefusedValue = (error: unknown) =>
-  [...chain(error)].some(({ name }) => name === "PrismaClientValidationError") || sqlStates(error).some((state) => state.startsWith("22"));
+  [...errorChain(error)].some(({ name }) => name === "PrismaClientValidationError") || sqlStates(error).some((state) => state.startsWith("22"));
 
 // Prisma's codes for a value too long, a missing reference, a null where none may be, a number out of range
 const refusedDataCodes = new Set(["P2000", "P2003", "P2011", "P2020"]);
@@ -78,7 +78,7 @@ const refusedDataCodes = new Set(["P2000", "P2003", "P2011", "P2020"]);
  */
 export const isRefusedData = (error: unknown) =>
   isRefusedValue(error) ||
-  [...chain(error)].some(({ code }) => typeof code === "string" && refusedDataCodes.has(code)) ||
+  [...errorChain(error)].some(({ code }) => typeof code === "string" && refusedDataCodes.has(code)) ||
   sqlStates(error).some((state) => /^(23|54)/.test(state));
 
 // Prisma's codes for a write conflict or deadlock, and for a transaction that could not start or ran out of time
@@ -86,5 +86,5 @@ const transientCodes = new Set(["P2034", "P2028"]);
 
 /** Whether a transaction failed for the moment (a deadlock, a serialization failure, a lock it could not get). */
 export const isTransient = (error: unknown) =>
-  [...chain(error)].some(({ code }) => typeof code === "string" && transientCodes.has(code)) ||
+  [...errorChain(error)].some(({ code }) => typeof code === "string" && transientCodes.has(code)) ||
   sqlStates(error).some((state) => ["40001", "40P01", "55P03"].includes(state));

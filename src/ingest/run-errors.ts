@@ -2,7 +2,7 @@
 // account, the server's files or its host) for the admin. The code comes from the error's class and
 // what it wraps, never from its text.
 import { PelotonAuthError } from "../auth/errors";
-import { isDatabaseUnavailable, isRefusedData } from "../db/errors";
+import { errorChain, isDatabaseUnavailable, isRefusedData } from "../db/errors";
 import { MalformedResponseError, PelotonRequestError } from "../peloton/errors";
 import { storable } from "./storable";
 
@@ -33,15 +33,10 @@ export const runErrorSummary: Record<RunErrorCode, string> = {
 /** A stored code as the API shows it: one it does not know (or a run from before codes) is INTERNAL. */
 export const knownRunErrorCode = (code: string | null): RunErrorCode => (runErrorCodes as readonly string[]).includes(code ?? "") ? (code as RunErrorCode) : "INTERNAL";
 
-/** The error and the ones it wraps (`cause`), outermost first. */
-function* causes(error: unknown): Generator<unknown> {
-  for (let current = error, depth = 0; current != null && depth < 10; current = (current as { cause?: unknown }).cause, depth++) yield current;
-}
-
 /** The code for why a run failed, from the error's class or the class of what it wraps. */
 export function runErrorCode(error: unknown): RunErrorCode {
   if (isDatabaseUnavailable(error)) return "DATABASE_UNAVAILABLE";
-  for (const current of causes(error)) {
+  for (const current of errorChain(error)) {
     if (current instanceof PelotonAuthError) return "AUTH_FAILED";
     if (current instanceof PelotonRequestError) return current.status === 429 ? "RATE_LIMITED" : "PELOTON_UNAVAILABLE";
     if (current instanceof MalformedResponseError) return "PELOTON_ANSWER_UNREADABLE";
