@@ -93,6 +93,9 @@ function useBodyLimit(limit: number): Plugin {
   };
 }
 
+// why an answered operation's statements stop: made once, as every operation ends this way
+const answered = new GraphQLError("The operation was answered", { extensions: { code: "ANSWERED" } });
+
 interface Deadline {
   deadline?: { at: number; stop: () => void };
 }
@@ -126,7 +129,7 @@ function useRequestTimeout(ms: number): Plugin<Deadline> {
         } finally {
           // answered, maybe early: a field that failed where null was not allowed ends the execution
           // while its siblings still resolve; nothing of the request may run on after its answer
-          if (!statements.isStopped) cancel.abort(new GraphQLError("The operation was answered", { extensions: { code: "ANSWERED" } }));
+          if (!statements.isStopped) cancel.abort(answered);
           await statements.settled();
         }
       });
