@@ -1,7 +1,7 @@
 // The SQL that generates the benchmark catalogue. Every value is a pure function of a row's index
 // (a hash of it), so both databases can compute the same classes independently and reruns produce
 // the same catalogue, on PostgreSQL and on PGlite alike.
-import { foldForSearch } from "../src/db/search-text";
+import { foldForSearch } from "../src/db/search";
 import { disciplineFor } from "../src/simulator/disciplines";
 import { firstNames, lastNames, namedArtists } from "../src/simulator/names";
 

@@ -6,7 +6,7 @@ import { type IncomingMessage, type ServerResponse, createServer } from "node:ht
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";
-import { foldForSearch, likePattern, searchSql } from "../src/db/search-text";
+import { foldForSearch, likePattern, searchSql } from "../src/db/search";
 import { positionOf, workoutCursor } from "../src/schema/cursors";
 
 export type Query = <Row>(text: string, params: unknown[]) => Promise<Row[]>;

@@ -2,7 +2,7 @@
 import { performance } from "node:perf_hooks";
 import type { DatabaseConfig } from "../src/config";
 import { type Databases, openDatabases } from "../src/db";
-import { foldForSearch } from "../src/db/search-text";
+import { foldForSearch } from "../src/db/search";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import * as sql from "./catalogue-sql";
 import type { CatalogueScale } from "./catalogue-sql";

@@ -1,6 +1,6 @@
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
-import { foldForSearch } from "../db/search-text";
+import { foldForSearch } from "../db/search";
 import type { PelotonArtist, PelotonSong, RideDetails } from "../peloton/schemas";
 import { MAX_INDEXED_TEXT, type Storable, type Warning, said, storable, storableJson } from "./storable";
 

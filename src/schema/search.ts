@@ -1,7 +1,7 @@
 import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
-import { type SearchableTable, foldForSearch, likePattern, searchSql } from "../db/search-text";
+import { type SearchableTable, countSearchMatches, foldForSearch, searchPage } from "../db/search";
 
 /** The longest search term: longer than any title or credits worth typing, short enough to stay cheap to match. */
 export const maxSearchLength = 200;
@@ -20,32 +20,6 @@ export function searchTerm(search: string, argumentName = "search"): string {
   if (length < 2) throw refuse("at least 2 characters");
   if (length > maxSearchLength) throw refuse(`at most ${maxSearchLength} characters (a ligature such as ﬁ counts as the letters it stands for)`);
   return term;
-}
-
-/**
- * A page of the rows matching `term` (searchSql), best matches first, then by id so that pages are
- * stable; with how many rows match in all, counted in the same scan (null when the page is past the
- * last match).
- */
-async function rankedPage(detailed: DetailedClient, table: SearchableTable, term: string, limit: number, offset: number) {
-  const { where, rank } = searchSql(table);
-  const rows = await detailed.$queryRawUnsafe<{ id: string; total: bigint }[]>(
-    `SELECT id, count(*) OVER () AS total FROM "${table}" WHERE ${where} ORDER BY ${rank}, id LIMIT $3 OFFSET $4`,
-    likePattern(term),
-    term,
-    limit,
-    offset,
-  );
-  const total = rows[0] ? Number(rows[0].total) : offset === 0 ? 0 : null;
-  return { ids: rows.map((row) => row.id), total };
-}
-
-async function countMatches(detailed: DetailedClient, table: SearchableTable, term: string): Promise<number> {
-  const [row] = await detailed.$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*) AS count FROM "${table}" WHERE ${searchSql(table).where}`,
-    likePattern(term),
-  );
-  return Number(row?.count ?? 0);
 }
 
 /** `rows` in the order of `ids`. */
@@ -76,9 +50,9 @@ export function searchConnection<T extends { id: string }>(
   let pageTotal: number | null = null;
   return offsetConnection(
     args,
-    async () => pageTotal ?? countMatches(detailed, source.table, term),
-    async ({ limit, offset }) => {
-      const page = await rankedPage(detailed, source.table, term, limit, offset);
+    async () => pageTotal ?? countSearchMatches(detailed, source.table, term),
+    async (range) => {
+      const page = await searchPage(detailed, source.table, term, range);
       pageTotal = page.total;
       return page.ids.length > 0 ? inOrder(page.ids, await source.byIds(page.ids)) : [];
     },

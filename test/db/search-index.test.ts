@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { foldForSearch } from "../../src/db/search-text";
+import { foldForSearch } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { execute } from "../support/graphql";
