@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import { parseOptions } from "../../src/simulator/cli";
+import { parseOptions } from "../../src/cli/simulator";
 
 const root = path.join(__dirname, "../..");
 const tsx = path.join(root, "node_modules/.bin/tsx");
 
 function runCli(args: string[]): ChildProcess & { output: () => string; errors: () => string; exited: Promise<number | null> } {
-  const child = spawn(tsx, ["src/simulator/cli.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(tsx, ["src/cli/simulator.ts", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let [stdout, stderr] = ["", ""];
   child.stdout!.on("data", (chunk) => (stdout += chunk));
   child.stderr!.on("data", (chunk) => (stderr += chunk));

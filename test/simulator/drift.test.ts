@@ -1,5 +1,5 @@
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { parseOptions } from "../../src/simulator/cli";
+import { parseOptions } from "../../src/cli/simulator";
 import { call, realCapture, signIn } from "./support";
 
 // Shape drift: over a run, every optional form the captures show turns up, and what ingestion requires never moves.

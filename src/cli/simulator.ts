@@ -1,6 +1,6 @@
-import { UsageError, listOption, parseOptions as parseCommandLine, readCommandLine, wholeNumber } from "../cli/args";
-import { DEFAULT_DISCIPLINES, startSimulator } from "./index";
-import type { Auth0Options, SimulatorOptions } from "./types";
+// npm run simulator: the Peloton simulator (src/simulator, a library) served on loopback until Ctrl-C.
+import { type Auth0Options, DEFAULT_DISCIPLINES, type SimulatorOptions, startSimulator } from "../simulator";
+import { UsageError, listOption, parseOptions as parseCommandLine, readCommandLine, wholeNumber } from "./args";
 
 const usage = `Usage: npm run simulator -- [options]
 
