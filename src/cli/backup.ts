@@ -1,10 +1,10 @@
 // npm run backup: both databases dumped, side by side, into BACKUP_DIR.
 import { backupDatabases } from "../backup/backup";
-import { parseOptions, readCommandLine } from "./args";
+import { commonUsage, parseOptions, readCommandLine } from "./args";
 import { describeBackup } from "./backups";
 import { runCli } from "./run";
 
-const usage = `Usage: npm run backup
+const usage = `Usage: npm run backup -- [options]
 
 Dumps both databases into BACKUP_DIR (default ./backups) as peloton_workouts_<time>.sql and
 peloton_detailed_<time>.sql, one pair per backup, named by the time in UTC (20261124T054019Z), with their
@@ -15,7 +15,7 @@ pg_dump, and allow one process at a time: stop \`npm start\` first. Settings com
 ./.env (see README.md, Configuration).
 
 Options:
-  -h, --help   show this help
+${commonUsage}  -h, --help        show this help
 
 Exit code: 0 when both files were written, 1 when the backup failed (it leaves no file behind), 2 for a bad
 option.

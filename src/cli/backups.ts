@@ -2,17 +2,17 @@
 import path from "node:path";
 import { type Backup, type BackupFile, type BackupListing, backupFileName, listBackups, manifestFileName } from "../backup/files";
 import type { Config } from "../config";
-import { parseOptions, readCommandLine } from "./args";
+import { commonUsage, parseOptions, readCommandLine } from "./args";
 import { runCli } from "./run";
 
-const usage = `Usage: npm run backups
+const usage = `Usage: npm run backups -- [options]
 
 Lists the backups in BACKUP_DIR (default ./backups), newest first: each pair of files with their sizes, its
 checksum manifest, and the command that restores it. A backup missing one of its two files is flagged: it
 cannot be restored.
 
 Options:
-  -h, --help   show this help
+${commonUsage}  -h, --help        show this help
 `;
 
 /** A backup's files with their sizes, and the commands that restore it: lines indented for a listing. */

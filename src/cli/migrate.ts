@@ -1,10 +1,24 @@
 // npm run migrate: applies pending migrations to both databases (the app also does this at start-up).
 import { openDatabases } from "../db";
+import { commonUsage, parseOptions, readCommandLine } from "./args";
 import { runCli } from "./run";
 
-runCli(async (config, logger) => {
-  const where = config.database.kind === "embedded" ? `embedded databases in ${config.dataDir}` : "PostgreSQL databases";
-  const databases = await openDatabases(config.database, { logger });
-  await databases.close();
-  process.stdout.write(`The ${where} are migrated and up to date.\n`);
-});
+const usage = `Usage: npm run migrate -- [options]
+
+Applies the pending migrations to both databases (every command also does this at start-up). Settings
+come from the environment and ./.env (see README.md, Configuration).
+
+Options:
+${commonUsage}  -h, --help        show this help
+`;
+
+const options = readCommandLine(usage, () => (parseOptions(process.argv.slice(2), { help: { type: "boolean", short: "h" } }).help ? "help" : {}));
+
+if (options) {
+  runCli(async (config, logger) => {
+    const where = config.database.kind === "embedded" ? `embedded databases in ${config.dataDir}` : "PostgreSQL databases";
+    const databases = await openDatabases(config.database, { logger });
+    await databases.close();
+    process.stdout.write(`The ${where} are migrated and up to date.\n`);
+  });
+}

@@ -2,7 +2,7 @@
 import path from "node:path";
 import { isBackupTimestamp } from "../backup/files";
 import { restoreBackup } from "../backup/restore";
-import { UsageError, parseArguments, readCommandLine } from "./args";
+import { UsageError, commonUsage, parseArguments, readCommandLine } from "./args";
 import { runCli } from "./run";
 
 const usage = `Usage: npm run restore -- <timestamp> [--yes]
@@ -18,8 +18,8 @@ database changes. Databases that hold rows are only replaced with
 Configuration).
 
 Options:
-  -y, --yes    replace the databases even if they hold rows
-  -h, --help   show this help
+  -y, --yes         replace the databases even if they hold rows
+${commonUsage}  -h, --help        show this help
 
 Exit code: 0 when both databases were restored, 1 when the restore was refused or failed, 2 for a bad
 argument.

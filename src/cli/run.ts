@@ -7,28 +7,31 @@ import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
 import { StageAlreadyRunningError } from "../ingest/runs";
+import { commandLineSettings } from "./args";
 import { fileProblem } from "./file-errors";
-import { PortInUseError } from "./serve";
 import { type Logger, createLogger } from "../log";
 
 // Failures a user can fix from the message alone: printed without a stack trace.
-const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, PortInUseError, BackupError];
+const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, BackupError];
 
-/** Runs a command's main function with the configuration from the environment (and ./.env, if present). */
+/**
+ * Runs a command's main function with the configuration from the environment (and ./.env, if present),
+ * with what its command line sets (--data-dir) winning over both.
+ */
 export function runCli(main: (config: Config, logger: Logger) => Promise<void>): void {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let logger: Logger | undefined;
   let config: Config | undefined;
   Promise.resolve()
     .then(() => {
-      config = loadConfig();
+      config = loadConfig({ ...process.env, ...commandLineSettings });
       logger = openLogger(config);
       return main(config, logger);
     })
     .catch((error: unknown) => {
       const expected = expectedErrors.some((type) => error instanceof type);
       const problem = !expected && config ? fileProblem(error, config) : undefined;
-      process.stderr.write(`\n${expected ? (error as Error).message : problem ?? redactSecrets((error as Error)?.stack ?? String(error))}\n`);
+      process.stderr.write(`${expected ? (error as Error).message : problem ?? redactSecrets((error as Error)?.stack ?? String(error))}\n`);
       process.exitCode = 1;
       // the command has failed: end even if something it started (the demo's simulator, a server) is still open
       if (logger) logger.flush(() => process.exit());

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { createServer } from "node:http";
+import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Config, ConfigError } from "../config";
 import type { Databases } from "../db";
@@ -16,6 +16,8 @@ export interface ServeOptions {
   peloton: PelotonClient;
   /** what to print once the server listens, given its GraphQL URL */
   banner(url: string): string;
+  /** a server from listen(), when the port was taken earlier (the demo takes it before it ingests) */
+  server?: Server;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface ServeOptions {
  * requests, until SIGINT or SIGTERM; then finishes the requests in flight and stops the runs the
  * mutations started after their current page or class (they end CANCELLED).
  */
-export async function serveApi(config: Config, logger: Logger, databases: Databases, { adminToken, peloton, banner }: ServeOptions): Promise<void> {
+export async function serveApi(config: Config, logger: Logger, databases: Databases, { adminToken, peloton, banner, server }: ServeOptions): Promise<void> {
   const runs = adminToken ? backgroundRuns({ ...databases, peloton, logger }) : undefined;
   const api = createApi(databases, {
     production: config.production,
@@ -32,30 +34,37 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     rateLimitPerMinute: config.rateLimitPerMinute,
     logger,
   });
-  const server = createServer(api);
-  server.listen(config.port, config.host);
-  // not events.once(server, "listening"): it rejects with the raw error before any handler could explain it
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, config)));
-  });
-  const { port } = server.address() as AddressInfo; // PORT=0 picks a free one
+  const http = server ?? (await listen(config));
+  http.removeAllListeners("request").on("request", api);
+  const { port } = http.address() as AddressInfo; // PORT=0 picks a free one
   process.stdout.write(banner(`http://${browsable(config.host)}:${port}/graphql`));
   const stop = onStopSignals((signal) => logger.info({ signal }, "shutting down after the requests and runs in flight (again to stop at once)"));
   await once(stop.signal, "abort");
   await Promise.all([
     new Promise((resolve) => {
-      server.close(resolve); // stops accepting, waits for the requests in flight
-      server.closeIdleConnections();
+      http.close(resolve); // stops accepting, waits for the requests in flight
+      http.closeIdleConnections();
     }),
     runs?.stop(),
   ]);
   stop.dispose();
 }
 
+/** A server listening on HOST and PORT that answers 503 until serveApi serves; a taken port or an unknown address is a one-line error. */
+export async function listen(config: Config): Promise<Server> {
+  const server = createServer((_request, response) => response.writeHead(503, { "retry-after": "5" }).end("Starting: the API is not ready yet.\n"));
+  server.listen(config.port, config.host);
+  // not events.once(server, "listening"): it rejects with the raw error before any handler could explain it
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, config)));
+  });
+  return server;
+}
+
 /** What to tell the user when the server cannot listen on HOST and PORT. */
 function listenError(error: NodeJS.ErrnoException, { host, port }: Config): Error {
-  if (error.code === "EADDRINUSE") return new PortInUseError(`Port ${port} is in use by another program: set PORT to a free one (PORT=0 picks any).`);
+  if (error.code === "EADDRINUSE") return new ConfigError(`Port ${port} is in use by another program: set PORT to a free one (PORT=0 picks any).`);
   if (error.code === "EADDRNOTAVAIL" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN") {
     return new ConfigError(`Invalid configuration:\n  HOST: no network interface of this machine has the address ${host} (use 127.0.0.1, 0.0.0.0 or ::)`);
   }
@@ -66,8 +75,4 @@ function listenError(error: NodeJS.ErrnoException, { host, port }: Config): Erro
 export function browsable(host: string): string {
   if (/^(0\.0\.0\.0|::|::1|127\.0\.0\.1|localhost)$/i.test(host)) return "localhost";
   return host.includes(":") ? `[${host}]` : host;
-}
-
-export class PortInUseError extends Error {
-  override name = "PortInUseError";
 }
