@@ -9,12 +9,12 @@ import { processDetails } from "../ingest/process-details";
 import type { IngestRun } from "../ingest/runs";
 import { syncWorkouts } from "../ingest/sync-workouts";
 import { startSimulator } from "../simulator";
-import { parseOptions, readCommandLine, wholeNumber } from "./args";
+import { commonUsage, parseOptions, readCommandLine, wholeNumber } from "./args";
 import { detailsCounts, detailsSummary } from "./details";
 import { pelotonClient } from "./ingest-command";
 import { createProgressDisplay } from "./progress";
 import { runCli } from "./run";
-import { serveApi } from "./serve";
+import { listen, serveApi } from "./serve";
 import { onStopSignals } from "./stop-signals";
 import { syncCounts, syncSummary } from "./sync";
 
@@ -23,11 +23,12 @@ const usage = `Usage: npm run demo -- [options]
 Starts the bundled Peloton API simulator, lists its classes and reads their playlists into embedded
 databases in DATA_DIR/demo (the database URLs and PELOTON_* settings are not used), then serves the
 GraphQL API on PORT (default 4000) and prints the GraphiQL URL, an admin token for the mutations and
-example queries. Run it again and it starts where the last one stopped. Ctrl-C stops it.
+example queries. Run it again and it starts where the last one stopped. Ctrl-C stops it; then
+\`npm start -- --data-dir DATA_DIR/demo\` serves its catalogue again.
 
 Options:
-  --classes N    classes in the simulated catalogue (default 300)
-  -h, --help     show this help
+  --classes N       classes in the simulated catalogue (default 300)
+${commonUsage}  -h, --help        show this help
 `;
 
 const options = readCommandLine(usage, () => {
@@ -38,6 +39,7 @@ const options = readCommandLine(usage, () => {
 if (options) {
   process.env.LOG_LEVEL ??= "warn"; // the demo's own lines tell the story; LOG_LEVEL=info shows the logs too
   runCli(async (config, logger) => {
+    const server = await listen(config); // a taken port is said now, not after the ingestion
     const sim = await startSimulator({ classes: options.classes });
     const dataDir = path.join(config.dataDir, "demo");
     const demo: Config = {
@@ -68,6 +70,7 @@ if (options) {
       const adminToken = config.adminToken ?? randomBytes(24).toString("hex");
       const examples = await exampleQueries(databases);
       await serveApi(demo, logger, databases, {
+        server,
         adminToken,
         peloton,
         banner: (url) =>
@@ -76,11 +79,18 @@ if (options) {
           `  (send it as the header  Authorization: Bearer ${adminToken})\n` +
           `\nQueries to paste into GraphiQL:\n\n${examples.map(({ title, query }) => `# ${title}\n${query}\n`).join("\n")}\nCtrl-C stops the demo.\n`,
       });
+      process.stdout.write(`\nThe demo stopped. Its catalogue stays in ${shown(dataDir)}: \`npm start -- --data-dir ${shown(dataDir)}\` serves it again.\n`);
     } finally {
       await databases.close();
       await sim.close();
     }
   });
+}
+
+/** A directory as the user would type it: relative to the current one when inside it. */
+function shown(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  return relative && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : dir;
 }
 
 /** Both stages, with progress; false if Ctrl-C stopped them (the next demo resumes) or one failed. */
