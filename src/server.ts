@@ -70,7 +70,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
 
 /** The runs a mutation starts outlive its request: their statements must not stop with it. */
 const outlivingRequests = (runs: BackgroundRuns): BackgroundRuns => ({
-  start: (request) => outsideRequests(() => runs.start(request)),
+  start: (stage, input) => outsideRequests(() => runs.start(stage, input)),
   stop: () => runs.stop(),
 });
 

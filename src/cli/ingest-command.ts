@@ -3,44 +3,40 @@ import { access, mkdir } from "node:fs/promises";
 import { createPelotonAuth, fileSessionStore } from "../auth";
 import type { Config } from "../config";
 import { openDatabases } from "../db";
-import type { IngestDeps, Progress } from "../ingest/deps";
+import type { IngestDeps } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
+import { type AnyStage, StageOptionsError, runStage } from "../ingest/stage";
 import type { Logger } from "../log";
 import { type PelotonClient, createPelotonClient, keptResponsesDir } from "../peloton/client";
-import { createProgressDisplay, formatDuration } from "./progress";
+import { createProgressDisplay } from "./progress";
 import { onStopSignals, signalExitCode } from "./stop-signals";
-
-export interface IngestCommand {
-  /** "sync" */
-  name: string;
-  /** what the run goes through one at a time, and stops after when interrupted */
-  step: "page" | "class";
-  /** the run's counts in a few words, for the progress display */
-  counts(progress: Progress): string;
-  run(deps: IngestDeps): Promise<IngestRun>;
-  /** what the user reads at the end */
-  summary(run: IngestRun): string;
-}
 
 /**
  * Runs an ingestion stage from the command line: databases and Peloton client from the configuration,
  * progress on stderr, Ctrl-C to stop after the current step, the summary on stdout. The exit code is
- * 0 only for a run that SUCCEEDED; 1 if it FAILED; 130 or 143 if a signal cancelled it.
+ * 0 only for a run that SUCCEEDED; 1 if it FAILED; 130 or 143 if a signal cancelled it; 2 if the
+ * stage refused its options before recording a run (a category Peloton does not list).
  */
-export async function runIngestCommand(config: Config, logger: Logger, command: IngestCommand): Promise<void> {
-  const progress = createProgressDisplay({ name: command.name, unit: command.step === "page" ? "pages" : "classes", counts: command.counts });
+export async function runIngestCommand(config: Config, logger: Logger, stage: AnyStage, input: unknown): Promise<void> {
+  const progress = createProgressDisplay({ name: stage.command, unit: stage.step.many, counts: stage.counts });
   const stop = onStopSignals((signal) => {
     const again = signal === "SIGINT" ? "press Ctrl-C" : `send ${signal}`;
-    progress.note(`${command.name}: stopping after the current ${command.step} (${again} again to stop at once)`);
+    progress.note(`${stage.command}: stopping after the current ${stage.step.one} (${again} again to stop at once)`);
   });
   let run: IngestRun;
   try {
-    run = await withIngestDeps(config, logger, (deps) => command.run({ ...deps, signal: stop.signal, onProgress: progress.update }));
+    run = await withIngestDeps(config, logger, (deps) => runStage(stage, { ...deps, signal: stop.signal, onProgress: progress.update }, input));
+  } catch (error) {
+    if (!(error instanceof StageOptionsError)) throw error;
+    progress.stop();
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return;
   } finally {
     progress.stop();
     stop.dispose();
   }
-  process.stdout.write(`${command.summary(run)}\n`);
+  process.stdout.write(`${stage.summary(run)}\n`);
   const signal = stop.received();
   process.exitCode = run.status === "SUCCEEDED" ? 0 : run.status === "CANCELLED" && signal ? signalExitCode(signal) : 1;
 }
@@ -53,7 +49,7 @@ async function withIngestDeps<T>(config: Config, logger: Logger, work: (deps: In
   await access(config.dataDir, constants.W_OK);
   const databases = await openDatabases(config.database, { logger });
   try {
-    return await work({ workouts: databases.workouts, detailed: databases.detailed, peloton: pelotonClient(config, logger), logger });
+    return await work({ workouts: databases.workouts, detailed: databases.detailed, peloton: pelotonClient(config, logger), logger, dataDir: config.dataDir });
   } finally {
     await databases.close();
   }
@@ -64,10 +60,4 @@ export function pelotonClient(config: Config, logger: Logger): PelotonClient {
   const auth = createPelotonAuth(config.peloton, fileSessionStore(config.dataDir), logger);
   // no signal for the client: an interrupted run finishes the request in flight
   return createPelotonClient({ config: config.peloton, auth, logger, responsesDir: keptResponsesDir(config.dataDir) });
-}
-
-/** "Sync run #12 SUCCEEDED in 4.2s" */
-export function runHeadline(title: string, run: IngestRun): string {
-  const ms = (run.finishedAt ?? new Date()).getTime() - (run.startedAt ?? run.createdAt).getTime();
-  return `${title} run #${run.id} ${run.status} in ${formatDuration(ms)}`;
 }

@@ -1,18 +1,17 @@
 import type { IngestDeps } from "./deps";
-import { type ProcessDetailsOptions, processDetails } from "./process-details";
 import { runFailure } from "./run-errors";
 import { type IngestRun, StageAlreadyRunningError, queueRun } from "./runs";
-import { type SyncOptions, syncWorkouts } from "./sync-workouts";
-
-export type StageRequest = { stage: "SYNC_WORKOUTS"; options: SyncOptions } | { stage: "PROCESS_DETAILS"; options: ProcessDetailsOptions };
+import { type AnyStage, checkStage, runStage } from "./stage";
 
 /** Stages run in the background of a long-lived process (the API server), for its mutations. */
 export interface BackgroundRuns {
   /**
-   * Queues a run of the stage and starts it without waiting: returns the QUEUED run at once, or the
-   * stage's active run (here or in another process) if it already has one.
+   * Checks the options, queues a run of the stage and starts it without waiting: returns the QUEUED
+   * run at once. Throws StageOptionsError for options it cannot take, PelotonAuthError without a
+   * session, and StageAlreadyRunningError when the stage has an active run (here or in another
+   * process) with other options; one with the same options is returned, as a retried request expects.
    */
-  start(request: StageRequest): Promise<IngestRun>;
+  start(stage: AnyStage, input: unknown): Promise<IngestRun>;
   /** Asks the runs in progress to stop after their current step (they end CANCELLED) and waits for them. */
   stop(): Promise<void>;
 }
@@ -21,19 +20,18 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
   const stopping = new AbortController();
   const inProgress = new Set<Promise<unknown>>();
   return {
-    async start({ stage, options }) {
+    async start(stage, input) {
       if (stopping.signal.aborted) throw new Error("the server is shutting down");
+      const checked = await checkStage(stage, deps, input);
       let queued: IngestRun;
       try {
-        queued = await queueRun(deps, stage, options);
+        queued = await queueRun(deps, stage.name, checked.options);
       } catch (error) {
-        if (error instanceof StageAlreadyRunningError) return error.run;
+        if (error instanceof StageAlreadyRunningError && sameOptions(error.run.options, checked.options)) return error.run;
         throw error;
       }
-      const runDeps = { ...deps, signal: stopping.signal, queuedRun: queued.id };
-      const run = stage === "SYNC_WORKOUTS" ? syncWorkouts(runDeps, options) : processDetails(runDeps, options);
-      // the stages record their own failures on the run; this is for one that could not even start
-      const task = run.catch(async (error: unknown) => {
+      // the stage records its own failures on the run; this is for one that could not even start
+      const task = runStage(stage, { ...deps, signal: stopping.signal, queuedRun: queued.id }, undefined, checked).catch(async (error: unknown) => {
         deps.logger.error({ err: error, run: queued.id }, "ingestion run could not start");
         await deps.workouts.ingestRun
           .updateMany({
@@ -52,3 +50,11 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
     },
   };
 }
+
+/** Whether a run's recorded options are these (as JSON keeps them: no undefined keys). */
+const sameOptions = (recorded: unknown, options: object) => canonical(recorded) === canonical(JSON.parse(JSON.stringify(options)));
+
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );

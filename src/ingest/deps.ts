@@ -1,10 +1,10 @@
 import type { DetailedClient, WorkoutsClient } from "../db";
 import type { Logger } from "../log";
 import type { PelotonClient } from "../peloton/client";
-import type { RunTiming } from "./runs";
+import type { IngestStage, RunTiming } from "./runs";
 
 export interface Progress {
-  stage: "SYNC_WORKOUTS" | "PROCESS_DETAILS";
+  stage: IngestStage;
   runId: number;
   /** pages (sync) or classes (details) done, of total when known */
   done: number;
@@ -28,6 +28,8 @@ export interface IngestDeps {
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
   runTiming?: RunTiming;
+  /** where a stage may keep files (sync's saved pages): DATA_DIR */
+  dataDir?: string;
   /** carry out this QUEUED run (made by queueRun) rather than starting a new one */
   queuedRun?: number;
 }

@@ -1,10 +1,12 @@
+import { z } from "zod";
 import type { Prisma } from "../db/generated/workouts/client";
 import { PelotonAuthError } from "../auth";
 import { isRefusedData, isTransient } from "../db/errors";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../peloton/errors";
 import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
-import { type IngestRun, claimRun, executeRun } from "./runs";
+import type { RunHandle } from "./runs";
+import { defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { saveClassDetails } from "./save-class";
 import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
 
@@ -13,20 +15,33 @@ const MAX_UNREACHABLE_IN_A_ROW = 5;
 const MAX_REFUSED_IN_A_ROW = 10;
 const MAX_RETRY_WAIT_MS = 30 * 24 * 3_600_000;
 
-export interface ProcessDetailsOptions {
-  /** reprocess classes already processed (all of them, or the given ids), replacing their playlists */
-  force?: boolean;
-  /** how many classes one run takes (default 100); 0 takes them all */
-  batchSize?: number;
-  /** classes in flight at once (default 1); requests still keep the one rate limit */
-  concurrency?: number;
-  /** exactly these classes, whether processed or not */
-  ids?: string[];
-  /** a class whose details failed this many times is left alone until --force or --ids (default 3) */
-  maxAttempts?: number;
-  /** a class that failed waits this long before a later run retries it, doubling with each failure (default 1 hour) */
-  retryAfterMs?: number;
-}
+const DEFAULT_BATCH_SIZE = 100;
+
+const processDetailsOptions = z.strictObject({
+  batchSize: option(wholeNumber({ min: 0 }).optional(), {
+    description: "how many classes this run takes; 0 takes them all",
+    defaultText: `${DEFAULT_BATCH_SIZE}; all of them with force`,
+  }),
+  concurrency: option(wholeNumber({ min: 1, max: 16 }).default(1), {
+    description: "classes in flight at once; requests still keep one rate limit",
+    aliases: ["concurrent"],
+  }),
+  force: option(z.boolean().default(false), { description: "take classes already processed too, replacing their playlists" }),
+  ids: option(z.array(z.string().trim().min(1, "must not be empty")).min(1, "must name at least one class").max(1000).optional(), {
+    description: "exactly these classes, whether processed or not",
+    defaultText: "the classes not processed yet",
+    ids: true,
+  }),
+  maxAttempts: option(wholeNumber({ min: 1 }).default(3), {
+    description: "a class whose details failed this many times is left alone until --force or --ids",
+    only: "code",
+  }),
+  retryAfterMs: option(wholeNumber({ min: 0 }).default(3_600_000), {
+    description: "a class that failed waits this long before a later run retries it, doubling with each failure",
+    only: "code",
+  }),
+});
+export type ProcessDetailsOptions = z.input<typeof processDetailsOptions>;
 
 /**
  * Stage 2: fetches the details of each class not yet processed (oldest first) and writes instructor,
@@ -38,112 +53,139 @@ export interface ProcessDetailsOptions {
  * a growing wait, up to maxAttempts; it never stops the run. What stops the run blames no class: a
  * refused login, Peloton failing class after class, or a database that does not answer.
  */
-export async function processDetails(deps: IngestDeps, options: ProcessDetailsOptions = {}): Promise<IngestRun> {
+export const processDetailsStage = defineStage({
+  name: "PROCESS_DETAILS",
+  command: "details",
+  title: "Details",
+  description:
+    "Fetches the details of the classes the sync listed that are not processed yet (oldest first), and saves each " +
+    "class's instructor and playlist to the detailed database. A class that fails is recorded and retried by a later run.",
+  step: { one: "class", many: "classes" },
+  options: processDetailsOptions,
+  // a Peloton session (a saved one, or a login now): without one, no run is recorded; Peloton not
+  // answering is left to the run, which records it
+  check: ({ peloton, logger }) =>
+    peloton.signIn().catch((error: unknown) => {
+      if (error instanceof PelotonAuthError) throw error;
+      logger.warn({ err: error }, "could not check the Peloton session before the run");
+    }),
+  work: processClasses,
+  counts: (progress) => `${progress.processed} processed, ${progress.failed} failed`,
+  summary(run) {
+    const total = run.total ?? run.seen;
+    const lines = [`${runHeadline("Details", run)}: ${run.processed} of ${total} classes processed, ${run.failed} failed.`];
+    if (run.error) lines.push(`Error: ${run.error}`);
+    if (run.failed) {
+      lines.push(`${run.failed} ${run.failed === 1 ? "class" : "classes"} failed (why is in the log and in workouts.details_error); the next run retries them.`);
+    }
+    if (run.status !== "SUCCEEDED" && run.seen < total) lines.push(`The next run takes the ${total - run.seen} classes this one did not reach.`);
+    return lines.join("\n");
+  },
+});
+
+export const processDetails = (deps: IngestDeps, options?: ProcessDetailsOptions) => runStage(processDetailsStage, deps, options);
+
+async function processClasses(deps: IngestDeps, run: RunHandle, options: z.output<typeof processDetailsOptions>) {
   const { workouts, detailed, peloton, logger, signal } = deps;
-  const { force = false, batchSize = 100, concurrency = 1, ids, maxAttempts = 3, retryAfterMs = 3_600_000 } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 0) throw new RangeError(`batch size must be a whole number ≥ 0 (got ${batchSize})`);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1 (got ${concurrency})`);
+  const { force, concurrency, ids, maxAttempts, retryAfterMs } = options;
+  const batchSize = options.batchSize ?? (force ? 0 : DEFAULT_BATCH_SIZE);
+  const queue = ids?.length
+    ? [...new Set(ids)]
+    : (
+        await workouts.workout.findMany({
+          where: force
+            ? {}
+            : { processed: false, available: true, detailsAttempts: { lt: maxAttempts }, OR: [{ detailsRetryAt: null }, { detailsRetryAt: { lte: new Date() } }] },
+          orderBy: [{ originalAirTime: "asc" }, { id: "asc" }],
+          take: batchSize || undefined,
+          select: { id: true },
+        })
+      ).map((workout) => workout.id);
+  const counts = { seen: 0, new: 0, processed: 0, failed: 0 };
+  await run.update({ total: queue.length });
 
-  const run = await claimRun(deps, "PROCESS_DETAILS", options);
-  return executeRun(deps, run, async () => {
-    const queue = ids?.length
-      ? [...new Set(ids)]
-      : (
-          await workouts.workout.findMany({
-            where: force
-              ? {}
-              : { processed: false, available: true, detailsAttempts: { lt: maxAttempts }, OR: [{ detailsRetryAt: null }, { detailsRetryAt: { lte: new Date() } }] },
-            orderBy: [{ originalAirTime: "asc" }, { id: "asc" }],
-            take: batchSize || undefined,
-            select: { id: true },
-          })
-        ).map((workout) => workout.id);
-    const counts = { seen: 0, new: 0, processed: 0, failed: 0 };
-    await run.update({ total: queue.length });
-
-    let unreachableInARow = 0;
-    let lastUnreachable: unknown;
-    let refusedInARow = 0;
-    /** Writes one class; returns whether it was processed or failed, or throws what must stop the run. */
-    const processOne = async (id: string): Promise<"processed" | "failed"> => {
-      let answer: RideDetails & { raw: unknown };
+  let unreachableInARow = 0;
+  let lastUnreachable: unknown;
+  let refusedInARow = 0;
+  /** Writes one class; returns whether it was processed or failed, or throws what must stop the run. */
+  const processOne = async (id: string): Promise<"processed" | "failed"> => {
+    let answer: RideDetails & { raw: unknown };
+    try {
+      answer = await peloton.rideDetails(id);
+    } catch (error) {
+      return pelotonFailed(id, error);
+    }
+    unreachableInARow = 0;
+    let details: RideDetails & { raw: unknown };
+    try {
+      details = await withInstructor(deps, answer);
+    } catch (error) {
+      if (!(error instanceof PelotonRequestError || error instanceof PelotonAuthError)) {
+        throw new Error(`Reading what the database knows of class ${id} failed: ${oneLine(error)}`, { cause: error });
+      }
+      return pelotonFailed(id, error);
+    }
+    for (let attempt = 1; ; attempt++) {
       try {
-        answer = await peloton.rideDetails(id);
+        const { warnings } = await saveClassDetails(detailed, details);
+        if (warnings.length) logger.warn({ class: id, warnings }, "stored the class with values our databases cannot hold changed");
+        await markProcessed(deps, details);
+        refusedInARow = 0;
+        return "processed";
       } catch (error) {
-        return pelotonFailed(id, error);
+        // a deadlock or a transaction that could not start is the moment's: once more, then stop
+        if (isTransient(error) && attempt < 2) {
+          logger.warn({ class: id, reason: oneLine(error) }, "saving the class met a deadlock or a busy database; trying once more");
+          continue;
+        }
+        // only a value the database refuses is the class's fault; anything else (a database that does
+        // not answer, a missing table, our own bug) stops the run and blames no class
+        if (!isRefusedData(error) || !(await databasesAnswer(deps))) {
+          throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
+        }
+        await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
+        if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
+          throw new Error(`The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`, { cause: error });
+        }
+        return "failed";
       }
-      unreachableInARow = 0;
-      let details: RideDetails & { raw: unknown };
+    }
+  };
+  /** Peloton failed for this class: recorded; held against it only when the answer was its own (a 404, malformed). */
+  const pelotonFailed = async (id: string, error: unknown): Promise<"failed"> => {
+    if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
+    // retries running out is Peloton's (down, blocking us): recorded, not held against the class, and a
+    // run of them stops the run
+    const ownFault = error instanceof PelotonNotFoundError || error instanceof MalformedResponseError;
+    await markFailed(deps, id, error, ownFault && retryAfterMs);
+    if (!ownFault) {
+      unreachableInARow++;
+      lastUnreachable = error;
+    }
+    return "failed";
+  };
+  let next = 0;
+  let fatal: unknown;
+  const worker = async () => {
+    while (next < queue.length && !signal?.aborted && fatal === undefined) {
+      const id = queue[next++]!;
+      counts.seen++;
       try {
-        details = await withInstructor(deps, answer);
+        counts[await processOne(id)]++;
       } catch (error) {
-        if (!(error instanceof PelotonRequestError || error instanceof PelotonAuthError)) {
-          throw new Error(`Reading what the database knows of class ${id} failed: ${oneLine(error)}`, { cause: error });
-        }
-        return pelotonFailed(id, error);
+        fatal ??= error;
+        return;
       }
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const { warnings } = await saveClassDetails(detailed, details);
-          if (warnings.length) logger.warn({ class: id, warnings }, "stored the class with values our databases cannot hold changed");
-          await markProcessed(deps, details);
-          refusedInARow = 0;
-          return "processed";
-        } catch (error) {
-          // a deadlock or a transaction that could not start is the moment's: once more, then stop
-          if (isTransient(error) && attempt < 2) {
-            logger.warn({ class: id, reason: oneLine(error) }, "saving the class met a deadlock or a busy database; trying once more");
-            continue;
-          }
-          // only a value the database refuses is the class's fault; anything else (a database that does
-          // not answer, a missing table, our own bug) stops the run and blames no class
-          if (!isRefusedData(error) || !(await databasesAnswer(deps))) {
-            throw new Error(`Saving class ${id} failed: ${oneLine(error)}`, { cause: error });
-          }
-          await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
-          if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
-            throw new Error(`The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`, { cause: error });
-          }
-          return "failed";
-        }
+      await run.update({ ...counts });
+      deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
+      if (unreachableInARow >= MAX_UNREACHABLE_IN_A_ROW) {
+        fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`, { cause: lastUnreachable });
+        return;
       }
-    };
-    /** Peloton failed for this class: recorded; held against it only when the answer was its own (a 404, malformed). */
-    const pelotonFailed = async (id: string, error: unknown): Promise<"failed"> => {
-      if (error instanceof PelotonAuthError) throw error; // every class after it would fail the same way
-      // retries running out is Peloton's (down, blocking us): recorded, not held against the class, and a
-      // run of them stops the run
-      const ownFault = error instanceof PelotonNotFoundError || error instanceof MalformedResponseError;
-      await markFailed(deps, id, error, ownFault && retryAfterMs);
-      if (!ownFault) {
-        unreachableInARow++;
-        lastUnreachable = error;
-      }
-      return "failed";
-    };
-    let next = 0;
-    let fatal: unknown;
-    const worker = async () => {
-      while (next < queue.length && !signal?.aborted && fatal === undefined) {
-        const id = queue[next++]!;
-        counts.seen++;
-        try {
-          counts[await processOne(id)]++;
-        } catch (error) {
-          fatal ??= error;
-          return;
-        }
-        await run.update({ ...counts });
-        deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
-        if (unreachableInARow >= MAX_UNREACHABLE_IN_A_ROW) {
-          fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`, { cause: lastUnreachable });
-          return;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker));
-    if (fatal !== undefined) throw fatal;
-  });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(queue.length, 1)) }, worker));
+  if (fatal !== undefined) throw fatal;
 }
 
 /**

@@ -9,12 +9,15 @@ import { runFailure } from "./run-errors";
 export type { IngestRun, IngestStage };
 export type RunCounts = Pick<IngestRun, "seen" | "new" | "processed" | "failed" | "total">;
 
+/** SYNC_WORKOUTS → syncWorkouts: the stage's mutation, and how messages name it. */
+export const stageField = (stage: IngestStage) => stage.toLowerCase().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
 /** The stage already has an active run (here or in another process): `run` is that run. */
 export class StageAlreadyRunningError extends Error {
   override name = "StageAlreadyRunningError";
   constructor(readonly run: IngestRun) {
     super(
-      `${run.stage === "SYNC_WORKOUTS" ? "syncWorkouts" : "processDetails"} is already running: run #${run.id}` +
+      `${stageField(run.stage)} is already running: run #${run.id}` +
         `${run.owner ? ` (${run.owner})` : ""}, started ${(run.startedAt ?? run.createdAt).toISOString()}. ` +
         `Wait for it to finish, or stop that process; the next run resumes where it left off.`,
     );

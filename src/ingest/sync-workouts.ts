@@ -1,4 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { PelotonAuthError } from "../auth";
 import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
@@ -6,19 +9,9 @@ import { MalformedResponseError } from "../peloton/errors";
 import { fileIn, safeFileName } from "../safe-file-name";
 import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
-import { type IngestRun, type RunCounts, type RunHandle, claimRun, executeRun } from "./runs";
+import { type RunCounts, type RunHandle } from "./runs";
+import { StageOptionsError, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { MAX_INDEXED_TEXT, said, storable, storableJson } from "./storable";
-
-export interface SyncOptions {
-  /** browse categories to sync (default ["cycling"]); "all" means every category Peloton lists */
-  categories?: string[];
-  /** walk every page, not only until classes already known */
-  full?: boolean;
-  /** stop after this many pages per category (the next sync resumes past them) */
-  maxPages?: number;
-  /** keep each raw page as JSON in this folder (DATA_DIR/workouts_list) */
-  savePagesDir?: string;
-}
 
 const PAGE_SIZE = 50;
 
@@ -38,6 +31,19 @@ interface RunState {
   walked: string[];
 }
 
+const syncOptions = z.strictObject({
+  categories: option(z.array(z.string().trim().regex(/^[a-z0-9_-]{1,64}$/i, "must be a category slug such as cycling, or all")).min(1).max(50).default(["cycling"]), {
+    name: "category",
+    description: 'browse categories to sync, such as cycling; "all" syncs every category Peloton lists',
+  }),
+  full: option(z.boolean().default(false), {
+    description: "walk every page, not only down to the classes already known; a walk to the end of the list marks the classes no longer listed unavailable",
+  }),
+  maxPages: option(wholeNumber({ min: 1 }).optional(), { description: "stop after this many pages per category; the next sync resumes past them", defaultText: "no limit" }),
+  savePages: option(z.boolean().default(false), { description: "also keep each page as JSON in DATA_DIR/workouts_list/", only: "cli" }),
+});
+export type SyncOptions = z.input<typeof syncOptions>;
+
 /**
  * Stage 1: pages through each category's class list, newest first, into the workouts database.
  * A class keeps every category that lists it. Incremental: a category's walk stops at the first page
@@ -46,21 +52,67 @@ interface RunState {
  * every page. A walk that reaches the end of the list takes the category out of the classes it did not
  * see; a class left with no category is marked unavailable.
  */
-export async function syncWorkouts(deps: IngestDeps, options: SyncOptions = {}): Promise<IngestRun> {
-  const run = await claimRun(deps, "SYNC_WORKOUTS", options);
-  return executeRun(deps, run, async () => {
-    const requested = options.categories?.length ? options.categories : ["cycling"];
-    const categories = requested.includes("all") ? (await deps.peloton.browseCategories()).map((c) => c.slug) : requested;
+export const syncWorkoutsStage = defineStage({
+  name: "SYNC_WORKOUTS",
+  command: "sync",
+  title: "Sync",
+  description:
+    "Lists Peloton's classes, newest first, into the workouts database. A sync stops at the first page with nothing new " +
+    "(after getting past where an interrupted sync stopped); a full sync walks every page.",
+  step: { one: "page", many: "pages" },
+  options: syncOptions,
+  check: knownCategories,
+  async work(deps, run, options, known) {
+    const categories = options.categories.includes("all") ? (known ?? (await deps.peloton.browseCategories()).map((c) => c.slug)) : options.categories;
+    const savePagesDir = options.savePages ? pagesDir(deps) : undefined;
     const state: RunState = { counts: { seen: 0, new: 0, processed: 0, failed: 0, total: 0 }, seenIds: new Set(), walked: [] };
     for (const category of new Set(categories)) {
       if (deps.signal?.aborted) break;
-      await syncCategory(deps, run, category, options, state);
+      await syncCategory(deps, run, category, { ...options, savePagesDir }, state);
       state.walked.push(category);
     }
-  });
+  },
+  counts: (progress) => `${progress.seen} classes seen, ${progress.new} new`,
+  summary(run) {
+    const listed = run.total === null ? "" : ` of ${run.total} listed`;
+    const lines = [`${runHeadline("Sync", run)}: ${run.seen} classes seen${listed}, ${run.new} new.`];
+    if (run.error) lines.push(`Error: ${run.error}`);
+    if (run.status !== "SUCCEEDED") lines.push("The next sync resumes where this one stopped.");
+    return lines.join("\n");
+  },
+});
+
+export const syncWorkouts = (deps: IngestDeps, options?: SyncOptions) => runStage(syncWorkoutsStage, deps, options);
+
+/**
+ * The categories Peloton lists, once it is asked (which also needs a session: a missing login fails
+ * here, before a run is recorded); a requested one it does not list is a mistake. Peloton failing to
+ * answer is left to the run, which records it.
+ */
+async function knownCategories({ peloton, logger }: IngestDeps, { categories }: z.output<typeof syncOptions>): Promise<string[] | undefined> {
+  let listed: string[];
+  try {
+    listed = (await peloton.browseCategories()).map((category) => category.slug);
+  } catch (error) {
+    if (error instanceof PelotonAuthError) throw error;
+    logger.warn({ err: error }, "could not read Peloton's browse categories; syncing the categories asked for unchecked");
+    return undefined;
+  }
+  const unknown = categories.filter((category) => category !== "all" && !listed.includes(category));
+  if (unknown.length) {
+    throw new StageOptionsError([
+      { option: "category", message: `Peloton lists no ${unknown.map((c) => `"${c}"`).join(", ")}; its categories are ${listed.join(", ")}, or all` },
+    ]);
+  }
+  return listed;
 }
 
-async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, options: SyncOptions, state: RunState) {
+function pagesDir({ dataDir }: IngestDeps): string {
+  if (!dataDir) throw new Error("saving pages needs the data directory (deps.dataDir)");
+  return path.join(dataDir, "workouts_list");
+}
+
+async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, options: { full: boolean; maxPages?: number; savePagesDir?: string }, state: RunState) {
   const { workouts, peloton, logger, signal } = deps;
   const { counts } = state;
   const walkStarted = new Date();

@@ -29,6 +29,8 @@ export interface PelotonClient {
   instructor(instructorId: string): Promise<PelotonInstructor>;
   me(): Promise<PelotonUser>;
   browseCategories(): Promise<BrowseCategory[]>;
+  /** Has a session ready (the saved one, or a login now), or throws PelotonAuthError saying what is missing. */
+  signIn(): Promise<void>;
 }
 
 export interface PelotonClientDeps {
@@ -201,6 +203,9 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
       const user = await get("/api/me", {}, "item", (json) => parseResponse(userSchema, json, "the logged-in user"), "the logged-in user");
       await auth.rememberUserId(user.id);
       return user;
+    },
+    signIn: async () => {
+      await auth.headers();
     },
     browseCategories: async () =>
       (await get("/api/browse_categories", { library_type: "on_demand" }, "item", (json) => parseResponse(browseCategoriesSchema, json, "the browse categories"), "the browse categories")).browse_categories,

@@ -2,12 +2,14 @@ import SchemaBuilder from "@pothos/core";
 import ComplexityPlugin from "@pothos/plugin-complexity";
 import PrismaPlugin from "@pothos/plugin-prisma";
 import RelayPlugin from "@pothos/plugin-relay";
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth";
 import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, getNullableType, isListType } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { z } from "zod";
 import type PrismaTypes from "../db/generated/detailed-pothos/types";
 import { getDatamodel } from "../db/generated/detailed-pothos/types";
+import { bearerToken } from "../admin-token";
 import { fieldPrice } from "../query-limits";
 import type { Context } from "./context";
 
@@ -25,8 +27,14 @@ export const builder = new SchemaBuilder<{
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
   Scalars: { DateTime: { Input: Date; Output: Date } };
+  AuthScopes: { admin: boolean };
 }>({
-  plugins: [RelayPlugin, PrismaPlugin, ComplexityPlugin, ValidationPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin, ComplexityPlugin, ValidationPlugin],
+  // who may ask a field is declared on it (authScopes); the admin is whoever carries the server's ADMIN_TOKEN
+  scopeAuth: {
+    authScopes: (ctx) => ({ admin: ctx.isAdmin }),
+    unauthorizedError: (_parent, ctx) => adminRequired(ctx),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: "omit",
@@ -66,5 +74,20 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.addScalarType("DateTime", DateTimeResolver);
+
+/** Why a request is not the admin's, and how to become it. */
+function adminRequired({ admin, authorization }: Context): GraphQLError {
+  if (!admin) {
+    return new GraphQLError(
+      "Mutations are disabled on this server: set ADMIN_TOKEN in its environment (at least 16 characters, e.g. `openssl rand -hex 32`), " +
+        "restart it, and send the token as `Authorization: Bearer <ADMIN_TOKEN>`.",
+      { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
+    );
+  }
+  return new GraphQLError(
+    bearerToken(authorization) ? "The bearer token is not this server's ADMIN_TOKEN." : "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.",
+    { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } } },
+  );
+}
 builder.queryType({});
 builder.mutationType({});

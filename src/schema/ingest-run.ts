@@ -1,17 +1,17 @@
 import { GraphQLError } from "graphql";
-import { bearerToken } from "../admin-token";
-import { z } from "zod";
+import { PelotonAuthError } from "../auth/errors";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
-import type { BackgroundRuns } from "../ingest/background";
 import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run-errors";
+import { StageAlreadyRunningError, stageField } from "../ingest/runs";
+import { StageOptionsError, optionSpecs } from "../ingest/stage";
+import { stages } from "../ingest/stages";
 import { builder } from "./builder";
-import type { Context } from "./context";
 import { offsetConnection, totalCountOf } from "./search";
 
 // Runs live in the workouts database, which the Prisma plugin (bound to the detailed one) does not
 // cover: plain object types with their own resolvers.
 
-const IngestStage = builder.enumType("IngestStage", { values: ["SYNC_WORKOUTS", "PROCESS_DETAILS"] as const });
+const IngestStage = builder.enumType("IngestStage", { values: stages.map((stage) => stage.name) });
 const IngestStatus = builder.enumType("IngestStatus", { values: ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const });
 const IngestErrorCode = builder.enumType("IngestErrorCode", {
   description: "Why a run failed, for anyone to read; the detail (`error`) is the admin's",
@@ -35,7 +35,9 @@ export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement(
     error: t.string({
       nullable: true,
       description: "Why the run failed: the detail with the ADMIN_TOKEN (it may name the Peloton account), otherwise what errorCode means",
-      resolve: (run, _args, ctx) => (run.error === null ? null : ctx.isAdmin ? run.error : runErrorSummary[knownRunErrorCode(run.errorCode)]),
+      authScopes: { admin: true },
+      unauthorizedResolver: (run) => (run.error === null ? null : runErrorSummary[knownRunErrorCode(run.errorCode)]),
+      resolve: (run) => run.error,
     }),
   }),
 });
@@ -85,71 +87,59 @@ builder.queryFields((t) => ({
   }),
 }));
 
-// Mutations: start a stage in the background and return its run at once (QUEUED), or the stage's
-// active run if it has one. They require the server's ADMIN_TOKEN as a bearer token.
+// Mutations: one per stage (src/ingest/stages.ts), its input derived from the stage's options. Each
+// starts a run in the background and returns it at once (QUEUED); the admin's alone.
 
-const SyncWorkoutsInput = builder.inputType("SyncWorkoutsInput", {
-  fields: (t) => ({
-    category: t.string({
-      required: false,
-      description: 'a browse category such as "cycling" (the default), or "all" for every category Peloton lists',
-      validate: z.string().trim().regex(/^[a-z0-9_-]{1,64}$/i, "must be a category slug such as cycling, or all"),
+for (const stage of stages) {
+  const field = stageField(stage.name);
+  const specs = optionSpecs(stage.options).filter((spec) => spec.only === undefined);
+  const Input = builder.inputType(`${field[0]!.toUpperCase()}${field.slice(1)}Input`, {
+    fields: (t) =>
+      Object.fromEntries(
+        specs.map((spec) => {
+          const options = { required: false, description: `${spec.description} (${spec.range ? `${spec.range}; ` : ""}default ${spec.shownDefault})` } as const;
+          const input = { int: () => t.int(options), boolean: () => t.boolean(options), string: () => t.string(options), strings: () => (spec.ids ? t.idList(options) : t.stringList(options)) };
+          return [spec.name, input[spec.kind]()];
+        }),
+      ),
+  });
+  builder.mutationField(field, (t) =>
+    t.field({
+      type: IngestRun,
+      description: `${stage.description} Returns the run at once (QUEUED): poll it.`,
+      authScopes: { admin: true },
+      args: { input: t.arg({ type: Input, required: false }) },
+      resolve: async (_root, { input }, { admin }) => {
+        // the names users type (category) to the stage's keys (categories); a null field is one not given
+        const options = Object.fromEntries(
+          specs.flatMap((spec) => {
+            const value = (input as Record<string, unknown> | null | undefined)?.[spec.name];
+            if (value === null || value === undefined) return [];
+            return [[spec.key, spec.kind === "strings" ? (value as unknown[]).map(String) : value]];
+          }),
+        );
+        try {
+          return await admin!.runs.start(stage, options);
+        } catch (error) {
+          throw startRefused(error);
+        }
+      },
     }),
-    full: t.boolean({ required: false, description: "walk every page, not only down to the classes already known" }),
-    maxPages: t.int({ required: false, description: "stop after this many pages; the next sync resumes past them", validate: z.number().int().min(1, "must be at least 1") }),
-  }),
-});
-
-const ProcessDetailsInput = builder.inputType("ProcessDetailsInput", {
-  fields: (t) => ({
-    force: t.boolean({ required: false, description: "take classes already processed too, replacing their playlists" }),
-    batchSize: t.int({ required: false, description: "how many classes this run takes (default 100); 0 takes them all", validate: z.number().int().min(0, "must be 0 or more") }),
-    concurrency: t.int({ required: false, description: "classes in flight at once (default 1); requests still keep one rate limit", validate: z.number().int().min(1, "must be at least 1").max(16, "must be at most 16") }),
-    ids: t.idList({
-      required: false,
-      description: "exactly these classes, whether processed or not",
-      validate: z.array(z.string().trim().min(1, "must not be empty")).min(1, "must name at least one class").max(1000),
-    }),
-  }),
-});
-
-/** The server's background runs, if the request carries its ADMIN_TOKEN; refuses with how to get there otherwise. */
-function authorizedRuns({ admin, authorization, isAdmin }: Context): BackgroundRuns {
-  if (!admin) {
-    throw new GraphQLError(
-      "Mutations are disabled on this server: set ADMIN_TOKEN in its environment (at least 16 characters, e.g. `openssl rand -hex 32`), " +
-        "restart it, and send the token as `Authorization: Bearer <ADMIN_TOKEN>`.",
-      { extensions: { code: "FORBIDDEN", http: { status: 403 } } },
-    );
-  }
-  if (!isAdmin) {
-    throw new GraphQLError(
-      bearerToken(authorization) ? "The bearer token is not this server's ADMIN_TOKEN." : "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.",
-      { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } } },
-    );
-  }
-  return admin.runs;
+  );
 }
 
-builder.mutationFields((t) => ({
-  syncWorkouts: t.field({
-    type: IngestRun,
-    description: "Starts a sync of Peloton's class list into the workouts database; poll the run it returns",
-    args: { input: t.arg({ type: SyncWorkoutsInput, required: false }) },
-    resolve: (_root, { input }, ctx) =>
-      authorizedRuns(ctx).start({
-        stage: "SYNC_WORKOUTS",
-        options: { categories: input?.category ? [input.category] : undefined, full: input?.full ?? false, maxPages: input?.maxPages ?? undefined },
-      }),
-  }),
-  processDetails: t.field({
-    type: IngestRun,
-    description: "Starts fetching the details and playlists of the classes not processed yet; poll the run it returns",
-    args: { input: t.arg({ type: ProcessDetailsInput, required: false }) },
-    resolve: (_root, { input }, ctx) =>
-      authorizedRuns(ctx).start({
-        stage: "PROCESS_DETAILS",
-        options: { force: input?.force ?? false, batchSize: input?.batchSize ?? 100, concurrency: input?.concurrency ?? 1, ids: input?.ids?.map(String) },
-      }),
-  }),
-}));
+/** Why a run was not started, for the client: what to change, or which run is active. */
+function startRefused(error: unknown): unknown {
+  if (error instanceof StageOptionsError) {
+    return new GraphQLError(error.problems.map(({ option, message }) => `input.${option}: ${message}`).join("; "), {
+      extensions: { code: "BAD_USER_INPUT", problems: error.problems.map(({ option, message }) => ({ field: `input.${option}`, message })) },
+    });
+  }
+  if (error instanceof StageAlreadyRunningError) {
+    return new GraphQLError(`${error.message} It was started with other options; poll it, or ask again when it has finished.`, {
+      extensions: { code: "RUN_ACTIVE", runId: String(error.run.id) },
+    });
+  }
+  if (error instanceof PelotonAuthError) return new GraphQLError(error.message, { extensions: { code: "PELOTON_AUTH_FAILED" } });
+  return error;
+}
