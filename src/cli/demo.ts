@@ -5,18 +5,16 @@ import path from "node:path";
 import type { Config } from "../config";
 import { type Databases, openDatabases } from "../db";
 import type { IngestDeps } from "../ingest/deps";
-import { processDetails } from "../ingest/process-details";
 import type { IngestRun } from "../ingest/runs";
-import { syncWorkouts } from "../ingest/sync-workouts";
+import { runStage } from "../ingest/stage";
+import { stages } from "../ingest/stages";
 import { startSimulator } from "../simulator";
 import { commonUsage, parseOptions, readCommandLine, wholeNumber } from "./args";
-import { detailsCounts, detailsSummary } from "./details";
 import { pelotonClient } from "./ingest-command";
 import { createProgressDisplay } from "./progress";
 import { runCli } from "./run";
 import { listen, serveApi } from "./serve";
 import { onStopSignals } from "./stop-signals";
-import { syncCounts, syncSummary } from "./sync";
 
 const usage = `Usage: npm run demo -- [options]
 
@@ -96,16 +94,14 @@ function shown(dir: string): string {
 /** Both stages, with progress; false if Ctrl-C stopped them (the next demo resumes) or one failed. */
 async function ingest(deps: Omit<IngestDeps, "signal" | "onProgress">): Promise<boolean> {
   const stop = onStopSignals(() => process.stderr.write("\nStopping after the current step (again to stop at once)\n"));
+  // every category, and every class at once, four at a time
+  const demoOptions: Record<string, object> = { SYNC_WORKOUTS: { categories: ["all"] }, PROCESS_DETAILS: { batchSize: 0, concurrency: 4 } };
   try {
-    const stages = [
-      { name: "sync", unit: "pages", counts: syncCounts, summary: syncSummary, run: (d: IngestDeps) => syncWorkouts(d, { categories: ["all"] }) },
-      { name: "details", unit: "classes", counts: detailsCounts, summary: detailsSummary, run: (d: IngestDeps) => processDetails(d, { batchSize: 0, concurrency: 4 }) },
-    ];
     for (const stage of stages) {
-      const progress = createProgressDisplay(stage);
+      const progress = createProgressDisplay({ name: stage.command, unit: stage.step.many, counts: stage.counts });
       let run: IngestRun;
       try {
-        run = await stage.run({ ...deps, signal: stop.signal, onProgress: progress.update });
+        run = await runStage(stage, { ...deps, signal: stop.signal, onProgress: progress.update }, demoOptions[stage.name]);
       } finally {
         progress.stop();
       }
