@@ -13,12 +13,13 @@ const MAX_LINE_TEXT = 16_000;
 
 /**
  * Structured logs (JSON lines) to stderr, or to a file (readable by its owner only) or a stream when
- * one is given. Whatever a client sends, a line stays small: long strings are cut, long lists and
- * deep objects shortened; and no database URL's password is written.
+ * one is given; on a terminal, stderr gets them as lines for a person (humanLine). Whatever a client
+ * sends, a line stays small: long strings are cut, long lists and deep objects shortened; and no
+ * database URL's password is written.
  */
 export function createLogger(level: LogLevel, to?: string | pino.DestinationStream): Logger {
   if (typeof to === "string") ownerOnly(to);
-  const destination = typeof to === "string" ? pino.destination({ dest: to, mkdir: true, mode: 0o600 }) : (to ?? pino.destination(2));
+  const destination = typeof to === "string" ? pino.destination({ dest: to, mkdir: true, mode: 0o600 }) : (to ?? stderr());
   return pino(
     {
       level,
@@ -29,6 +30,29 @@ export function createLogger(level: LogLevel, to?: string | pino.DestinationStre
     destination,
   );
 }
+
+/** stderr: JSON lines, or readable ones on a terminal, where a write is synchronous (so a last line before exit is not lost). */
+function stderr(): pino.DestinationStream {
+  return process.stderr.isTTY ? { write: (line: string) => void process.stderr.write(humanLine(line)) } : pino.destination(2);
+}
+
+/**
+ * A JSON log line as a person reads it: `warning: class details failed (class=abc, reason="404")`.
+ * An error shows its message (the JSON log keeps its stack); the line starts by clearing a progress
+ * bar's, which redraws below it.
+ */
+export function humanLine(json: string): string {
+  const { level, msg, err, time, pid, hostname, ...fields } = JSON.parse(json) as Record<string, unknown>;
+  const label = levelLabels[pino.levels.labels[level as number] ?? ""] ?? "";
+  const message = typeof msg === "string" ? msg : "";
+  const error = (err as { message?: unknown } | undefined)?.message;
+  // "Peloton refused the refresh token" with an error that says so and why: the error's words alone
+  const text = typeof error !== "string" ? message : !message || error.startsWith(message) ? error : `${message}: ${error}`;
+  const details = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === "string" && !/[\s",=()]/.test(value) ? value : JSON.stringify(value)}`);
+  return `\r\x1b[K${label}${text}${details.length ? ` (${details.join(", ")})` : ""}\n`;
+}
+
+const levelLabels: Record<string, string> = { trace: "trace: ", debug: "debug: ", info: "", warn: "warning: ", error: "error: ", fatal: "fatal: " };
 
 /** A log file written before its mode was set (or by a hand) is made readable by its owner only; a device such as /dev/null is left alone. */
 function ownerOnly(file: string) {

@@ -1,4 +1,3 @@
-import { SingleBar } from "cli-progress";
 import type { Progress } from "../ingest/deps";
 
 export interface ProgressDisplay {
@@ -27,41 +26,42 @@ export function createProgressDisplay(options: ProgressOptions): ProgressDisplay
   return stream.isTTY ? progressBar(stream, options) : progressLines(stream, options);
 }
 
+// Drawn by hand, on one line, without saving and restoring the cursor: a bar that restores it (cli-progress)
+// jumps back above the log lines written below it, and what follows overwrites the bar.
 function progressBar(stream: NodeJS.WriteStream, { name, unit, counts }: ProgressOptions): ProgressDisplay {
   const measure = pace();
-  let bar: SingleBar | undefined;
+  let bar: string | undefined;
   let label: string | undefined;
+  const draw = () => bar && stream.write(`\r\x1b[K${bar.slice(0, Math.max(0, (stream.columns ?? Infinity) - 1))}`);
+  const finish = () => bar && stream.write(`\r\x1b[K${bar}\n`);
+  // a log line written meanwhile leaves the cursor at the start of a line of its own: the bar comes back there
+  const timer = setInterval(draw, 1000);
+  timer.unref();
   return {
     update(progress) {
       const { rate, etaMs } = measure(progress);
-      const payload = { counts: counts(progress), speed: rate === null ? "…" : formatRate(rate, unit), left: etaMs === null ? "…" : formatDuration(etaMs) };
-      const total = progress.total ?? progress.done;
-      if (bar && progress.label === label) {
-        bar.setTotal(total);
-        bar.update(progress.done, payload);
-        return;
-      }
-      bar?.stop(); // a new category: a bar of its own
+      if (progress.label !== label) finish(); // a new category: a bar of its own, below the last one's
       label = progress.label;
-      bar = new SingleBar({
-        stream,
-        format: `${name}${label ? ` ${label}` : ""} [{bar}] {value}/{total} ${unit} | {counts} | {speed} | ETA {left}`,
-        barsize: 25,
-        hideCursor: false,
-        gracefulExit: false, // our own SIGINT handler decides
-        forceRedraw: true, // so the bar comes back below a log line or a note
-      });
-      bar.start(total, progress.done, payload);
+      const total = progress.total ?? progress.done;
+      const filled = total > 0 ? Math.round((BAR_WIDTH * Math.min(progress.done, total)) / total) : 0;
+      const speed = rate === null ? "…" : formatRate(rate, unit);
+      const left = etaMs === null ? "…" : formatDuration(etaMs);
+      bar = `${name}${label ? ` ${label}` : ""} [${"=".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${progress.done}/${total} ${unit} | ${counts(progress)} | ${speed} | ETA ${left}`;
+      draw();
     },
     note(message) {
       stream.write(`\r\x1b[K${message}\n`);
+      draw();
     },
     stop() {
-      bar?.stop();
+      clearInterval(timer);
+      finish();
       bar = undefined;
     },
   };
 }
+
+const BAR_WIDTH = 25;
 
 function progressLines(stream: NodeJS.WriteStream, { name, unit, counts, intervalMs = 5000 }: ProgressOptions): ProgressDisplay {
   const measure = pace();
