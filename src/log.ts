@@ -48,7 +48,9 @@ export function humanLine(json: string): string {
   const error = (err as { message?: unknown } | undefined)?.message;
   // "Peloton refused the refresh token" with an error that says so and why: the error's words alone
   const text = typeof error !== "string" ? message : !message || error.startsWith(message) ? error : `${message}: ${error}`;
-  const details = Object.entries(fields).map(([key, value]) => `${key}=${typeof value === "string" && !/[\s",=()]/.test(value) ? value : JSON.stringify(value)}`);
+  const details = Object.entries(fields).map(
+    ([key, value]) => `${key}=${typeof value === "string" && !/[\s",=()]/.test(value) ? value : JSON.stringify(value)}`,
+  );
   return `\r\x1b[K${label}${text}${details.length ? ` (${details.join(", ")})` : ""}\n`;
 }
 

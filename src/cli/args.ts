@@ -12,7 +12,9 @@ const commonOptions = { "data-dir": "DATA_DIR" } as const;
 type CommonOption = keyof typeof commonOptions;
 
 /** The common options as a usage lists them: the flag, and what it does. */
-export const commonOptionRows: [string, string][] = [["--data-dir DIR", "the directory of the embedded databases and the session (default DATA_DIR, or ./data)"]];
+export const commonOptionRows: [string, string][] = [
+  ["--data-dir DIR", "the directory of the embedded databases and the session (default DATA_DIR, or ./data)"],
+];
 
 /** The common options' lines for a hand-written usage. */
 export const commonUsage = commonOptionRows.map(([flag, text]) => `  ${flag.padEnd(16)}  ${text}\n`).join("");
@@ -22,7 +24,9 @@ export const commandLineSettings: Record<string, string> = {};
 
 /** node:util's parseArgs, strict, with no positionals, plus the common options; its errors become one-sentence UsageErrors. */
 export function parseOptions<const T extends Options>(argv: string[], options: T) {
-  return usageErrors(() => takeCommon(options, parseArgs({ args: negativeValues(argv, options), options: withCommon(options), strict: true, allowPositionals: false }).values));
+  return usageErrors(() =>
+    takeCommon(options, parseArgs({ args: negativeValues(argv, options), options: withCommon(options), strict: true, allowPositionals: false }).values),
+  );
 }
 
 /** parseOptions for a command that also takes arguments (`npm run restore -- <timestamp>`). */
@@ -45,7 +49,8 @@ function usageErrors<T>(parse: () => T): T {
 
 /** The command's options and the common ones it does not define itself (a benchmark's --data-dir is its own). */
 const withCommon = <T extends Options>(options: T) =>
-  ({ ...Object.fromEntries(Object.keys(commonOptions).map((name) => [name, { type: "string" }])), ...options }) as T & Record<Exclude<CommonOption, keyof T>, { type: "string" }>;
+  ({ ...Object.fromEntries(Object.keys(commonOptions).map((name) => [name, { type: "string" }])), ...options }) as T &
+    Record<Exclude<CommonOption, keyof T>, { type: "string" }>;
 
 /** Moves the common options' values into commandLineSettings, leaving the command's own. */
 function takeCommon<T extends Options, V extends object>(options: T, values: V): Omit<V, Exclude<CommonOption, keyof T>> {

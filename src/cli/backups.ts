@@ -27,7 +27,9 @@ export function describeBackup(backup: Backup, config: Pick<Config, "database">)
   if (config.database.kind === "postgres" && dumpedBy.every((major) => major > 0)) {
     // psql runs a pg_dump script as it is, so the server must know every setting the script's pg_dump wrote
     // psql runs any statement: restore's check of each one (see allowed-statements.ts) is the guard against a tampered file
-    lines.push(`  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ${Math.max(...dumpedBy)} or later, replacing what the databases hold:`);
+    lines.push(
+      `  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ${Math.max(...dumpedBy)} or later, replacing what the databases hold:`,
+    );
     lines.push(...files.map((file) => `    ${psqlRestore(file)}`));
   }
   return lines;
@@ -55,7 +57,11 @@ function formatBytes(bytes: number): string {
   return `${value.toFixed(1)} ${units[unit]}`;
 }
 
-const utc = (date: Date) => date.toISOString().replace("T", " ").replace(/\.\d+Z$/, " UTC");
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, " UTC");
 
 function formatListing(dir: string, { backups, unfinished }: BackupListing, config: Pick<Config, "database">): string {
   const sections = backups.map((backup) => {
@@ -64,7 +70,10 @@ function formatListing(dir: string, { backups, unfinished }: BackupListing, conf
     return [`${backup.timestamp}  taken ${utc(backup.takenAt)}  ${formatBytes(backup.bytes)} in all${flag}`, ...describeBackup(backup, config)].join("\n");
   });
   const head = backups.length > 0 ? `Backups in ${dir}, newest first:` : `No backups in ${dir} yet: \`npm run backup\` takes one.`;
-  const tail = unfinished.length > 0 ? [`Files of a backup still being written, or of one that was stopped (delete them if no backup is running):\n  ${unfinished.join("\n  ")}`] : [];
+  const tail =
+    unfinished.length > 0
+      ? [`Files of a backup still being written, or of one that was stopped (delete them if no backup is running):\n  ${unfinished.join("\n  ")}`]
+      : [];
   return `${[head, ...sections, ...tail].join("\n\n")}\n`;
 }
 

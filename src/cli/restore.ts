@@ -2,7 +2,7 @@
 import path from "node:path";
 import { isBackupTimestamp } from "../backup/files";
 import { restoreBackup } from "../backup/restore";
-import { UsageError, commonUsage, parseArguments, readCommandLine } from "./args";
+import { commonUsage, parseArguments, readCommandLine, UsageError } from "./args";
 import { runCli } from "./run";
 
 const usage = `Usage: npm run restore -- <timestamp> [--yes]
@@ -33,7 +33,8 @@ export interface RestoreArguments {
 export function parseRestoreArguments(argv: string[]): RestoreArguments | "help" {
   const { values, positionals } = parseArguments(argv, { yes: { type: "boolean", short: "y" }, help: { type: "boolean", short: "h" } });
   if (values.help) return "help";
-  if (positionals.length === 0) throw new UsageError("Which backup? Give its timestamp, e.g. npm run restore -- 20261124T054019Z (`npm run backups` lists them)");
+  if (positionals.length === 0)
+    throw new UsageError("Which backup? Give its timestamp, e.g. npm run restore -- 20261124T054019Z (`npm run backups` lists them)");
   if (positionals.length > 1) throw new UsageError(`One backup at a time, got ${positionals.join(" ")}`);
   const timestamp = positionals[0]!;
   if (!isBackupTimestamp(timestamp)) {
@@ -47,9 +48,16 @@ if (require.main === module) {
   if (args) {
     runCli(async (config, logger) => {
       const where = config.database.kind === "embedded" ? `the embedded databases in ${config.dataDir}` : "the PostgreSQL databases";
-      const { backup, statements } = await restoreBackup(args.timestamp, { database: config.database, backupDir: config.backupDir, logger, overwrite: args.overwrite });
+      const { backup, statements } = await restoreBackup(args.timestamp, {
+        database: config.database,
+        backupDir: config.backupDir,
+        logger,
+        overwrite: args.overwrite,
+      });
       const files = Object.values(backup.files).map((file) => path.basename(file.path));
-      process.stdout.write(`Restored ${where} from the backup ${backup.timestamp} (${files.join(", ")}: ${statements.workouts + statements.detailed} statements).\n`);
+      process.stdout.write(
+        `Restored ${where} from the backup ${backup.timestamp} (${files.join(", ")}: ${statements.workouts + statements.detailed} statements).\n`,
+      );
     });
   }
 }

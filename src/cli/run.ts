@@ -7,9 +7,9 @@ import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
 import { StageAlreadyRunningError } from "../ingest/runs";
+import { createLogger, type Logger } from "../log";
 import { commandLineSettings } from "./args";
 import { fileProblem } from "./file-errors";
-import { type Logger, createLogger } from "../log";
 
 // Failures a user can fix from the message alone: printed without a stack trace.
 const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, BackupError];
@@ -31,7 +31,7 @@ export function runCli(main: (config: Config, logger: Logger) => Promise<void>):
     .catch((error: unknown) => {
       const expected = expectedErrors.some((type) => error instanceof type);
       const problem = !expected && config ? fileProblem(error, config) : undefined;
-      process.stderr.write(`${expected ? (error as Error).message : problem ?? redactSecrets((error as Error)?.stack ?? String(error))}\n`);
+      process.stderr.write(`${expected ? (error as Error).message : (problem ?? redactSecrets((error as Error)?.stack ?? String(error)))}\n`);
       process.exitCode = 1;
       // the command has failed: end even if something it started (the demo's simulator, a server) is still open
       if (logger) logger.flush(() => process.exit());

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Config, ConfigError } from "../config";
 import type { Databases } from "../db";

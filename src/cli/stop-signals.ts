@@ -40,7 +40,9 @@ export function onStopSignals(notice: (signal: NodeJS.Signals) => void): StopSig
     controller.abort();
   };
   for (const name of stopSignals) process.on(name, handle);
-  const remove = () => stopSignals.forEach((name) => process.off(name, handle));
+  const remove = () => {
+    for (const name of stopSignals) process.off(name, handle);
+  };
   return {
     signal: controller.signal,
     received: () => first,
