@@ -1,27 +1,22 @@
 // npm run bench:ingest: ingestion against the simulator (issue #7). With every delay 0: classes per
 // second for each stage, and the share of the time spent waiting on HTTP vs in our own code. With the
 // default delays: how close the stages run to the rate limit (wall time / (requests × delay)).
-import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import diagnostics from "node:diagnostics_channel";
-import { mkdtemp, rm } from "node:fs/promises";
 import type { ClientRequest, IncomingMessage } from "node:http";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createInterface } from "node:readline";
-import { pathToFileURL } from "node:url";
+import { type Backend, commandDataDir, emptyDatabases, withDatabases } from "../harness/databases";
+import { type SimulatorAddress, simulatorConfig, startSimulatorProcess } from "../harness/simulator";
 import { createPelotonAuth, fileSessionStore } from "../src/auth";
 import { UsageError, parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
-import { type DatabaseConfig, type PelotonConfig, loadConfig } from "../src/config";
-import { type Databases, openDatabases } from "../src/db";
+import { type PelotonConfig, loadConfig } from "../src/config";
+import type { Databases } from "../src/db";
 import type { IngestDeps } from "../src/ingest/deps";
 import { processDetails } from "../src/ingest/process-details";
 import type { IngestRun } from "../src/ingest/runs";
 import { syncWorkouts } from "../src/ingest/sync-workouts";
 import { createLogger } from "../src/log";
 import { createPelotonClient } from "../src/peloton/client";
-import { databaseUrl, withAdmin } from "../test/support/backend";
 
 export interface IngestionBenchOptions {
   quick?: boolean;
@@ -80,12 +75,12 @@ export async function benchIngestion(options: IngestionBenchOptions = {}): Promi
   const pacingPlan = quick ? { pages: 2, details: 5 } : { pages: 3, details: 20 };
   const defaults = loadConfig({}).peloton;
   const loadBefore = os.loadavg()[0]!;
-  const sim = await startSimulatorProcess(classes);
+  const sim = await startSimulatorProcess({ classes, ...CREDENTIALS });
   try {
     const noDelays = { requestDelayMs: 0, pageDelayMs: 0, jitterMs: 0 };
     progress(`${backend}: a short unmeasured warm-up (the first queries of a process are slower)`);
     await withScratchDatabases(backend, async (databases, dataDir) => {
-      const deps = await benchDeps(databases, clientConfig(defaults, sim.url, noDelays), dataDir);
+      const deps = await benchDeps(databases, clientConfig(defaults, sim, noDelays), dataDir);
       checkSucceeded("warm-up sync", await syncWorkouts(deps, { maxPages: 1 }));
       checkSucceeded("warm-up details", await processDetails(deps, { batchSize: 20 }));
     });
@@ -93,7 +88,7 @@ export async function benchIngestion(options: IngestionBenchOptions = {}): Promi
     for (const concurrency of [1, 4]) {
       progress(`${backend}: sync of ${classes} classes, then details at concurrency ${concurrency}, no delays`);
       await withScratchDatabases(backend, async (databases, dataDir) => {
-        const deps = await benchDeps(databases, clientConfig(defaults, sim.url, noDelays), dataDir);
+        const deps = await benchDeps(databases, clientConfig(defaults, sim, noDelays), dataDir);
         throughput.push(await measureThroughput("sync", 1, () => syncWorkouts(deps, { categories: ["all"] })));
         throughput.push(await measureThroughput("details", concurrency, () => processDetails(deps, { batchSize: 0, concurrency })));
       });
@@ -108,7 +103,7 @@ export async function benchIngestion(options: IngestionBenchOptions = {}): Promi
         draws.push(value);
         return value;
       };
-      const config = clientConfig(defaults, sim.url, {});
+      const config = clientConfig(defaults, sim, {});
       const deps = await benchDeps(databases, config, dataDir, random);
       const pace = (stage: PacingResult["stage"], delayMs: number, work: () => Promise<IngestRun>) =>
         measurePacing(stage, delayMs, config.jitterMs, draws, work);
@@ -276,8 +271,10 @@ function checkSucceeded(stage: string, run: IngestRun) {
   }
 }
 
-function clientConfig(defaults: PelotonConfig, url: string, delays: Partial<Pick<PelotonConfig, "requestDelayMs" | "pageDelayMs" | "jitterMs">>): PelotonConfig {
-  return { ...defaults, apiUrl: url, authUrl: url, authMode: "oauth", ...CREDENTIALS, accessToken: undefined, refreshToken: undefined, auth0: undefined, ...delays }; // the simulator's default Auth0 client, whatever PELOTON_AUTH0_* say
+/** The simulator's client with the default delays but those given, and the default timeouts and retries. */
+function clientConfig(defaults: PelotonConfig, sim: SimulatorAddress, delays: Partial<Pick<PelotonConfig, "requestDelayMs" | "pageDelayMs" | "jitterMs">>): PelotonConfig {
+  const { requestDelayMs, pageDelayMs, jitterMs, timeoutMs, maxRetries, retryBaseMs } = defaults;
+  return simulatorConfig(sim, { requestDelayMs, pageDelayMs, jitterMs, timeoutMs, maxRetries, retryBaseMs, ...delays });
 }
 
 /** The stages' dependencies, with a client that has logged in already: the login is not what we measure. */
@@ -290,77 +287,18 @@ async function benchDeps(databases: Databases, config: PelotonConfig, dataDir: s
 }
 
 /** Fresh, migrated databases (a temporary DATA_DIR, or two throwaway PostgreSQL databases), deleted afterwards. */
-async function withScratchDatabases(backend: "embedded" | "postgres", fn: (databases: Databases, dataDir: string) => Promise<void>): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "pmc-bench-"));
-  const name = `pmc_bench_${randomBytes(4).toString("hex")}`;
-  const config: DatabaseConfig =
-    backend === "embedded" ? { kind: "embedded", dataDir } : { kind: "postgres", workoutsUrl: databaseUrl(`${name}_workouts`), detailedUrl: databaseUrl(`${name}_detailed`) };
-  const dropDatabases = (admin: { query(sql: string): Promise<unknown> }) =>
-    Promise.all([admin.query(`DROP DATABASE IF EXISTS "${name}_workouts" WITH (FORCE)`), admin.query(`DROP DATABASE IF EXISTS "${name}_detailed" WITH (FORCE)`)]);
+async function withScratchDatabases(backend: Backend, fn: (databases: Databases, dataDir: string) => Promise<void>): Promise<void> {
+  const { config, remove } = await emptyDatabases(backend);
   try {
-    if (backend === "postgres") {
-      await withAdmin(async (admin) => {
-        await admin.query(`CREATE DATABASE "${name}_workouts"`);
-        await admin.query(`CREATE DATABASE "${name}_detailed"`);
-      });
-    }
-    const databases = await openDatabases(config);
+    const { dataDir, remove: removeDataDir } = await commandDataDir(config);
     try {
-      await fn(databases, dataDir);
+      await withDatabases(config, (databases) => fn(databases, dataDir));
     } finally {
-      await databases.close();
+      await removeDataDir();
     }
   } finally {
-    if (backend === "postgres") await withAdmin(dropDatabases);
-    await rm(dataDir, { recursive: true, force: true });
+    await remove();
   }
-}
-
-interface SimulatorProcess {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** The bundled simulator in a child process (`npm run simulator`), so that it answers from another core, as Peloton would. */
-async function startSimulatorProcess(classes: number): Promise<SimulatorProcess> {
-  const cli = path.join(__dirname, "..", "src", "simulator", "cli.ts");
-  const args = ["--port", "0", "--classes", String(classes), "--username", CREDENTIALS.username, "--password", CREDENTIALS.password];
-  const child = spawn(process.execPath, ["--import", pathToFileURL(require.resolve("tsx")).href, cli, ...args], { stdio: ["ignore", "pipe", "inherit"] });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const kill = () => child.kill("SIGTERM");
-  process.once("exit", kill);
-  const stop = async () => {
-    process.off("exit", kill);
-    if (child.exitCode === null && child.signalCode === null) kill();
-    await exited;
-  };
-  try {
-    return { url: await simulatorUrl(child), stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
-function simulatorUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => reject(new Error("the simulator did not start within 60 s")), 60_000);
-    const settle = () => {
-      clearTimeout(timer);
-      lines.close();
-    };
-    lines.on("line", (line) => {
-      const match = /listening on (\S+)/.exec(line);
-      if (!match) return;
-      settle();
-      resolve(match[1]!);
-    });
-    child.once("exit", (code) => {
-      settle();
-      reject(new Error(`the simulator exited (code ${code}) before it listened`));
-    });
-  });
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));

@@ -4,13 +4,14 @@
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
+import type { MemoryUse } from "../harness/memory";
 import type { DatabaseConfig } from "../src/config";
 import { openEmbeddedInstances } from "../src/db";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
 import { type MixItem, buildMix } from "./mix";
 import type { Query } from "./raw-server";
-import { type MemoryUse, type ServerProcess, startApiServer, startRawServer } from "./servers";
+import { type ServerProcess, startApiServer, startRawServer } from "./servers";
 
 export interface LoadOptions {
   /** concurrent clients (keep-alive connections) */

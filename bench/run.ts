@@ -5,9 +5,9 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { withDatabases } from "../harness/databases";
 import { parseOptions, readCommandLine, UsageError, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
-import { openDatabases } from "../src/db";
 import { type Backend, type BenchTargetOptions, benchDatabaseConfig, defaultTargetOptions, postgresVersion, recreateBenchDatabases } from "./databases";
 import { type LoadOptions, type QueryBenchResult, benchQueries, defaultLoad } from "./queries";
 import { type SeedReport, defaultScale, printSeedReport, scaleFor, seedCatalogue } from "./seed";
@@ -96,14 +96,7 @@ async function machine(options: RunOptions) {
 }
 
 /** The catalogue a run without --no-seed left, counted. */
-async function existingCatalogue(database: DatabaseConfig): Promise<number> {
-  const databases = await openDatabases(database);
-  try {
-    return await databases.detailed.detailedWorkout.count();
-  } finally {
-    await databases.close();
-  }
-}
+const existingCatalogue = (database: DatabaseConfig) => withDatabases(database, (databases) => databases.detailed.detailedWorkout.count());
 
 type IngestionBench = (options?: { quick?: boolean }) => Promise<Record<string, unknown>>;
 

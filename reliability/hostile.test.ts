@@ -1,6 +1,7 @@
+import type { ApiServer } from "../harness/api";
 import { type HostileRequest, hostileRequests } from "./hostile-requests";
 import { queryMix } from "./query-mix";
-import { type Catalogue, type ServerProcess, ingestCatalogue, leaksInternals, parseJson, post, startServer } from "./support";
+import { type Catalogue, ingestCatalogue, leaksInternals, parseJson, post, startServer } from "./support";
 
 // Which answers count as a clear refusal, under `accept: application/graphql-response+json`:
 // - a 4xx whose body is GraphQL errors (each with a message), for a request refused as a whole: before
@@ -13,7 +14,7 @@ import { type Catalogue, type ServerProcess, ingestCatalogue, leaksInternals, pa
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20260101);
 
 let catalogue: Catalogue;
-let server: ServerProcess;
+let server: ApiServer;
 
 beforeAll(async () => {
   catalogue = await ingestCatalogue(100);

@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { useCliFixture } from "../harness/commands";
+import { withDatabases } from "../harness/databases";
+import { waitFor } from "../harness/processes";
 import type { DatabaseConfig } from "../src/config";
 import type { Simulator } from "../src/simulator";
 import { seededRandom } from "../src/simulator/random";
-import { inspect, useCliFixture, waitFor } from "../test/cli/support";
 
 const SEED = Number(process.env.RELIABILITY_SEED ?? 20260101);
 const KILLS = 5;
@@ -13,7 +15,7 @@ const timestamps = { createdAt: true, updatedAt: true } as const;
 
 /** Everything both stages wrote, less run bookkeeping and timestamps, in a stable order. */
 const catalogueContents = (database: DatabaseConfig) =>
-  inspect(database, async ({ workouts, detailed }) => ({
+  withDatabases(database, async ({ workouts, detailed }) => ({
     workouts: await workouts.workout.findMany({
       orderBy: { id: "asc" },
       select: {

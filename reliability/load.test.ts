@@ -1,6 +1,8 @@
 import autocannon from "autocannon";
+import type { ApiServer } from "../harness/api";
+import { sampleRss } from "../harness/memory";
 import { queryMix } from "./query-mix";
-import { type Catalogue, type ServerProcess, ingestCatalogue, mean, sampleRss, startServer } from "./support";
+import { type Catalogue, ingestCatalogue, mean, startServer } from "./support";
 
 const CONNECTIONS = 50;
 const SECONDS = 30;
@@ -16,7 +18,7 @@ const ALLOWED_GROWTH_MIB = 10;
 const HEAP_CAP_MIB = 192;
 
 let catalogue: Catalogue;
-let server: ServerProcess;
+let server: ApiServer;
 
 beforeAll(async () => {
   catalogue = await ingestCatalogue(300);

@@ -1,44 +1,18 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
-import path from "node:path";
-import readline from "node:readline";
-import { pathToFileURL } from "node:url";
-import { inspect } from "../test/cli/support";
-import { testBackend } from "../test/support/backend";
-import { scratchDatabases } from "../test/support/databases";
+import { spawnSync } from "node:child_process";
+import { scratchDatabases, testBackend, withDatabases } from "../harness/databases";
+import { type LineProcess, scriptArgs, startLineProcess } from "../harness/processes";
 
 const ROUNDS = Number(process.env.LOCK_RACE_ROUNDS ?? 10);
 const PROCESSES = 10;
 
-const tsx = pathToFileURL(require.resolve("tsx")).href;
-const opener = path.join(__dirname, "open-embedded.ts");
-const lockContender = path.join(__dirname, "../test/support/lock-contender.ts");
-
-interface Opener {
-  child: ChildProcessWithoutNullStreams;
-  /** resolves with the next line it prints, or with how it ended */
-  next(): Promise<string>;
-}
-
-function startOpener(dataDir: string): Opener {
-  const child = spawn(process.execPath, ["--import", tsx, opener, dataDir]);
-  const lines: string[] = [];
-  const waiting: ((line: string) => void)[] = [];
-  const deliver = (line: string) => (waiting.length > 0 ? waiting.shift()!(line) : lines.push(line));
-  readline.createInterface({ input: child.stdout }).on("line", deliver);
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  child.on("close", (code, signal) => deliver(`exited ${code ?? signal}${stderr ? `: ${stderr.trim()}` : ""}`));
-  return {
-    child,
-    next: () => (lines.length > 0 ? Promise.resolve(lines.shift()!) : new Promise((resolve) => waiting.push(resolve))),
-  };
-}
+const opener = "reliability/open-embedded.ts";
+const lockContender = "harness/lock-contender.ts";
 
 const refusal = /^failed The embedded databases in .* are in use by another process: pid \d+ on .*If no such process is running, delete .*catalogue\.lock\.$/;
 
 // The lock exists for the embedded databases only: PostgreSQL is shared by design.
 (testBackend === "embedded" ? describe : describe.skip)("the embedded data directory's lock, raced by whole processes", () => {
-  const running: Opener[] = [];
+  const running: LineProcess[] = [];
   afterAll(() => running.forEach((process) => process.child.kill("SIGKILL")));
 
   it(`lets exactly one of ${PROCESSES} processes opening the databases at once, ${ROUNDS} rounds over, and the databases stay intact`, async () => {
@@ -46,18 +20,17 @@ const refusal = /^failed The embedded databases in .* are in use by another proc
     const dataDir = (config as { dataDir: string }).dataDir;
     try {
       // a lock left by a process that died holding it
-      expect(spawnSync(process.execPath, ["--import", tsx, lockContender, dataDir, "--abandon"], { encoding: "utf8" }).status).toBe(0);
+      expect(spawnSync(process.execPath, scriptArgs(lockContender, [dataDir, "--abandon"]), { encoding: "utf8" }).status).toBe(0);
       const outcomes: string[] = [];
       const expected: string[] = [];
       // the processes that were refused try again in the next round; a winner is replaced by a new process
-      let openers: Opener[] = [];
+      let openers: LineProcess[] = [];
       for (let round = 1; round <= ROUNDS; round++) {
-        const started = Array.from({ length: PROCESSES - openers.length }, () => startOpener(dataDir));
+        const started = Array.from({ length: PROCESSES - openers.length }, () => startLineProcess(opener, [dataDir]));
         running.push(...started);
         expect(await Promise.all(started.map((opener) => opener.next()))).toEqual(started.map(() => "ready"));
         openers = [...openers, ...started];
-        for (const opener of openers) opener.child.stdin.write(`go ${round}\n`);
-        const answers = await Promise.all(openers.map((opener) => opener.next()));
+        const answers = await Promise.all(openers.map((opener) => opener.ask(`go ${round}`)));
         const winners = openers.filter((_, i) => answers[i] === "opened");
         const refused = answers.filter((answer) => refusal.test(answer)).length;
         outcomes.push(`round ${round}: ${winners.length} opened, ${refused} refused`);
@@ -66,7 +39,7 @@ const refusal = /^failed The embedded databases in .* are in use by another proc
         // every other round the holder dies holding the lock (the next round races on a stale lock); otherwise it closes
         for (const winner of winners) {
           if (round % 2 === 1) winner.child.kill("SIGKILL");
-          else winner.child.stdin.write("close\n");
+          else winner.child.stdin!.write("close\n");
           while (!(await winner.next()).startsWith("exited")) {}
         }
         // one that failed otherwise is replaced too
@@ -77,7 +50,7 @@ const refusal = /^failed The embedded databases in .* are in use by another proc
 
       // one row per round in each database, nothing more, and both read back whole
       const rounds = Array.from({ length: ROUNDS }, (_, i) => i + 1);
-      const written = await inspect(config, async ({ workouts, detailed }) => ({
+      const written = await withDatabases(config, async ({ workouts, detailed }) => ({
         runs: (await workouts.ingestRun.findMany({ orderBy: { id: "asc" }, select: { owner: true } })).map((run) => run.owner),
         instructors: (await detailed.instructor.findMany({ orderBy: { createdAt: "asc" }, select: { id: true } })).map((instructor) => instructor.id),
       }));

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { adminUrl, testBackend } from "../test/support/backend";
+import type { ApiServer } from "../harness/api";
+import { adminUrl, testBackend } from "../harness/databases";
 import { privatePostgresUnavailable, startPrivatePostgres } from "./private-postgres";
 import { type Operation, queryMix } from "./query-mix";
-import { type Catalogue, type GraphQLAnswer, type ServerProcess, ingestCatalogue, leaksInternals, post, startServer } from "./support";
+import { type Catalogue, type GraphQLAnswer, ingestCatalogue, leaksInternals, post, startServer } from "./support";
 
 const CLIENTS = 20;
 // what "answers quickly" means while the database is away: well under the server's 15 s operation timeout
@@ -29,7 +30,7 @@ const describeAnswer = (answer: Answer) => `${answer.sentIn}-${answer.answeredIn
  * success or a quick, clean 503 DATABASE_UNAVAILABLE (with Retry-After) during it; a success again after
  * it, with no restart: the server recovers by itself. The server process must live through it all.
  */
-async function expectCleanOutage(server: ServerProcess, mix: Operation[], outage: () => Promise<Record<string, unknown>>) {
+async function expectCleanOutage(server: ApiServer, mix: Operation[], outage: () => Promise<Record<string, unknown>>) {
   let phase: Phase = "before";
   const answers: Answer[] = [];
   const failures: string[] = [];
@@ -108,7 +109,7 @@ async function expectCleanOutage(server: ServerProcess, mix: Operation[], outage
     async () => {
       const postgres = await startPrivatePostgres();
       let catalogue: Catalogue | undefined;
-      let server: ServerProcess | undefined;
+      let server: ApiServer | undefined;
       try {
         catalogue = await ingestCatalogue(100, { config: postgres.config, remove: async () => undefined });
         server = await startServer(catalogue, unlimited);

@@ -1,13 +1,10 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { startApi } from "../harness/api";
+import { type ScratchDatabases, commandDataDir, scratchDatabases, withDatabases } from "../harness/databases";
+import { ingestFromSimulator } from "../harness/simulator";
 import type { DatabaseConfig } from "../src/config";
-import { openDatabases } from "../src/db";
+import type { Databases } from "../src/db";
 import { createApi } from "../src/server";
 import { type Simulator, startSimulator } from "../src/simulator";
-import { type CliProcess, startCli, waitFor } from "../test/cli/support";
-import { scratchDatabases } from "../test/support/databases";
-import { ingestFromSimulator } from "../test/support/ingest";
 
 /** What the query mix asks about: values taken from the ingested catalogue. */
 export interface CatalogueFacts {
@@ -38,39 +35,36 @@ export interface Catalogue {
  * databases on the backend under test (TEST_DATABASE), or into the given ones, closed again so that a
  * server can open them.
  */
-export async function ingestCatalogue(classes: number, databases?: { config: DatabaseConfig; remove(): Promise<void> }): Promise<Catalogue> {
+export async function ingestCatalogue(classes: number, databases?: ScratchDatabases): Promise<Catalogue> {
   const { config, remove } = databases ?? (await scratchDatabases());
-  const dataDir = config.kind === "embedded" ? config.dataDir : await mkdtemp(path.join(os.tmpdir(), "pmc-reliability-"));
+  const { dataDir, remove: removeDataDir } = await commandDataDir(config);
   const sim = await startSimulator({ classes, seed: 7 });
   try {
-    const opened = await openDatabases(config);
-    try {
+    const facts = await withDatabases(config, async (opened) => {
       const { sync, details } = await ingestFromSimulator(opened, sim, { sync: { categories: ["all"] }, details: { batchSize: 0, concurrency: 4 } });
       if (sync.status !== "SUCCEEDED" || details.status !== "SUCCEEDED" || details.processed !== classes) {
         throw new Error(`ingesting the catalogue failed: sync ${sync.status}, details ${details.status} (${details.processed} of ${classes}): ${details.error ?? sync.error}`);
       }
-      const facts = await catalogueFacts(opened, sim);
-      return {
-        config,
-        dataDir,
-        facts,
-        remove: async () => {
-          await remove();
-          if (config.kind === "postgres") await rm(dataDir, { recursive: true, force: true });
-        },
-      };
-    } finally {
-      await opened.close();
-    }
+      return catalogueFacts(opened, sim);
+    });
+    return {
+      config,
+      dataDir,
+      facts,
+      remove: async () => {
+        await remove();
+        await removeDataDir();
+      },
+    };
   } catch (error) {
-    await remove();
+    await Promise.all([remove(), removeDataDir()]);
     throw error;
   } finally {
     await sim.close();
   }
 }
 
-async function catalogueFacts(databases: Awaited<ReturnType<typeof openDatabases>>, sim: Simulator): Promise<CatalogueFacts> {
+async function catalogueFacts(databases: Databases, sim: Simulator): Promise<CatalogueFacts> {
   const { detailed } = databases;
   const artists = await detailed.artist.findMany({ orderBy: [{ songs: { _count: "desc" } }, { id: "asc" }], take: 6, select: { name: true } });
   const songs = await detailed.song.findMany({ orderBy: { id: "asc" }, take: 6, select: { title: true } });
@@ -104,55 +98,8 @@ async function catalogueFacts(databases: Awaited<ReturnType<typeof openDatabases
   };
 }
 
-export interface ServerProcess {
-  cli: CliProcess;
-  pid: number;
-  /** the GraphQL endpoint, on 127.0.0.1 */
-  url: string;
-  /** SIGTERM, then the exit (SIGKILL after 10 s) */
-  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
 /** `npm start` as its own process over the catalogue: on a free port, in production mode (as deployed). */
-export async function startServer(catalogue: Catalogue, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const { config, dataDir } = catalogue;
-  const cli = startCli(
-    "start",
-    [],
-    {
-      DATA_DIR: dataDir,
-      ...(config.kind === "postgres" ? { WORKOUTS_DATABASE_URL: config.workoutsUrl, DETAILED_DATABASE_URL: config.detailedUrl } : {}),
-      PORT: "0",
-      NODE_ENV: "production",
-      LOG_LEVEL: "warn",
-      // every client of a suite comes from this one address: the per-client limit is tested in test/schema/client-errors.test.ts
-      RATE_LIMIT_PER_MINUTE: "0",
-      ...env,
-    },
-    dataDir,
-  );
-  const listening = /GraphQL API on http:\/\/localhost:(\d+)\/graphql/;
-  await waitFor("the server to listen", () => listening.test(cli.stdout()) || cli.child.exitCode !== null, 60_000).catch((error: Error) => {
-    cli.child.kill("SIGKILL");
-    throw error;
-  });
-  const port = listening.exec(cli.stdout())?.[1];
-  if (!port) throw new Error(`npm start did not start:\n${cli.stderr()}`);
-  return {
-    cli,
-    pid: cli.child.pid!,
-    url: `http://127.0.0.1:${port}/graphql`,
-    async stop() {
-      if (cli.child.exitCode === null && cli.child.signalCode === null) cli.child.kill("SIGTERM");
-      const timer = setTimeout(() => cli.child.kill("SIGKILL"), 10_000);
-      try {
-        return await cli.exited;
-      } finally {
-        clearTimeout(timer);
-      }
-    },
-  };
-}
+export const startServer = ({ config, dataDir }: Catalogue, env: Record<string, string> = {}) => startApi(config, { dataDir, env });
 
 export interface GraphQLAnswer {
   status: number;
@@ -183,25 +130,6 @@ export function parseJson(text: string): GraphQLAnswer["body"] {
   } catch {
     return undefined;
   }
-}
-
-export interface RssSampler {
-  /** resident set size in MiB, one sample a second since start */
-  samples: number[];
-  stop(): void;
-}
-
-/** Samples a process's resident memory (VmRSS in /proc/<pid>/status) every second. */
-export function sampleRss(pid: number): RssSampler {
-  const samples: number[] = [];
-  const read = async () => {
-    const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-    const kib = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
-    if (kib) samples.push(Number(kib) / 1024);
-  };
-  void read();
-  const timer = setInterval(read, 1000);
-  return { samples, stop: () => clearInterval(timer) };
 }
 
 export const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;

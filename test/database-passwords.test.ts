@@ -1,9 +1,9 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { startCli } from "../harness/commands";
+import { adminUrl, testBackend } from "../harness/databases";
 import { DatabaseConnectionError, openDatabases } from "../src/db";
-import { adminUrl, testBackend } from "./support/backend";
-import { startCli } from "./cli/support";
 
 // A database URL's password, as user:password@ or as ?password= (pg reads both), shows in no message:
 // not in the configuration's errors, a connection's, a command's output, nor the log.

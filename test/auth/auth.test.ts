@@ -1,9 +1,10 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import axios from "axios";
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { PelotonAuthError } from "../../src/auth";
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { countRequests, logins, removeDir, simulatorConfig, testClient, tokenGrants } from "../support/peloton";
+import { countRequests, logins, tokenGrants } from "../support/peloton";
 
 let sim: Simulator;
 const dirs: string[] = [];

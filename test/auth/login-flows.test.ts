@@ -1,10 +1,11 @@
 import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { PelotonAuthError } from "../../src/auth";
 import { pelotonWebApp } from "../../src/auth/auth0-settings";
 import { loadConfig } from "../../src/config";
 import { type Auth0Options, type Simulator, startSimulator } from "../../src/simulator";
-import { logins, removeDir, simulatorConfig, testClient, tokenGrants } from "../support/peloton";
+import { logins, tokenGrants } from "../support/peloton";
 
 const sims: Simulator[] = [];
 const dirs: string[] = [];

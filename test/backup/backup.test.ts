@@ -1,28 +1,22 @@
-import { chmod, cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { chmod, cp, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { emptyDatabases, scratchDatabases, testBackend, withDatabases } from "../../harness/databases";
 import { backupDatabases } from "../../src/backup/backup";
 import { type Backup, BackupError, listBackups } from "../../src/backup/files";
 import { restoreBackup } from "../../src/backup/restore";
 import type { DatabaseConfig } from "../../src/config";
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { testBackend } from "../support/backend";
-import { scratchDatabases } from "../support/databases";
-import { type CatalogueSnapshot, catalogueSnapshot, ingestCatalogue, postgresDatabases, rowsIn, vouchFor, withDatabases } from "./support";
+import { useCleanups } from "../support/cleanups";
+import { type CatalogueSnapshot, catalogueSnapshot, ingestCatalogue, rowsIn, vouchFor } from "./support";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-const tempDir = async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-backup-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-};
+const { cleanups, tempDir } = useCleanups("pmc-backup-", afterAll);
 const scratch = async () => {
   const { config, remove } = await scratchDatabases();
   cleanups.push(remove);
   return config;
 };
 const postgres = async () => {
-  const { config, remove } = await postgresDatabases();
+  const { config, remove } = await emptyDatabases("postgres");
   cleanups.push(remove);
   return config;
 };
@@ -43,7 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await sim?.close();
-  await Promise.all(cleanups.map((cleanup) => cleanup()));
 });
 
 describe(`backups on the ${testBackend} databases`, () => {

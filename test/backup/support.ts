@@ -1,23 +1,13 @@
 import path from "node:path";
+import { withDatabases } from "../../harness/databases";
+import { ingestFromSimulator } from "../../harness/simulator";
 import { backupFileName } from "../../src/backup/files";
 import { writeManifest } from "../../src/backup/manifest";
 import type { DatabaseConfig } from "../../src/config";
-import { type Databases, databaseNames, openDatabases } from "../../src/db";
+import { type Databases, databaseNames } from "../../src/db";
 import { createApi } from "../../src/server";
 import type { Simulator } from "../../src/simulator";
-import { databaseUrl, scratchName, withAdmin } from "../support/backend";
 import { execute } from "../support/graphql";
-import { ingestFromSimulator } from "../support/ingest";
-
-/** Opens the databases (migrating them), runs fn, closes them: the embedded ones allow one holder, and backups need it. */
-export async function withDatabases<T>(config: DatabaseConfig, fn: (databases: Databases) => Promise<T>): Promise<T> {
-  const databases = await openDatabases(config);
-  try {
-    return await fn(databases);
-  } finally {
-    await databases.close();
-  }
-}
 
 /** Both stages against the simulator: its classes and their playlists into the databases. */
 export const ingestCatalogue = (config: DatabaseConfig, sim: Simulator) =>
@@ -82,23 +72,6 @@ async function rowCounts(client: Databases["workouts"] | Databases["detailed"]):
     counts[name] = Number((await client.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${name}"`))[0]!.n);
   }
   return counts;
-}
-
-/** Two empty databases (not even migrated) on the test server, whichever backend the suite runs on. */
-export async function postgresDatabases(): Promise<{ config: Extract<DatabaseConfig, { kind: "postgres" }>; remove(): Promise<void> }> {
-  const name = scratchName();
-  await withAdmin(async (admin) => {
-    await admin.query(`CREATE DATABASE "${name}_workouts"`);
-    await admin.query(`CREATE DATABASE "${name}_detailed"`);
-  });
-  return {
-    config: { kind: "postgres", workoutsUrl: databaseUrl(`${name}_workouts`), detailedUrl: databaseUrl(`${name}_detailed`) },
-    remove: () =>
-      withAdmin(async (admin) => {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}_workouts" WITH (FORCE)`);
-        await admin.query(`DROP DATABASE IF EXISTS "${name}_detailed" WITH (FORCE)`);
-      }),
-  };
 }
 
 /** Rewrites a backup's manifest for its files as they are now, as someone who changed them could. */

@@ -1,21 +1,16 @@
-import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { scratchDatabases, testBackend, withAdmin } from "../../harness/databases";
 import { backupDatabases } from "../../src/backup/backup";
 import { type Backup, BackupError } from "../../src/backup/files";
 import { restoreBackup } from "../../src/backup/restore";
 import type { DatabaseConfig } from "../../src/config";
 import { startSimulator } from "../../src/simulator";
-import { testBackend, withAdmin } from "../support/backend";
-import { scratchDatabases } from "../support/databases";
+import { useCleanups } from "../support/cleanups";
 import { ingestCatalogue, rowsIn, vouchFor } from "./support";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-const tempDir = async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-tampered-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-};
+const { cleanups, tempDir } = useCleanups("pmc-tampered-", afterAll);
 
 // what the hostile statements would leave behind if they ran
 const marker = path.join(os.tmpdir(), `pmc-tampered-ran-${process.pid}`);
@@ -38,7 +33,6 @@ beforeAll(async () => {
   target = empty.config;
 });
 afterAll(async () => {
-  await Promise.all(cleanups.map((cleanup) => cleanup()));
   await rm(marker, { force: true });
   if (testBackend === "postgres") await withAdmin((admin) => admin.query(`DROP ROLE IF EXISTS ${role}`));
 });

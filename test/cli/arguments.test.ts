@@ -1,7 +1,7 @@
 import os from "node:os";
+import { startCli } from "../../harness/commands";
 import { parseDetailsArguments } from "../../src/cli/details";
 import { parseSyncArguments } from "../../src/cli/sync";
-import { startCli } from "./support";
 
 describe("npm run sync arguments", () => {
   it("reads every option, with repeatable comma-separated categories", () => {

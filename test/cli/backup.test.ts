@@ -1,20 +1,14 @@
 import { execFileSync } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { type CliCommand, type Scratch, startCli, useCliFixture } from "../../harness/commands";
+import { emptyDatabases, testBackend, withDatabases } from "../../harness/databases";
 import { parseRestoreArguments } from "../../src/cli/restore";
 import { openDatabases } from "../../src/db";
-import { testBackend } from "../support/backend";
-import { catalogueSnapshot, ingestCatalogue, postgresDatabases, vouchFor, withDatabases } from "../backup/support";
-import { type CliCommand, type Scratch, startCli, useCliFixture } from "./support";
+import { catalogueSnapshot, ingestCatalogue, vouchFor } from "../backup/support";
+import { useCleanups } from "../support/cleanups";
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(() => Promise.all(cleanups.splice(0).map((cleanup) => cleanup())));
-const tempDir = async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-backup-cli-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-};
+const { cleanups, tempDir } = useCleanups("pmc-backup-cli-");
 
 /** Runs a command to its end. */
 async function run(command: CliCommand, args: string[], env: Record<string, string>, cwd?: string) {
@@ -156,7 +150,7 @@ describe("npm run backup, backups and restore", () => {
   });
 
   it("without pg_dump on PATH, a PostgreSQL backup says what to install", async () => {
-    const { config, remove } = await postgresDatabases();
+    const { config, remove } = await emptyDatabases("postgres");
     cleanups.push(remove);
     const backupDir = await tempDir();
     const env = { WORKOUTS_DATABASE_URL: config.workoutsUrl, DETAILED_DATABASE_URL: config.detailedUrl, BACKUP_DIR: backupDir, PATH: "/nonexistent" };

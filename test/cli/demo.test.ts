@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startCli, waitFor } from "./support";
+import { startCli } from "../../harness/commands";
+import { waitFor } from "../../harness/processes";
 
 // The demo is embedded-only by design: this runs the same on both backends' test runs.
 

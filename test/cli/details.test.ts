@@ -1,7 +1,10 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
+import { useCliFixture } from "../../harness/commands";
+import { withDatabases } from "../../harness/databases";
+import { waitFor } from "../../harness/processes";
 import type { Simulator } from "../../src/simulator";
-import { ingestRuns, inspect, useCliFixture, waitFor } from "./support";
+import { ingestRuns } from "./support";
 
 const detailsRequests = (sim: Simulator) => sim.requests.filter((r) => /^\/api\/ride\/[^/]+\/details$/.test(r.path));
 const logins = (sim: Simulator) => sim.requests.filter((r) => r.path === "/oauth/token").length;
@@ -27,7 +30,7 @@ describe("npm run details", () => {
     expect(done + left).toBe(40);
     expect(done).toBeGreaterThanOrEqual(5);
     expect(done).toBe(detailsRequests(sim).length); // the class in flight was finished, not dropped
-    await inspect(db.config, async (databases) => {
+    await withDatabases(db.config, async (databases) => {
       expect((await ingestRuns(databases)).at(-1)).toMatchObject({ stage: "PROCESS_DETAILS", status: "CANCELLED", processed: done });
       expect(await databases.workouts.workout.count({ where: { processed: true } })).toBe(done);
       expect(await databases.detailed.detailedWorkout.count()).toBe(done);
@@ -53,7 +56,7 @@ describe("npm run details", () => {
     const resumed = details(db, ["--batch-size", "0"]);
     expect(await resumed.exited).toEqual({ code: 0, signal: null });
     expect(resumed.stdout()).toMatch(new RegExp(`^Details run #\\d+ SUCCEEDED in [\\d.]+s: ${left} of ${left} classes processed, 0 failed\\.\\n$`));
-    await inspect(db.config, async ({ workouts, detailed }) => {
+    await withDatabases(db.config, async ({ workouts, detailed }) => {
       const runs = await workouts.ingestRun.findMany({ orderBy: { id: "asc" } });
       expect(runs.map((run) => run.status)).toEqual(["SUCCEEDED", "CANCELLED", "FAILED", "SUCCEEDED"]);
       expect(runs[2]!.error).toMatch(new RegExp(`^abandoned: its process \\(pid ${stopped.child.pid} on .+\\) is gone$`));

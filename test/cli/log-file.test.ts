@@ -1,7 +1,7 @@
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { startCli } from "./support";
+import { startCli } from "../../harness/commands";
 
 let dir: string;
 beforeEach(async () => {

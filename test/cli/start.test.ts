@@ -2,7 +2,10 @@ import { once } from "node:events";
 import { createServer } from "node:http";
 import { type AddressInfo, connect } from "node:net";
 import os from "node:os";
-import { inspect, ingestRuns, useCliFixture, waitFor } from "./support";
+import { useCliFixture } from "../../harness/commands";
+import { withDatabases } from "../../harness/databases";
+import { waitForOutput } from "../../harness/processes";
+import { ingestRuns } from "./support";
 
 const fixture = useCliFixture();
 const token = "cli-admin-token-0123456789";
@@ -11,9 +14,7 @@ const token = "cli-admin-token-0123456789";
 async function startServer(env: Record<string, string>) {
   const db = await fixture.scratch();
   const cli = fixture.start("start", db, [], { PORT: "0", ...env });
-  await waitFor("the server to listen", () => /GraphQL API on (\S+)/.test(cli.stdout()) || cli.child.exitCode !== null);
-  const url = /GraphQL API on (\S+)/.exec(cli.stdout())?.[1];
-  if (!url) throw new Error(`npm start did not start:\n${cli.stderr()}`);
+  const url = await waitForOutput(cli, /GraphQL API on (\S+)/, "the server to listen");
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(url, {
       method: "POST",
@@ -48,7 +49,7 @@ describe("npm start", () => {
 
     cli.child.kill("SIGTERM");
     expect(await cli.exited).toEqual({ code: 0, signal: null });
-    await inspect(db.config, async (databases) => {
+    await withDatabases(db.config, async (databases) => {
       const runs = await ingestRuns(databases);
       expect(runs.map((run) => [run.stage, run.status])).toEqual([
         ["SYNC_WORKOUTS", "SUCCEEDED"],

@@ -1,6 +1,9 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { type CliProcess, ingestRuns, inspect, useCliFixture, waitFor, workoutRows } from "./support";
+import { useCliFixture } from "../../harness/commands";
+import { withDatabases } from "../../harness/databases";
+import { type NodeProcess, waitFor } from "../../harness/processes";
+import { ingestRuns, workoutRows } from "./support";
 
 describe("npm run sync", () => {
   const fixture = useCliFixture();
@@ -21,7 +24,7 @@ describe("npm run sync", () => {
     expect(await readFile(logFile, "utf8")).toContain('"msg":"logging in to Peloton"');
     expect(await readdir(path.join(db.dataDir, "workouts_list"))).toEqual(["cycling_page_0000.json", "cycling_page_0001.json", "cycling_page_0002.json"]);
 
-    await inspect(db.config, async (databases) => {
+    await withDatabases(db.config, async (databases) => {
       const rows = await workoutRows(databases);
       const expected = sim.catalogue.classes.map((c) => ({ id: c.id, title: c.title, category: "cycling", available: true, processed: false }));
       expect(rows).toEqual(expected.sort((a, b) => a.id.localeCompare(b.id)));
@@ -44,7 +47,7 @@ describe("npm run sync", () => {
     expect(saved.filter((name) => name.startsWith("cycling_page_"))).toEqual(["cycling_page_0000.json", "cycling_page_0001.json"]);
     for (const name of saved) expect(name).toMatch(/^[A-Za-z0-9_-]+_page_\d{4}\.json$/);
     expect(JSON.parse(await readFile(path.join(listDir, saved.find((name) => name.startsWith("______pmc-escaped-") && name.endsWith("_page_0001.json"))!), "utf8")).data).toHaveLength(10);
-    await inspect(db.config, async (databases) => {
+    await withDatabases(db.config, async (databases) => {
       const rows = await databases.workouts.workout.findMany({ select: { categories: true } });
       expect(rows.every((row) => [...row.categories].sort().join() === ["cycling", escape, ".."].sort().join())).toBe(true);
     });
@@ -54,7 +57,7 @@ describe("npm run sync", () => {
     const sim = await fixture.startSimulator({ classes: 300, disciplines: ["cycling"] });
     const [interrupted, uninterrupted] = await Promise.all([fixture.scratch(), fixture.scratch()]);
 
-    let killed: CliProcess | undefined;
+    let killed: NodeProcess | undefined;
     sim.faults.beforeArchivedPage(3, () => killed?.child.kill("SIGKILL"));
     killed = sync(interrupted);
     expect(await killed.exited).toEqual({ code: null, signal: "SIGKILL" });
@@ -64,8 +67,8 @@ describe("npm run sync", () => {
     expect(await reference.exited).toEqual({ code: 0, signal: null });
 
     const [expected, [rows, runs]] = await Promise.all([
-      inspect(uninterrupted.config, workoutRows),
-      inspect(interrupted.config, (databases) => Promise.all([workoutRows(databases), ingestRuns(databases)])),
+      withDatabases(uninterrupted.config, workoutRows),
+      withDatabases(interrupted.config, (databases) => Promise.all([workoutRows(databases), ingestRuns(databases)])),
     ]);
     expect(expected).toHaveLength(300);
     expect(rows).toEqual(expected);
@@ -99,7 +102,7 @@ describe("npm run sync", () => {
     expect(await first.exited).toEqual({ code: 143, signal: null });
     expect(first.stderr()).toContain("sync: stopping after the current page (send SIGTERM again to stop at once)");
     expect(first.stdout()).toMatch(/^Sync run #\d+ CANCELLED in .*\nThe next sync resumes where this one stopped\.\n$/);
-    await inspect(db.config, async (databases) => {
+    await withDatabases(db.config, async (databases) => {
       const [run] = await ingestRuns(databases);
       expect(run).toMatchObject({ status: "CANCELLED" });
       expect(run!.seen).toBeLessThan(1000);

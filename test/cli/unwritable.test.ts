@@ -1,22 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { testBackend } from "../support/backend";
-import { type CliCommand, startCli, useCliFixture } from "./support";
+import { type CliCommand, startCli, useCliFixture } from "../../harness/commands";
+import { testBackend } from "../../harness/databases";
+import { useCleanups } from "../support/cleanups";
 
 // A DATA_DIR or BACKUP_DIR that cannot be written (read-only, full, under a file) stops a
 // command with one line naming the variable, never a stack trace.
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterEach(() => Promise.all(cleanups.splice(0).map((cleanup) => cleanup())));
-const tempDir = async () => {
-  const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-unwritable-"));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-};
+const { cleanups, tempDir } = useCleanups("pmc-unwritable-");
 /** A path under a regular file: not writable by anyone, root included (ENOTDIR). */
 const underAFile = async () => {
   const file = path.join(await tempDir(), "a-file");
@@ -32,19 +26,12 @@ async function run(command: CliCommand, args: string[], env: Record<string, stri
 }
 
 const isRoot = process.getuid?.() === 0;
-const tsx = pathToFileURL(require.resolve("tsx")).href;
 
 /** Runs a command as a user who may not write what root made read-only: nobody, when the tests run as root. */
 async function runUnprivileged(command: CliCommand, env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", tsx, path.join(__dirname, "../../src/cli", `${command}.ts`)], {
-    cwd: os.tmpdir(),
-    env: { PATH: process.env.PATH, HOME: os.tmpdir(), LOG_LEVEL: "silent", ...env },
-    ...(isRoot ? { uid: 65534, gid: 65534 } : {}),
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
-  return { code, stderr: stderr.trim() };
+  const cli = startCli(command, [], { HOME: os.tmpdir(), LOG_LEVEL: "silent", ...env }, undefined, isRoot ? { uid: 65534, gid: 65534 } : {});
+  const { code } = await cli.exited;
+  return { code, stderr: cli.stderr().trim() };
 }
 
 const oneLine = (line: string) => expect.objectContaining({ code: 1, stderr: line });

@@ -1,9 +1,8 @@
-import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import readline from "node:readline";
-import { pathToFileURL } from "node:url";
+import { type LineProcess, scriptArgs, startLineProcess } from "../../harness/processes";
 import { DataDirLockedError, lockDataDir } from "../../src/db/lock";
 
 let dir: string;
@@ -74,44 +73,20 @@ describe("lockDataDir", () => {
   });
 });
 
-const tsx = pathToFileURL(require.resolve("tsx")).href;
-const contenderScript = path.join(__dirname, "../support/lock-contender.ts");
-
-interface Contender {
-  child: ChildProcessWithoutNullStreams;
-  /** sends a command and resolves with the contender's answer */
-  ask(command: string): Promise<string>;
-}
-
-function startContender(dataDir: string): Contender {
-  const child = spawn(process.execPath, ["--import", tsx, contenderScript, dataDir]);
-  const waiting: ((line: string) => void)[] = [];
-  readline.createInterface({ input: child.stdout }).on("line", (line) => waiting.shift()?.(line));
-  let stderr = "";
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<string>((resolve) => child.on("exit", (code) => resolve(`contender exited (${code}): ${stderr}`)));
-  return {
-    child,
-    ask(command) {
-      const answer = new Promise<string>((resolve) => waiting.push(resolve));
-      child.stdin.write(`${command}\n`);
-      return Promise.race([answer, exited]);
-    },
-  };
-}
+const contenderScript = "harness/lock-contender.ts";
 
 describe("lockDataDir in many processes at once", () => {
-  const contenders: Contender[] = [];
+  const contenders: LineProcess[] = [];
   afterAll(() => contenders.forEach((contender) => contender.child.kill()));
 
   // 8 processes told to lock at the same moment, 20 times on a lock left by a process that died and 20 times on none
   it("lets exactly one of them hold it, every time", async () => {
-    for (let i = 0; i < 8; i++) contenders.push(startContender(dir));
+    for (let i = 0; i < 8; i++) contenders.push(startLineProcess(contenderScript, [dir]));
     const outcomes: string[] = [];
     for (let round = 0; round < 40; round++) {
       const stale = round % 2 === 0;
       if (stale) {
-        const abandon = spawnSync(process.execPath, ["--import", tsx, contenderScript, dir, "--abandon"], { encoding: "utf8" });
+        const abandon = spawnSync(process.execPath, scriptArgs(contenderScript, [dir, "--abandon"]), { encoding: "utf8" });
         expect(abandon.stderr).toBe("");
       }
       const answers = await Promise.all(contenders.map((contender) => contender.ask("lock")));

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import path from "node:path";
+import { databaseUrl, scratchDatabases, testBackend } from "../../harness/databases";
+import { type NodeProcess, startScript, waitForOutput } from "../../harness/processes";
 import { DatabaseConnectionError, openDatabases, preparedStatementNames } from "../../src/db";
 import { DataDirLockedError } from "../../src/db/lock";
-import { databaseUrl, testBackend } from "../support/backend";
-import { scratchDatabases } from "../support/databases";
 
 const onEmbedded = testBackend === "embedded" ? describe : describe.skip;
 const onPostgres = testBackend === "postgres" ? describe : describe.skip;
@@ -76,16 +74,15 @@ onPostgres("statements on PostgreSQL", () => {
 });
 
 onEmbedded("the embedded databases across processes", () => {
-  let child: ChildProcess | undefined;
-  afterEach(() => child?.kill("SIGKILL"));
+  let holder: NodeProcess | undefined;
+  afterEach(() => holder?.child.kill("SIGKILL"));
 
   it("refuse a second process while one holds them, and survive the holder being killed", async () => {
     const { config, remove } = await scratchDatabases();
     try {
-      const script = path.join(__dirname, "../support/hold-databases.ts");
-      child = spawn(process.execPath, ["--import", "tsx", script, JSON.stringify(config)], { stdio: ["ignore", "pipe", "inherit"] });
-      const [ready] = await once(child.stdout!, "data");
-      expect(String(ready)).toBe("ready\n");
+      holder = startScript("test/support/hold-databases.ts", [JSON.stringify(config)]);
+      await waitForOutput(holder, /^ready$/m, "the holder to open the databases");
+      const { child } = holder;
 
       const refused = openDatabases(config);
       await expect(refused).rejects.toThrow(DataDirLockedError);

@@ -1,5 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { processDetails } from "../../src/ingest/process-details";
 import { MAX_INDEXED_TEXT } from "../../src/ingest/storable";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
@@ -8,7 +9,6 @@ import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { execute } from "../support/graphql";
 import { useIngestFixture } from "../support/ingest";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 // The odd data a real library of 50,000 classes holds, served by the simulator: each odd class is
 // stored as well as it can be or set aside with its reason, and never stops the classes after it.

@@ -1,10 +1,10 @@
 import pino from "pino";
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { processDetails } from "../../src/ingest/process-details";
 import { saveClassDetails } from "../../src/ingest/save-class";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
 import { openTestDatabases } from "../support/databases";
 import { type IngestFixture, useIngestFixture } from "../support/ingest";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 const f = useIngestFixture({ classes: 120, disciplines: ["cycling"] });
 

@@ -1,9 +1,9 @@
 import { mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { removeDir } from "../../harness/simulator";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
 import { useIngestFixture, workoutRows } from "../support/ingest";
-import { removeDir } from "../support/peloton";
 
 const f = useIngestFixture({ classes: 260, disciplines: ["cycling"] });
 

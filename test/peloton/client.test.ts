@@ -1,10 +1,10 @@
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../../src/peloton/errors";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { keptResponsesDir } from "../../src/peloton/client";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 let sim: Simulator;
 let dataDir: string;

@@ -1,10 +1,10 @@
+import { ingestFromSimulator } from "../../harness/simulator";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { ingestFromSimulator } from "../support/ingest";
 
 let sim: Simulator;
 let db: TestDatabases;

@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import { type Server, createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
+import { testBackend } from "../../harness/databases";
 import { createLogger } from "../../src/log";
 import { clientKey } from "../../src/rate-limit";
 import { createApi } from "../../src/server";
-import { testBackend } from "../support/backend";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 
 // What clients are told, and what the log keeps, when a request fails or is refused.

@@ -1,4 +1,5 @@
 import { parse } from "graphql";
+import { ingestFromSimulator } from "../../harness/simulator";
 import type { DatabaseName } from "../../src/db";
 import { operationCost, queryLimits } from "../../src/query-limits";
 import { schema } from "../../src/schema";
@@ -7,7 +8,6 @@ import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { ingestFromSimulator } from "../support/ingest";
 
 // What an operation costs the database: fields that look something up for each parent are batched
 // (one statement per field, not per parent), and priced as the lookups they are.

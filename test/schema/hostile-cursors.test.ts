@@ -1,7 +1,7 @@
+import { ingestFromSimulator } from "../../harness/simulator";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
-import { ingestFromSimulator } from "../support/ingest";
 
 // Cursors a client made up: each must answer a page or BAD_USER_INPUT, never "Unexpected error".
 // Plain strings: codegen need not type deliberately hostile operations.

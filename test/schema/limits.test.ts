@@ -1,9 +1,9 @@
 import { getIntrospectionQuery } from "graphql";
+import { ingestFromSimulator } from "../../harness/simulator";
 import { createApi, maxBodyBytes, queryLimits } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { ingestFromSimulator } from "../support/ingest";
 
 // Deliberately hostile or invalid operations: plain strings, which codegen does not type.
 

@@ -1,9 +1,9 @@
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { type BackgroundRuns, backgroundRuns } from "../../src/ingest/background";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { execute } from "../support/graphql";
 import { useIngestFixture } from "../support/ingest";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 const f = useIngestFixture({ classes: 60, disciplines: ["cycling"] });
 const token = "test-admin-token-0123456789";

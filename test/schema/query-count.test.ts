@@ -1,11 +1,11 @@
 import type { FormattedExecutionResult } from "graphql";
+import { ingestFromSimulator } from "../../harness/simulator";
 import type { DatabaseName } from "../../src/db";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { ingestFromSimulator } from "../support/ingest";
 
 // "No N+1": a page costs the same few SQL statements whatever its size. The Prisma clients report each
 // statement they send to the database (OpenOptions.onQuery), raw queries and DataLoader batches included.

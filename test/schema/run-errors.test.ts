@@ -1,3 +1,4 @@
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { PelotonAuthError } from "../../src/auth/errors";
 import { backgroundRuns } from "../../src/ingest/background";
 import { runErrorCode, runErrorDetail } from "../../src/ingest/run-errors";
@@ -7,7 +8,6 @@ import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { execute } from "../support/graphql";
 import { useIngestFixture } from "../support/ingest";
-import { removeDir, simulatorConfig, testClient } from "../support/peloton";
 
 const f = useIngestFixture({ classes: 10, disciplines: ["cycling"] });
 const token = "test-admin-token-0123456789";

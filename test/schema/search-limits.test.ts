@@ -1,9 +1,9 @@
+import { ingestFromSimulator } from "../../harness/simulator";
 import { createApi } from "../../src/server";
 import { maxSearchLength } from "../../src/schema/search";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { type TestDatabases, openTestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { ingestFromSimulator } from "../support/ingest";
 
 // Deliberately hostile texts in every argument that is folded and matched: plain strings, which codegen does not type.
 

@@ -3,11 +3,11 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { scaleFor, seedCatalogue } from "../../bench/seed";
+import { scratchDatabases, testBackend } from "../../harness/databases";
+import { waitFor } from "../../harness/processes";
 import type { DatabaseConfig } from "../../src/config";
 import { type Databases, openDatabases } from "../../src/db";
 import { createApi } from "../../src/server";
-import { testBackend } from "../support/backend";
-import { scratchDatabases } from "../support/databases";
 
 // What stops when an operation times out or its client hangs up: its SQL, on both databases.
 
@@ -53,13 +53,6 @@ async function listen(api: ReturnType<typeof createApi>): Promise<string> {
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(what: string, condition: () => boolean | Promise<boolean>) {
-  for (let tries = 0; !(await condition()); tries++) {
-    if (tries > 500) throw new Error(`gave up waiting for ${what}`);
-    await pause(20);
-  }
-}
 
 /** The detailed database's statements that wait for a lock: the API's, held up by the test's lock. */
 async function waitingOnLock(): Promise<number> {
@@ -128,7 +121,7 @@ describe("an operation whose client hangs up", () => {
     const client = new AbortController();
     const others = Array.from({ length: 4 }, () => postJson(url, heavy));
     postJson(url, heavy, client.signal).catch(() => undefined);
-    await until("the first statement", () => statements > 0);
+    await waitFor("the first statement", () => statements > 0);
     client.abort();
     await Promise.all(others);
     await pause(500);
@@ -143,7 +136,7 @@ describe("while heavy operations run", () => {
     const send = (name: string, query: string) => postJson(url, query).then(() => finished.push(name));
     statements = 0;
     const heavies = Array.from({ length: 8 }, () => send("heavy", heavy));
-    await until("the heavy operations' first statement", () => statements > 0);
+    await waitFor("the heavy operations' first statement", () => statements > 0);
     await Promise.all([send("typename", "{ __typename }"), send("small", "{ instructors(first: 1) { edges { node { name } } } }"), ...heavies]);
     // embedded, the statements take turns: the small ones are done before any heavy one; on PostgreSQL
     // they wait for a pooled connection behind the heavy ones' first statements, but not for all of them
@@ -158,7 +151,7 @@ onPostgres("on PostgreSQL, a statement running when the operation stops", () => 
     const lock = await lockInstructors();
     try {
       const answer = post(createApi(databases, { requestTimeoutMs: 300 }), heavy);
-      await until("the API's statements to wait for the lock", async () => (await waitingOnLock()) > 0);
+      await waitFor("the API's statements to wait for the lock", async () => (await waitingOnLock()) > 0);
       const { errors } = await answer;
       expect(errors).toEqual([expect.objectContaining({ extensions: { code: "TIMEOUT" } })]);
       expect(await waitingOnLock()).toBe(0);
@@ -184,9 +177,9 @@ onPostgres("on PostgreSQL, a statement running when the operation stops", () => 
     try {
       const client = new AbortController();
       fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: heavy }), signal: client.signal }).catch(() => undefined);
-      await until("the API's statements to wait for the lock", async () => (await waitingOnLock()) > 0);
+      await waitFor("the API's statements to wait for the lock", async () => (await waitingOnLock()) > 0);
       client.abort();
-      await until("the API's statements to be cancelled", async () => (await waitingOnLock()) === 0);
+      await waitFor("the API's statements to be cancelled", async () => (await waitingOnLock()) === 0);
     } finally {
       await lock.release();
     }

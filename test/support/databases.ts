@@ -1,9 +1,6 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { scratchDatabases } from "../../harness/databases";
 import type { DatabaseConfig } from "../../src/config";
 import { type Databases, type OpenOptions, openDatabases } from "../../src/db";
-import { databaseUrl, runId, scratchName, templateDir, templateName, testBackend, withAdmin } from "./backend";
 
 export interface TestDatabases extends Databases {
   config: DatabaseConfig;
@@ -27,33 +24,6 @@ export async function openTestDatabases(options: Pick<OpenOptions, "onQuery"> = 
       await databases.close();
       await remove();
     },
-  };
-}
-
-/** A copy of the migrated template, not yet opened: for tests that open (and reopen) it themselves. */
-export async function scratchDatabases(): Promise<{ config: DatabaseConfig; remove(): Promise<void> }> {
-  if (testBackend === "embedded") {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "pmc-test-"));
-    await cp(templateDir(runId()), dataDir, { recursive: true });
-    return { config: { kind: "embedded", dataDir }, remove: () => rm(dataDir, { recursive: true, force: true }) };
-  }
-  const name = scratchName();
-  const template = templateName(runId());
-  await withAdmin(async (admin) => {
-    await admin.query(`CREATE DATABASE "${name}_workouts" TEMPLATE "${template}_workouts"`);
-    await admin.query(`CREATE DATABASE "${name}_detailed" TEMPLATE "${template}_detailed"`);
-  });
-  return {
-    config: {
-      kind: "postgres",
-      workoutsUrl: databaseUrl(`${name}_workouts`),
-      detailedUrl: databaseUrl(`${name}_detailed`),
-    },
-    remove: () =>
-      withAdmin(async (admin) => {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}_workouts" WITH (FORCE)`);
-        await admin.query(`DROP DATABASE IF EXISTS "${name}_detailed" WITH (FORCE)`);
-      }),
   };
 }
 

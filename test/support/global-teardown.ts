@@ -1,6 +1,6 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { runId, templateDir, testBackend, withAdmin } from "./backend";
+import { runId, templateDir, testBackend, withAdmin } from "../../harness/databases";
 
 export default async function globalTeardown() {
   const run = runId();

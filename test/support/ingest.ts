@@ -1,30 +1,9 @@
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import type { PelotonConfig } from "../../src/config";
-import type { Databases } from "../../src/db";
 import type { IngestDeps } from "../../src/ingest/deps";
-import { type ProcessDetailsOptions, processDetails } from "../../src/ingest/process-details";
-import { type SyncOptions, syncWorkouts } from "../../src/ingest/sync-workouts";
 import { silentLogger } from "../../src/log";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator";
 import { type TestDatabases, openTestDatabases } from "./databases";
-import { removeDir, simulatorConfig, testClient } from "./peloton";
-
-/**
- * Both stages against the simulator, with a session of their own (thrown away after): its classes and
- * their playlists into the databases. Answers the two runs.
- */
-export async function ingestFromSimulator(
-  databases: Pick<Databases, "workouts" | "detailed">,
-  sim: Simulator,
-  { sync = {}, details = { batchSize: 0 } }: { sync?: SyncOptions; details?: ProcessDetailsOptions } = {},
-) {
-  const { client, dataDir } = await testClient(simulatorConfig(sim));
-  try {
-    const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton: client, logger: silentLogger };
-    return { sync: await syncWorkouts(deps, sync), details: await processDetails(deps, details) };
-  } finally {
-    await removeDir(dataDir);
-  }
-}
 
 export interface IngestFixture {
   sim: Simulator;

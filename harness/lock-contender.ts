@@ -3,7 +3,7 @@
 // "release" prints "released", end of input exits. With --abandon it takes the lock and exits holding
 // it, leaving the lock of a dead process.
 import readline from "node:readline";
-import { type DataDirLock, lockDataDir } from "../../src/db/lock";
+import { type DataDirLock, lockDataDir } from "../src/db/lock";
 
 const [dataDir, mode] = process.argv.slice(2) as [string, string?];
 if (mode === "--abandon") {

@@ -1,0 +1,33 @@
+import type { DatabaseConfig } from "../src/config";
+import { startCli } from "./commands";
+import { databaseEnv } from "./databases";
+import { type NodeProcess, waitForOutput } from "./processes";
+
+export interface ApiServer {
+  cli: NodeProcess;
+  pid: number;
+  /** the GraphQL endpoint, on 127.0.0.1 */
+  url: string;
+  /** SIGTERM, then SIGKILL after `graceMs` (10 s); answers how it ended */
+  stop(graceMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface ApiOptions {
+  /** its DATA_DIR (by default the embedded databases' own; none on PostgreSQL) and working directory */
+  dataDir?: string;
+  /** more settings, which win */
+  env?: Record<string, string>;
+  /** how long it may take to listen */
+  timeoutMs?: number;
+}
+
+/**
+ * `npm start` over the databases as a process of its own, on a free port, in production mode (as
+ * deployed) and without the per-client rate limit (every client of a suite or a benchmark comes from one
+ * address; the limit is tested in test/schema/client-errors.test.ts). Answers once it listens.
+ */
+export async function startApi(database: DatabaseConfig, { dataDir, env = {}, timeoutMs = 60_000 }: ApiOptions = {}): Promise<ApiServer> {
+  const cli = startCli("start", [], { ...databaseEnv(database, dataDir), PORT: "0", NODE_ENV: "production", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env }, dataDir);
+  const port = await waitForOutput(cli, /GraphQL API on http:\/\/localhost:(\d+)\/graphql/, "the API to listen", timeoutMs);
+  return { cli, pid: cli.child.pid!, url: `http://127.0.0.1:${port}/graphql`, stop: cli.stop };
+}
