@@ -5,7 +5,7 @@ import type { Config } from "../config";
 import { openDatabases } from "../db";
 import type { IngestDeps } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
-import { type AnyStage, StageOptionsError, runStage } from "../ingest/stage";
+import { type AnyStage, runStage } from "../ingest/stage";
 import type { Logger } from "../log";
 import { type PelotonClient, createPelotonClient, keptResponsesDir } from "../peloton/client";
 import { createProgressDisplay } from "./progress";
@@ -14,8 +14,7 @@ import { onStopSignals, signalExitCode } from "./stop-signals";
 /**
  * Runs an ingestion stage from the command line: databases and Peloton client from the configuration,
  * progress on stderr, Ctrl-C to stop after the current step, the summary on stdout. The exit code is
- * 0 only for a run that SUCCEEDED; 1 if it FAILED; 130 or 143 if a signal cancelled it; 2 if the
- * stage refused its options before recording a run (a category Peloton does not list).
+ * 0 only for a run that SUCCEEDED; 1 if it FAILED; 130 or 143 if a signal cancelled it.
  */
 export async function runIngestCommand(config: Config, logger: Logger, stage: AnyStage, input: unknown): Promise<void> {
   const progress = createProgressDisplay({ name: stage.command, unit: stage.step.many, counts: stage.counts });
@@ -26,12 +25,6 @@ export async function runIngestCommand(config: Config, logger: Logger, stage: An
   let run: IngestRun;
   try {
     run = await withIngestDeps(config, logger, (deps) => runStage(stage, { ...deps, signal: stop.signal, onProgress: progress.update }, input));
-  } catch (error) {
-    if (!(error instanceof StageOptionsError)) throw error;
-    progress.stop();
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-    return;
   } finally {
     progress.stop();
     stop.dispose();

@@ -1,13 +1,24 @@
 import { type AnyStage, type OptionSpec, StageOptionsError, optionSpecs, readOptions } from "../ingest/stage";
 import { stages } from "../ingest/stages";
-import { UsageError, listOption, parseOptions, readCommandLine } from "./args";
+import { UsageError, commonOptionRows, listOption, parseOptions, readCommandLine } from "./args";
 import { runIngestCommand } from "./ingest-command";
 import { runCli } from "./run";
 
 /** The command line of a stage (`npm run sync`, `npm run details`): its flags, help and run, all from the stage's definition. */
 export function runStageCommand(stage: AnyStage, argv = process.argv.slice(2)): void {
   const input = readCommandLine(stageUsage(stage), () => parseStageArguments(stage, argv));
-  if (input) runCli((config, logger) => runIngestCommand(config, logger, stage, input));
+  if (!input) return;
+  runCli(async (config, logger) => {
+    try {
+      await runIngestCommand(config, logger, stage, input);
+    } catch (error) {
+      // what only Peloton could tell (a category it does not list): a bad option all the same
+      if (!(error instanceof StageOptionsError)) throw error;
+      const flags = new Map(cliOptions(stage).map((spec) => [spec.name, `--${flagOf(spec)}`]));
+      process.stderr.write(`${error.problems.map(({ option, message }) => `${flags.get(option) ?? option}: ${message}`).join("; ")}\n`);
+      process.exitCode = 2;
+    }
+  });
 }
 
 /** The options the command line offers (code-only tuning is not one). */
@@ -63,7 +74,7 @@ export function stageUsage(stage: AnyStage): string {
     const notes = [spec.range, `default ${spec.shownDefault}`, spec.kind === "strings" && "comma-separated, or the flag repeated", aliasesOf(spec)];
     return [flagWithValue(spec), `${spec.description} (${notes.filter(Boolean).join("; ")})`];
   });
-  rows.push(["-h, --help", "show this help"]);
+  rows.push(...commonOptionRows, ["-h, --help", "show this help"]);
   const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
   return (
     `Usage: npm run ${stage.command} -- [options]\n\n${wrap(stage.description, 100)}\nSettings come from the environment and ./.env (see README.md, Configuration).\n\n` +

@@ -2,7 +2,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { useCliFixture } from "../../harness/commands";
 import { withDatabases } from "../../harness/databases";
-import { type NodeProcess, waitFor } from "../../harness/processes";
+import { type StartedProcess, waitFor } from "../../harness/processes";
 import { ingestRuns, workoutRows } from "./support";
 
 describe("npm run sync", () => {
@@ -32,6 +32,26 @@ describe("npm run sync", () => {
     });
   });
 
+  it("refuses a category Peloton does not list, in one line naming the ones it does, before recording a run", async () => {
+    await fixture.startSimulator({ classes: 10, disciplines: ["cycling"] });
+    const db = await fixture.scratch();
+    const cli = sync(db, ["--category", "cycling,cyclingg"]);
+    expect(await cli.exited).toEqual({ code: 2, signal: null });
+    expect(cli.stderr()).toMatch(/^--category: Peloton lists no "cyclingg"; its categories are [a-z_, -]*\bcycling\b[a-z_, -]*, or all\n$/);
+    expect(cli.stdout()).toBe("");
+    await withDatabases(db.config, async (databases) => expect(await ingestRuns(databases)).toEqual([]));
+  });
+
+  it("without Peloton credentials says what to set, in one line, before recording a run", async () => {
+    await fixture.startSimulator({ classes: 10, disciplines: ["cycling"] });
+    const db = await fixture.scratch();
+    const cli = sync(db, [], { PELOTON_USERNAME: "", PELOTON_PASSWORD: "" });
+    expect(await cli.exited).toEqual({ code: 1, signal: null });
+    expect(cli.stderr().trim()).toMatch(/^No saved Peloton session: set PELOTON_USERNAME and PELOTON_PASSWORD .*\.$/);
+    expect(cli.stderr().trim().split("\n")).toHaveLength(1);
+    await withDatabases(db.config, async (databases) => expect(await ingestRuns(databases)).toEqual([]));
+  });
+
   it("--save-pages keeps every page inside DATA_DIR/workouts_list, whatever category slugs Peloton sends", async () => {
     const escape = `../../pmc-escaped-${process.pid}-${Date.now()}`; // from DATA_DIR/workouts_list: next to DATA_DIR
     await fixture.startSimulator({ classes: 60, disciplines: ["cycling"], categories: { cycling: ["cycling"], [escape]: ["cycling"], "..": ["cycling"] } });
@@ -57,7 +77,7 @@ describe("npm run sync", () => {
     const sim = await fixture.startSimulator({ classes: 300, disciplines: ["cycling"] });
     const [interrupted, uninterrupted] = await Promise.all([fixture.scratch(), fixture.scratch()]);
 
-    let killed: NodeProcess | undefined;
+    let killed: StartedProcess | undefined;
     sim.faults.beforeArchivedPage(3, () => killed?.child.kill("SIGKILL"));
     killed = sync(interrupted);
     expect(await killed.exited).toEqual({ code: null, signal: "SIGKILL" });

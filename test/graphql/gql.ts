@@ -47,7 +47,6 @@ type Documents = {
     "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }": typeof types.QueryCountWorkoutsDocument,
     "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }": typeof types.QueryCountSongsDocument,
     "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": typeof types.QueryCountEverySongDocument,
-    "mutation RunErrorsSync { syncWorkouts { id status error errorCode } }": typeof types.RunErrorsSyncDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": typeof types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": typeof types.RunErrorsRunsDocument,
 };
@@ -85,7 +84,6 @@ const documents: Documents = {
     "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }": types.QueryCountWorkoutsDocument,
     "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }": types.QueryCountSongsDocument,
     "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": types.QueryCountEverySongDocument,
-    "mutation RunErrorsSync { syncWorkouts { id status error errorCode } }": types.RunErrorsSyncDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": types.RunErrorsRunsDocument,
 };
@@ -236,10 +234,6 @@ export function graphql(source: "query QueryCountSongs($search: String!, $first:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }"): (typeof documents)["query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RunErrorsSync { syncWorkouts { id status error errorCode } }"): (typeof documents)["mutation RunErrorsSync { syncWorkouts { id status error errorCode } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

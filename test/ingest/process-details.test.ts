@@ -54,7 +54,8 @@ describe("processDetails", () => {
     const ids = f.sim.catalogue.classes.filter((c) => c.songIds.length > 0).slice(0, 2).map((c) => c.id);
     expect(await processDetails(await f.deps(), { force: true, ids })).toMatchObject({ status: "SUCCEEDED", processed: 2 });
     expect(await catalogueSnapshot(f)).toEqual(before);
-    expect(await processDetails(await f.deps(), { force: true, batchSize: 0 })).toMatchObject({ processed: 120 });
+    // as the original scripts' --force: every class, not a batch of 100
+    expect(await processDetails(await f.deps(), { force: true })).toMatchObject({ processed: 120, total: 120 });
     expect(await catalogueSnapshot(f)).toEqual(before);
   });
 
@@ -203,8 +204,21 @@ describe("processDetails", () => {
     expect(await processDetails(await f.deps(), { batchSize: 0 })).toMatchObject({ status: "SUCCEEDED", processed: 113 });
   });
 
+  it("records no run without a Peloton session, and says what to set", async () => {
+    await synced();
+    const runsBefore = await f.db.workouts.ingestRun.count();
+    const anonymous = await testClient(simulatorConfig(f.sim, { username: undefined, password: undefined }));
+    await expect(processDetails({ ...(await f.deps()), peloton: anonymous.client })).rejects.toThrow(/set PELOTON_USERNAME and PELOTON_PASSWORD/);
+    await expect(syncWorkouts({ ...(await f.deps()), peloton: anonymous.client })).rejects.toThrow(/set PELOTON_USERNAME and PELOTON_PASSWORD/);
+    await removeDir(anonymous.dataDir);
+    expect(await f.db.workouts.ingestRun.count()).toBe(runsBefore);
+  });
+
   it("rejects options that make no sense", async () => {
-    await expect(processDetails(await f.deps(), { concurrency: 0 })).rejects.toThrow(/concurrency must be a whole number ≥ 1 \(got 0\)/);
-    await expect(processDetails(await f.deps(), { batchSize: -1 })).rejects.toThrow(/batch size must be a whole number ≥ 0/);
+    await expect(processDetails(await f.deps(), { concurrency: 0 })).rejects.toThrow("concurrency: must be a whole number from 1 to 16");
+    await expect(processDetails(await f.deps(), { batchSize: -1, concurrency: 1.5 })).rejects.toThrow(
+      "batchSize: must be a whole number of at least 0; concurrency: must be a whole number from 1 to 16",
+    );
+    expect(await f.db.workouts.ingestRun.count()).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ const deadPid = () => spawnSync(process.execPath, ["-e", ""]).pid!;
 describe("ingest runs", () => {
   it("refuse a second run of a stage while one is active, saying who runs it", async () => {
     const first = syncWorkouts(await f.deps());
-    await new Promise((resolve) => setTimeout(resolve, 100)); // the first has claimed its run
+    while ((await f.db.workouts.ingestRun.count()) === 0) await new Promise((resolve) => setTimeout(resolve, 20)); // the first has claimed its run
     const second = syncWorkouts(await f.deps());
     await expect(second).rejects.toThrow(StageAlreadyRunningError);
     await expect(second).rejects.toThrow(new RegExp(`syncWorkouts is already running: run #\\d+ \\(pid ${process.pid} on ${os.hostname()}\\)`));

@@ -73,8 +73,8 @@ describe("syncWorkouts", () => {
   it("keeps each raw page as JSON when asked", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-pages-"));
     try {
-      await syncWorkouts(await f.deps(), { savePagesDir: dir, maxPages: 2 });
-      expect(await readdir(dir)).toEqual(["cycling_page_0000.json", "cycling_page_0001.json"]);
+      await syncWorkouts({ ...(await f.deps()), dataDir: dir }, { savePages: true, maxPages: 2 });
+      expect(await readdir(path.join(dir, "workouts_list"))).toEqual(["cycling_page_0000.json", "cycling_page_0001.json"]);
     } finally {
       await removeDir(dir);
     }

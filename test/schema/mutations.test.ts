@@ -64,7 +64,7 @@ describe("the ingestion mutations", () => {
 
   it("start a stage in the background and return its queued run at once; polled, it succeeds", async () => {
     const api = await adminApi();
-    const sync = await execute(api, SyncWorkouts, { input: { category: "cycling", full: true } }, asAdmin);
+    const sync = await execute(api, SyncWorkouts, { input: { category: ["cycling"], full: true } }, asAdmin);
     expect(sync.errors).toBeUndefined();
     expect(sync.data!.syncWorkouts).toMatchObject({ stage: "SYNC_WORKOUTS", status: "QUEUED", startedAt: null, finishedAt: null });
     expect(await finished(api, sync.data!.syncWorkouts.id)).toMatchObject({ status: "SUCCEEDED", seen: 60, new: 60, error: null });
@@ -77,45 +77,67 @@ describe("the ingestion mutations", () => {
     expect(data).toEqual({ catalogueStatus: { classesListed: 60, classesProcessed: 60, classesPending: 0 }, workouts: { totalCount: 60 } });
   });
 
-  it("return the active run instead of starting a second one", async () => {
+  it("return the active run to the same request, and refuse other options while it runs, naming it", async () => {
     const api = await adminApi();
     const sync = await execute(api, SyncWorkouts, {}, asAdmin);
     await finished(api, sync.data!.syncWorkouts.id);
 
-    const [first, second] = await Promise.all([execute(api, ProcessDetails, {}, asAdmin), execute(api, ProcessDetails, { input: { force: true } }, asAdmin)]);
+    const [first, again] = await Promise.all([execute(api, ProcessDetails, {}, asAdmin), execute(api, ProcessDetails, { input: { batchSize: null } }, asAdmin)]);
     const id = first.data!.processDetails.id;
-    expect(second.data!.processDetails.id).toBe(id);
-    const third = await execute(api, ProcessDetails, {}, asAdmin); // while it runs
-    expect(third.data!.processDetails).toMatchObject({ id, status: expect.stringMatching(/^(QUEUED|RUNNING)$/) });
+    expect(again.data!.processDetails.id).toBe(id);
+    const same = await execute(api, ProcessDetails, { input: { concurrency: 1, force: false } }, asAdmin); // the defaults, said
+    expect(same.data!.processDetails).toMatchObject({ id, status: expect.stringMatching(/^(QUEUED|RUNNING)$/) });
+    const other = await execute(api, ProcessDetails, { input: { force: true } }, asAdmin);
+    expect(other.errors).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(new RegExp(`^processDetails is already running: run #${id} .*other options`)), extensions: { code: "RUN_ACTIVE", runId: id } }),
+    ]);
     expect(await finished(api, id)).toMatchObject({ status: "SUCCEEDED", processed: 60 });
 
     const { data } = await execute(api, Runs);
     expect(data!.ingestRuns.edges.filter((edge) => edge.node.stage === "PROCESS_DETAILS")).toHaveLength(1);
   });
 
-  it("report a run that fails, with the reason", async () => {
+  it("refuse to start without a Peloton session, recording no run", async () => {
     const { client, dataDir } = await testClient(simulatorConfig(f.sim, { password: "not the password" }));
     runs = backgroundRuns({ ...(await f.deps()), peloton: client });
     const api = createApi(f.db, { admin: { token, runs } });
-    const sync = await execute(api, SyncWorkouts, {}, asAdmin);
-    const run = await finished(api, sync.data!.syncWorkouts.id);
+    for (const mutation of [execute(api, SyncWorkouts, {}, asAdmin), execute(api, ProcessDetails, {}, asAdmin)]) {
+      const { errors } = await mutation;
+      expect(errors).toEqual([expect.objectContaining({ message: expect.stringMatching(/password/i), extensions: { code: "PELOTON_AUTH_FAILED" } })]);
+    }
     await removeDir(dataDir);
-    expect(run.status).toBe("FAILED");
-    expect(run.error).toMatch(/password/i);
+    expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
   });
 
-  it("refuse bad input, naming the field", async () => {
+  it("refuse bad input, naming every field wrong at once", async () => {
     const api = await adminApi();
     const refusal = async (result: Promise<{ errors?: readonly { message: string; extensions?: unknown }[] }>) => {
       const { errors } = await result;
-      expect(errors).toEqual([expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } })]);
+      expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
       return errors![0]!.message;
     };
-    expect(await refusal(execute(api, ProcessDetails, { input: { concurrency: 0 } }, asAdmin))).toBe("input.concurrency: must be at least 1");
-    expect(await refusal(execute(api, ProcessDetails, { input: { batchSize: -1 } }, asAdmin))).toBe("input.batchSize: must be 0 or more");
+    expect(await refusal(execute(api, ProcessDetails, { input: { concurrency: 0 } }, asAdmin))).toBe("input.concurrency: must be a whole number from 1 to 16");
+    expect(await refusal(execute(api, ProcessDetails, { input: { concurrency: 17 } }, asAdmin))).toBe("input.concurrency: must be a whole number from 1 to 16");
     expect(await refusal(execute(api, ProcessDetails, { input: { ids: [] } }, asAdmin))).toBe("input.ids: must name at least one class");
-    expect(await refusal(execute(api, SyncWorkouts, { input: { maxPages: 0 } }, asAdmin))).toBe("input.maxPages: must be at least 1");
-    expect(await refusal(execute(api, SyncWorkouts, { input: { category: "cycling; drop table" } }, asAdmin))).toMatch(/^input\.category: must be a category slug/);
+    expect(await refusal(execute(api, SyncWorkouts, { input: { maxPages: 0 } }, asAdmin))).toBe("input.maxPages: must be a whole number of at least 1");
+    expect(await refusal(execute(api, SyncWorkouts, { input: { category: ["cycling; drop table"] } }, asAdmin))).toMatch(/^input\.category\.0: must be a category slug/);
+    const all = await execute(api, ProcessDetails, { input: { batchSize: -5, concurrency: 99, ids: ["a1", " "] } }, asAdmin);
+    expect(all.errors?.[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      problems: [
+        { field: "input.batchSize", message: "must be a whole number of at least 0" },
+        { field: "input.concurrency", message: "must be a whole number from 1 to 16" },
+        { field: "input.ids.1", message: "must not be empty" },
+      ],
+    });
+    expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
+  });
+
+  it("refuse a category Peloton does not list, naming the ones it does", async () => {
+    const api = await adminApi();
+    const { errors } = await execute(api, SyncWorkouts, { input: { category: ["cycling", "cyclingg"] } }, asAdmin);
+    expect(errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
+    expect(errors![0]!.message).toMatch(/^input\.category: Peloton lists no "cyclingg"; its categories are .*\bcycling\b.*, or all$/);
     expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
   });
 
