@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { startApi } from "../harness/api";
 import { databaseEnv } from "../harness/databases";
 import { type MemoryUse, memoryOf } from "../harness/memory";
-import { type NodeProcess, startScript, waitForOutput } from "../harness/processes";
+import { type StartedProcess, startScript, waitForOutput } from "../harness/processes";
 import type { DatabaseConfig } from "../src/config";
 
 export interface ServerProcess {
@@ -34,7 +34,7 @@ function cpuMsOf(pid: number): number | null {
 // generous: a large catalogue on a busy machine is slow to open
 const startTimeoutMs = 180_000;
 
-function serverProcess(proc: NodeProcess, origin: string): ServerProcess {
+function serverProcess(proc: StartedProcess, origin: string): ServerProcess {
   const pid = proc.child.pid!;
   return {
     origin,

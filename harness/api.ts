@@ -1,10 +1,10 @@
 import type { DatabaseConfig } from "../src/config";
 import { startCli } from "./commands";
 import { databaseEnv } from "./databases";
-import { type NodeProcess, waitForOutput } from "./processes";
+import { type StartedProcess, waitForOutput } from "./processes";
 
 export interface ApiServer {
-  cli: NodeProcess;
+  cli: StartedProcess;
   pid: number;
   /** the GraphQL endpoint, on 127.0.0.1 */
   url: string;

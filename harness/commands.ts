@@ -1,7 +1,7 @@
 import type { DatabaseConfig } from "../src/config";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../src/simulator";
 import { commandDataDir, databaseEnv, scratchDatabases } from "./databases";
-import { type NodeProcess, type StartOptions, scriptArgs, startNode } from "./processes";
+import { type StartedProcess, type StartOptions, scriptArgs, startNode } from "./processes";
 
 export type CliCommand = "migrate" | "sync" | "details" | "start" | "demo" | "backup" | "backups" | "restore" | "simulator";
 
@@ -13,7 +13,7 @@ export const commandArgs = (command: CliCommand, args: string[] = []) => scriptA
  * reaches the command itself). It runs in a temporary directory, where no developer's ./.env is, with
  * this process's environment less its catalogue settings, plus `env`.
  */
-export const startCli = (command: CliCommand, args: string[], env: Record<string, string> = {}, cwd?: string, options: Omit<StartOptions, "env" | "cwd"> = {}): NodeProcess =>
+export const startCli = (command: CliCommand, args: string[], env: Record<string, string> = {}, cwd?: string, options: Omit<StartOptions, "env" | "cwd"> = {}): StartedProcess =>
   startNode(commandArgs(command, args), { ...options, env, cwd });
 
 /** The environment that points a command at the simulator (no delays, quick retries) and at the databases. */
@@ -44,13 +44,13 @@ export interface CliFixture {
   startSimulator(options: SimulatorOptions): Promise<Simulator>;
   /** scratch databases on the backend under test, and the environment that points a command at them and at the simulator */
   scratch(): Promise<Scratch>;
-  start(command: CliCommand, db: Scratch, args?: string[], env?: Record<string, string>): NodeProcess;
+  start(command: CliCommand, db: Scratch, args?: string[], env?: Record<string, string>): StartedProcess;
 }
 
 /** Registers a jest afterEach that kills the commands still running and removes the simulator and the databases. */
 export function useCliFixture(): CliFixture {
   const cleanups: (() => Promise<unknown>)[] = [];
-  const children: NodeProcess[] = [];
+  const children: StartedProcess[] = [];
   afterEach(async () => {
     for (const cli of children.splice(0)) cli.child.kill("SIGKILL");
     await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));

@@ -10,7 +10,7 @@ const tsx = pathToFileURL(require.resolve("tsx")).href;
 /** Node's arguments that run a TypeScript file of the project (tsx as a loader: no wrapper process, so the pid and the signals are the script's own). */
 export const scriptArgs = (script: string, args: string[] = []) => ["--import", tsx, path.resolve(projectRoot, script), ...args];
 
-export interface NodeProcess {
+export interface StartedProcess {
   child: ChildProcess;
   stdout(): string;
   stderr(): string;
@@ -28,18 +28,20 @@ export interface StartOptions {
   stdin?: "ignore" | "pipe";
   uid?: number;
   gid?: number;
+  /** in a process group of its own, as a shell starts a command: kill(-pid) then signals all it started */
+  detached?: boolean;
 }
 
 // Children still running when this process exits (a benchmark that failed, a jest worker that ends) are killed with it.
 const running = new Set<ChildProcess>();
 process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
-/** Starts `node <args>` with this process's environment less its catalogue settings, plus `env`, keeping what it prints. */
-export function startNode(args: string[], { env = {}, cwd = os.tmpdir(), stdin = "ignore", uid, gid }: StartOptions = {}): NodeProcess {
+/** Starts `program <args>` with this process's environment less its catalogue settings, plus `env`, keeping what it prints. */
+export function startProcess(program: string, args: string[], { env = {}, cwd = os.tmpdir(), stdin = "ignore", uid, gid, detached }: StartOptions = {}): StartedProcess {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|BACKUP_DIR|LOG_)/.test(name)),
+    Object.entries(process.env).filter(([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|BACKUP_DIR|LOG_|PORT$|HOST$)/.test(name)),
   );
-  const child = spawn(process.execPath, args, { cwd, env: { ...inherited, ...env }, stdio: [stdin, "pipe", "pipe"], uid, gid });
+  const child = spawn(program, args, { cwd, env: { ...inherited, ...env }, stdio: [stdin, "pipe", "pipe"], uid, gid, detached });
   running.add(child);
   let [stdout, stderr] = ["", ""];
   child.stdout!.on("data", (chunk) => (stdout += chunk));
@@ -67,6 +69,9 @@ export function startNode(args: string[], { env = {}, cwd = os.tmpdir(), stdin =
   };
 }
 
+/** Starts `node <args>`: see startProcess. */
+export const startNode = (args: string[], options: StartOptions = {}) => startProcess(process.execPath, args, options);
+
 /** Starts a TypeScript file of the project (e.g. "bench/raw-server.ts") in a Node process of its own. */
 export const startScript = (script: string, args: string[] = [], options: StartOptions = {}) => startNode(scriptArgs(script, args), options);
 
@@ -79,14 +84,14 @@ export async function waitFor(what: string, condition: () => boolean | Promise<b
   }
 }
 
-const hasEnded = ({ child }: NodeProcess) => child.exitCode !== null || child.signalCode !== null;
+const hasEnded = ({ child }: StartedProcess) => child.exitCode !== null || child.signalCode !== null;
 
 /**
  * Waits until what the process printed matches `pattern` (a URL, a banner) and answers the match's first
  * group (or the whole match). If it ends first, or `timeoutMs` passes, it is killed and this fails with
  * what it printed on stderr.
  */
-export async function waitForOutput(proc: NodeProcess, pattern: RegExp, what: string, timeoutMs = 30_000): Promise<string> {
+export async function waitForOutput(proc: StartedProcess, pattern: RegExp, what: string, timeoutMs = 30_000): Promise<string> {
   try {
     await waitFor(what, () => pattern.test(proc.stdout()) || hasEnded(proc), timeoutMs);
     const match = pattern.exec(proc.stdout());
@@ -98,7 +103,7 @@ export async function waitForOutput(proc: NodeProcess, pattern: RegExp, what: st
   }
 }
 
-export interface LineProcess extends NodeProcess {
+export interface LineProcess extends StartedProcess {
   /** the next line it prints, or, once it has ended, "exited <code or signal>: <its stderr>" */
   next(): Promise<string>;
   /** writes `line` to its input and answers the next line it prints */

@@ -1,6 +1,6 @@
 import { once } from "node:events";
 import { databaseUrl, scratchDatabases, testBackend } from "../../harness/databases";
-import { type NodeProcess, startScript, waitForOutput } from "../../harness/processes";
+import { type StartedProcess, startScript, waitForOutput } from "../../harness/processes";
 import { DatabaseConnectionError, openDatabases, preparedStatementNames } from "../../src/db";
 import { DataDirLockedError } from "../../src/db/lock";
 
@@ -74,7 +74,7 @@ onPostgres("statements on PostgreSQL", () => {
 });
 
 onEmbedded("the embedded databases across processes", () => {
-  let holder: NodeProcess | undefined;
+  let holder: StartedProcess | undefined;
   afterEach(() => holder?.child.kill("SIGKILL"));
 
   it("refuse a second process while one holds them, and survive the holder being killed", async () => {
