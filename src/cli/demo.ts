@@ -94,14 +94,12 @@ function shown(dir: string): string {
 /** Both stages, with progress; false if Ctrl-C stopped them (the next demo resumes) or one failed. */
 async function ingest(deps: Omit<IngestDeps, "signal" | "onProgress">): Promise<boolean> {
   const stop = onStopSignals(() => process.stderr.write("\nStopping after the current step (again to stop at once)\n"));
-  // every category, and every class at once, four at a time
-  const demoOptions: Record<string, object> = { SYNC_WORKOUTS: { categories: ["all"] }, PROCESS_DETAILS: { batchSize: 0, concurrency: 4 } };
   try {
     for (const stage of stages) {
       const progress = createProgressDisplay({ name: stage.command, unit: stage.step.many, counts: stage.counts });
       let run: IngestRun;
       try {
-        run = await runStage(stage, { ...deps, signal: stop.signal, onProgress: progress.update }, demoOptions[stage.name]);
+        run = await runStage(stage, { ...deps, signal: stop.signal, onProgress: progress.update }, stage.demo);
       } finally {
         progress.stop();
       }

@@ -1,7 +1,7 @@
 import type { IngestDeps } from "./deps";
 import { runFailure } from "./run-errors";
-import { type IngestRun, StageAlreadyRunningError, queueRun } from "./runs";
-import { type AnyStage, checkStage, runStage } from "./stage";
+import { type IngestRun, StageAlreadyRunningError, activeRun, queueRun } from "./runs";
+import { type AnyStage, checkStage, readOptions, runStage } from "./stage";
 
 /** Stages run in the background of a long-lived process (the API server), for its mutations. */
 export interface BackgroundRuns {
@@ -21,7 +21,13 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
   const inProgress = new Set<Promise<unknown>>();
   return {
     async start(stage, input) {
-      if (stopping.signal.aborted) throw new Error("the server is shutting down");
+      if (stopping.signal.aborted) throw new ServerStoppingError();
+      // a retried request finds its run before Peloton is asked anything
+      const active = await activeRun(deps, stage.name);
+      if (active) {
+        if (sameOptions(active.options, readOptions(stage, input))) return active;
+        throw new StageAlreadyRunningError(active);
+      }
       const checked = await checkStage(stage, deps, input);
       let queued: IngestRun;
       try {
@@ -49,6 +55,14 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
       await Promise.all(inProgress);
     },
   };
+}
+
+/** The server is shutting down: it starts no run. */
+export class ServerStoppingError extends Error {
+  override name = "ServerStoppingError";
+  constructor() {
+    super("The server is shutting down: it starts no run. Ask again once it is back.");
+  }
 }
 
 /** Whether a run's recorded options are these (as JSON keeps them: no undefined keys). */

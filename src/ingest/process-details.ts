@@ -6,7 +6,7 @@ import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } fro
 import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import type { RunHandle } from "./runs";
-import { defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
+import { answerInCheckTime, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { saveClassDetails } from "./save-class";
 import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
 
@@ -40,6 +40,9 @@ const processDetailsOptions = z.strictObject({
     description: "a class that failed waits this long before a later run retries it, doubling with each failure",
     only: "code",
   }),
+}).superRefine((options, context) => {
+  // exactly the classes named: a batch size would be ignored, and they are taken whether processed or not
+  if (options.ids && options.batchSize !== undefined) context.addIssue({ code: "custom", path: ["batchSize"], message: "does not apply with ids: exactly those classes are taken" });
 });
 export type ProcessDetailsOptions = z.input<typeof processDetailsOptions>;
 
@@ -64,11 +67,17 @@ export const processDetailsStage = defineStage({
   options: processDetailsOptions,
   // a Peloton session (a saved one, or a login now): without one, no run is recorded; Peloton not
   // answering is left to the run, which records it
-  check: ({ peloton, logger }) =>
-    peloton.signIn().catch((error: unknown) => {
-      if (error instanceof PelotonAuthError) throw error;
-      logger.warn({ err: error }, "could not check the Peloton session before the run");
-    }),
+  check: ({ peloton, logger, signal }) =>
+    answerInCheckTime(peloton.signIn(), signal).then(
+      () => undefined,
+      (error: unknown) => {
+        if (error instanceof PelotonAuthError) throw error;
+        logger.warn({ err: error }, "could not check the Peloton session before the run");
+      },
+    ),
+  // --force takes every class unless told how many; the run records the batch it took
+  settle: (options) => ({ ...options, batchSize: options.ids ? undefined : (options.batchSize ?? (options.force ? 0 : DEFAULT_BATCH_SIZE)) }),
+  demo: { batchSize: 0, concurrency: 4 },
   work: processClasses,
   counts: (progress) => `${progress.processed} processed, ${progress.failed} failed`,
   summary(run) {
@@ -88,7 +97,7 @@ export const processDetails = (deps: IngestDeps, options?: ProcessDetailsOptions
 async function processClasses(deps: IngestDeps, run: RunHandle, options: z.output<typeof processDetailsOptions>) {
   const { workouts, detailed, peloton, logger, signal } = deps;
   const { force, concurrency, ids, maxAttempts, retryAfterMs } = options;
-  const batchSize = options.batchSize ?? (force ? 0 : DEFAULT_BATCH_SIZE);
+  const batchSize = options.batchSize ?? 0;
   const queue = ids?.length
     ? [...new Set(ids)]
     : (

@@ -44,6 +44,12 @@ const owner = () => `pid ${process.pid} on ${os.hostname()}`;
 
 type RunDeps = Pick<IngestDeps, "workouts" | "logger" | "runTiming" | "queuedRun">;
 
+/** The stage's active run (QUEUED or RUNNING, here or in another process), once runs left by dead processes are marked FAILED. */
+export async function activeRun({ workouts, logger, runTiming }: Omit<RunDeps, "queuedRun">, stage: IngestStage): Promise<IngestRun | null> {
+  await failAbandonedRuns(workouts, stage, runTiming?.staleAfterMs ?? 120_000, logger);
+  return workouts.ingestRun.findFirst({ where: { stage, status: { in: [...ACTIVE] } } });
+}
+
 /**
  * Records a QUEUED run of a stage for a caller that then carries it out in the background (the API's
  * mutations), or refuses with StageAlreadyRunningError, as claimRun does.

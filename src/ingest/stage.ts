@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatDuration } from "../duration";
 import type { IngestDeps, Progress } from "./deps";
-import { type IngestRun, type IngestStage, type RunHandle, claimRun, executeRun } from "./runs";
+import { type IngestRun, type IngestStage, type RunHandle, StageAlreadyRunningError, activeRun, claimRun, executeRun } from "./runs";
 
 export { stageField } from "./runs";
 
@@ -60,12 +60,12 @@ export function optionSpecs(schema: z.ZodObject): OptionSpec[] {
     if (!info) throw new Error(`option ${key} has no description: declare it with option()`);
     let inner = field as z.ZodType;
     let fallback: unknown;
-    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault) {
+    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable) {
       if (inner instanceof z.ZodDefault) fallback = inner.def.defaultValue;
       inner = inner.def.innerType as z.ZodType;
     }
-    const kind: OptionKind =
-      inner instanceof z.ZodNumber ? "int" : inner instanceof z.ZodBoolean ? "boolean" : inner instanceof z.ZodArray ? "strings" : "string";
+    const kind = kindOf(inner);
+    if (!kind) throw new Error(`option ${key}: the command line and the GraphQL input take whole numbers, booleans, strings and lists of strings`);
     const bounded = (bound: number | null) => (bound === null || Math.abs(bound) >= Number.MAX_SAFE_INTEGER ? undefined : bound);
     const [min, max] = inner instanceof z.ZodNumber ? [bounded(inner.minValue), bounded(inner.maxValue)] : [];
     const range = min === undefined ? undefined : max === undefined ? `${min} or more` : `${min} to ${max}`;
@@ -73,6 +73,14 @@ export function optionSpecs(schema: z.ZodObject): OptionSpec[] {
       info.defaultText ?? (fallback === undefined ? "none" : fallback === false ? "off" : Array.isArray(fallback) ? fallback.join(",") : String(fallback));
     return { ...info, key, name: info.name ?? key, kind, min, max, range, default: fallback, shownDefault };
   });
+}
+
+function kindOf(type: z.ZodType): OptionKind | undefined {
+  if (type instanceof z.ZodNumber) return "int";
+  if (type instanceof z.ZodBoolean) return "boolean";
+  if (type instanceof z.ZodString) return "string";
+  if (type instanceof z.ZodArray && type.element instanceof z.ZodString) return "strings";
+  return undefined;
 }
 
 /** Options a user gave that a stage cannot take: every problem at once, each naming its option. */
@@ -106,6 +114,10 @@ export interface Stage<Options extends z.ZodObject = z.ZodObject, Checked = unkn
    * StageOptionsError or PelotonAuthError then; its result goes to `work`.
    */
   check(deps: IngestDeps, options: z.output<Options>): Promise<Checked>;
+  /** defaults that depend on other options, filled in so that the recorded run says what it does */
+  settle?(options: z.output<Options>): z.output<Options>;
+  /** what the demo runs it with */
+  demo?: z.input<Options>;
   work(deps: IngestDeps, run: RunHandle, options: z.output<Options>, checked: Checked): Promise<void>;
   /** the run's counts in a few words, for the progress display */
   counts(progress: Progress): string;
@@ -121,7 +133,7 @@ export const defineStage = <Options extends z.ZodObject, Checked>(stage: Stage<O
 /** The options as the stage takes them (defaults filled in), or StageOptionsError naming every problem, by the names users type. */
 export function readOptions<Options extends z.ZodObject>(stage: Stage<Options>, input: unknown): z.output<Options> {
   const parsed = stage.options.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return stage.settle ? stage.settle(parsed.data) : parsed.data;
   const names = new Map(optionSpecs(stage.options).map((spec) => [spec.key, spec.name]));
   throw new StageOptionsError(
     parsed.error.issues.map((issue) => {
@@ -137,6 +149,30 @@ export async function checkStage<Options extends z.ZodObject, Checked>(stage: St
   return { options, checked: await stage.check(deps, options) };
 }
 
+/** How long a stage's check waits for Peloton: a mutation answers well within REQUEST_TIMEOUT_MS. */
+const CHECK_TIME_MS = 5_000;
+
+/**
+ * Peloton's answer for a stage's check, or undefined if it takes longer than a check may (or the run
+ * is stopped meanwhile): the run then meets Peloton itself, and records what goes wrong.
+ */
+export async function answerInCheckTime<T>(answer: Promise<T>, signal?: AbortSignal): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let onAbort: (() => void) | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), CHECK_TIME_MS);
+    onAbort = () => resolve(undefined);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+  answer.catch(() => undefined); // a late failure is the run's to meet, not an unhandled rejection
+  try {
+    return await Promise.race([answer, late]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal?.removeEventListener("abort", onAbort);
+  }
+}
+
 /**
  * Runs a stage: reads its options, checks what must hold, records the run (or carries out
  * `deps.queuedRun`) and does the work under it. Returns the finished run; throws only before a run is
@@ -148,6 +184,11 @@ export async function runStage<Options extends z.ZodObject, Checked>(
   input: z.input<Options> | undefined,
   checkedAlready?: { options: z.output<Options>; checked: Checked },
 ): Promise<IngestRun> {
+  if (!checkedAlready && deps.queuedRun === undefined) {
+    // refused before Peloton is asked anything
+    const active = await activeRun(deps, stage.name);
+    if (active) throw new StageAlreadyRunningError(active);
+  }
   const { options, checked } = checkedAlready ?? (await checkStage(stage, deps, input));
   const run = await claimRun(deps, stage.name, options);
   return executeRun(deps, run, () => stage.work(deps, run, options, checked));

@@ -7,10 +7,10 @@ import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
 import { MalformedResponseError } from "../peloton/errors";
 import { fileIn, safeFileName } from "../safe-file-name";
-import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
+import type { ArchivedPage, BrowseCategory, RideListEntry } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import { type RunCounts, type RunHandle } from "./runs";
-import { StageOptionsError, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
+import { StageOptionsError, answerInCheckTime, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { MAX_INDEXED_TEXT, said, storable, storableJson } from "./storable";
 
 const PAGE_SIZE = 50;
@@ -62,6 +62,7 @@ export const syncWorkoutsStage = defineStage({
   step: { one: "page", many: "pages" },
   options: syncOptions,
   check: knownCategories,
+  demo: { categories: ["all"] },
   async work(deps, run, options, known) {
     const categories = options.categories.includes("all") ? (known ?? (await deps.peloton.browseCategories()).map((c) => c.slug)) : options.categories;
     const savePagesDir = options.savePages ? pagesDir(deps) : undefined;
@@ -89,15 +90,17 @@ export const syncWorkouts = (deps: IngestDeps, options?: SyncOptions) => runStag
  * here, before a run is recorded); a requested one it does not list is a mistake. Peloton failing to
  * answer is left to the run, which records it.
  */
-async function knownCategories({ peloton, logger }: IngestDeps, { categories }: z.output<typeof syncOptions>): Promise<string[] | undefined> {
-  let listed: string[];
+async function knownCategories({ peloton, logger, signal }: IngestDeps, { categories }: z.output<typeof syncOptions>): Promise<string[] | undefined> {
+  let answer: BrowseCategory[] | undefined;
   try {
-    listed = (await peloton.browseCategories()).map((category) => category.slug);
+    answer = await answerInCheckTime(peloton.browseCategories(), signal);
   } catch (error) {
     if (error instanceof PelotonAuthError) throw error;
     logger.warn({ err: error }, "could not read Peloton's browse categories; syncing the categories asked for unchecked");
     return undefined;
   }
+  if (!answer) return undefined;
+  const listed = answer.map((category) => category.slug);
   const unknown = categories.filter((category) => category !== "all" && !listed.includes(category));
   if (unknown.length) {
     throw new StageOptionsError([

@@ -34,12 +34,8 @@ describe("npm run sync arguments", () => {
 describe("npm run details arguments", () => {
   it("reads every option, and the original scripts' --concurrent", () => {
     expect(details([])).toEqual({});
-    expect(details(["--force", "--batch-size", "0", "--concurrency", "4", "--ids", "a1,b2", "--ids", "c3"])).toEqual({
-      batchSize: 0,
-      concurrency: 4,
-      force: true,
-      ids: ["a1", "b2", "c3"],
-    });
+    expect(details(["--force", "--batch-size", "0", "--concurrency", "4"])).toEqual({ batchSize: 0, concurrency: 4, force: true });
+    expect(details(["--ids", "a1,b2", "--ids", "c3"])).toEqual({ ids: ["a1", "b2", "c3"] });
     expect(details(["--concurrent", "3"])).toEqual({ concurrency: 3 });
   });
 
@@ -53,6 +49,7 @@ describe("npm run details arguments", () => {
     );
     expect(() => details(["--ids"])).toThrow("Option '--ids <value>' argument missing");
     expect(() => details(["--max-attempts", "2"])).toThrow("Unknown option '--max-attempts'");
+    expect(() => details(["--ids", "a1", "--batch-size", "5"])).toThrow("--batch-size does not apply with ids");
   });
 });
 

@@ -219,6 +219,14 @@ describe("processDetails", () => {
     await expect(processDetails(await f.deps(), { batchSize: -1, concurrency: 1.5 })).rejects.toThrow(
       "batchSize: must be a whole number of at least 0; concurrency: must be a whole number from 1 to 16",
     );
+    await expect(processDetails(await f.deps(), { ids: ["a1"], batchSize: 5 })).rejects.toThrow("batchSize: does not apply with ids");
     expect(await f.db.workouts.ingestRun.count()).toBe(0);
+  });
+
+  it("records the batch a run takes: every class when forced, unless told how many", async () => {
+    await synced();
+    const run = await processDetails(await f.deps(), { force: true, concurrency: 4 });
+    expect(run.options).toMatchObject({ force: true, batchSize: 0, concurrency: 4 });
+    expect((await processDetails(await f.deps())).options).toMatchObject({ force: false, batchSize: 100 });
   });
 });

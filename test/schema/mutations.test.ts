@@ -97,6 +97,18 @@ describe("the ingestion mutations", () => {
     expect(data!.ingestRuns.edges.filter((edge) => edge.node.stage === "PROCESS_DETAILS")).toHaveLength(1);
   });
 
+  it("find a retried request's active run before asking Peloton anything", async () => {
+    const api = await adminApi();
+    f.sim.faults.inject("archived", { delayMs: 2_000 }); // the first page keeps the run active
+    const first = await execute(api, SyncWorkouts, { input: { category: ["cycling"], full: true } }, asAdmin);
+    const browsed = () => f.sim.requests.filter((request) => request.path === "/api/browse_categories").length;
+    const before = browsed();
+    const retried = await execute(api, SyncWorkouts, { input: { category: ["cycling"], full: true } }, asAdmin);
+    expect(retried.data!.syncWorkouts.id).toBe(first.data!.syncWorkouts.id);
+    expect(browsed()).toBe(before);
+    await finished(api, first.data!.syncWorkouts.id);
+  });
+
   it("refuse to start without a Peloton session, recording no run", async () => {
     const { client, dataDir } = await testClient(simulatorConfig(f.sim, { password: "not the password" }));
     runs = backgroundRuns({ ...(await f.deps()), peloton: client });
@@ -121,15 +133,16 @@ describe("the ingestion mutations", () => {
     expect(await refusal(execute(api, ProcessDetails, { input: { ids: [] } }, asAdmin))).toBe("input.ids: must name at least one class");
     expect(await refusal(execute(api, SyncWorkouts, { input: { maxPages: 0 } }, asAdmin))).toBe("input.maxPages: must be a whole number of at least 1");
     expect(await refusal(execute(api, SyncWorkouts, { input: { category: ["cycling; drop table"] } }, asAdmin))).toMatch(/^input\.category\.0: must be a category slug/);
-    const all = await execute(api, ProcessDetails, { input: { batchSize: -5, concurrency: 99, ids: ["a1", " "] } }, asAdmin);
+    const all = await execute(api, ProcessDetails, { input: { batchSize: 3, concurrency: 99, ids: ["a1", " "] } }, asAdmin);
     expect(all.errors?.[0]?.extensions).toEqual({
       code: "BAD_USER_INPUT",
       problems: [
-        { field: "input.batchSize", message: "must be a whole number of at least 0" },
         { field: "input.concurrency", message: "must be a whole number from 1 to 16" },
         { field: "input.ids.1", message: "must not be empty" },
+        { field: "input.batchSize", message: "does not apply with ids: exactly those classes are taken" },
       ],
     });
+    expect(await refusal(execute(api, ProcessDetails, { input: { batchSize: -5 } }, asAdmin))).toBe("input.batchSize: must be a whole number of at least 0");
     expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
   });
 
