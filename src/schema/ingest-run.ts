@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { PelotonAuthError } from "../auth/errors";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
+import { ServerStoppingError } from "../ingest/background";
 import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run-errors";
 import { StageAlreadyRunningError, stageField } from "../ingest/runs";
 import { StageOptionsError, optionSpecs } from "../ingest/stage";
@@ -141,5 +142,6 @@ function startRefused(error: unknown): unknown {
     });
   }
   if (error instanceof PelotonAuthError) return new GraphQLError(error.message, { extensions: { code: "PELOTON_AUTH_FAILED" } });
+  if (error instanceof ServerStoppingError) return new GraphQLError(error.message, { extensions: { code: "SERVER_STOPPING", http: { status: 503 } } });
   return error;
 }

@@ -62,7 +62,7 @@ describe("npm run backup, backups and restore", () => {
 
     const refused = await inScratch("restore", db, [timestamp]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^\nNot restoring: the workouts database has 2 rows in ingest_runs, 1 row in sync_checkpoints, 20 rows in workouts; the detailed database has /);
+    expect(refused.stderr).toMatch(/^Not restoring: the workouts database has 2 rows in ingest_runs, 1 row in sync_checkpoints, 20 rows in workouts; the detailed database has /);
     expect(refused.stderr).toContain(`To go ahead: npm run restore -- ${timestamp} --yes\n`);
     expect(refused.stderr).not.toMatch(/^\s+at /m);
 
@@ -97,7 +97,7 @@ describe("npm run backup, backups and restore", () => {
     expect(changed).toEqual({
       code: 1,
       stdout: "",
-      stderr: `\npeloton_workouts_${timestamp}.sql does not match its checksum in peloton_${timestamp}.sha256: it changed after the backup was taken. Nothing was restored.\n`,
+      stderr: `peloton_workouts_${timestamp}.sql does not match its checksum in peloton_${timestamp}.sha256: it changed after the backup was taken. Nothing was restored.\n`,
     });
     await vouchFor(dir, timestamp);
     const refused = await inScratch("restore", db, [timestamp, "--yes"]);
@@ -106,7 +106,7 @@ describe("npm run backup, backups and restore", () => {
       code: 1,
       stdout: "",
       stderr:
-        `\nRefusing to restore peloton_workouts_${timestamp}.sql: line ${line} is not a statement our backups contain ` +
+        `Refusing to restore peloton_workouts_${timestamp}.sql: line ${line} is not a statement our backups contain ` +
         `(a COPY), and nothing was restored: COPY (SELECT 1) TO PROGRAM 'id';\n`,
     });
   });
@@ -129,7 +129,7 @@ describe("npm run backup, backups and restore", () => {
     expect(restore).toEqual({
       code: 1,
       stdout: "",
-      stderr: `\nThe backup 20260101T000000Z in ${dir} is incomplete: peloton_detailed_20260101T000000Z.sql is missing, so it cannot be restored.\n`,
+      stderr: `The backup 20260101T000000Z in ${dir} is incomplete: peloton_detailed_20260101T000000Z.sql is missing, so it cannot be restored.\n`,
     });
   });
 
@@ -146,7 +146,7 @@ describe("npm run backup, backups and restore", () => {
       stderr: "Which backup? Give its timestamp, e.g. npm run restore -- 20261124T054019Z (`npm run backups` lists them) (--help lists the options)\n",
     });
     expect(await run("backup", ["--full"], {})).toMatchObject({ code: 2, stderr: "Unknown option '--full' (--help lists the options)\n" });
-    expect(await run("backups", ["--help"], {})).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run backups\n/) });
+    expect(await run("backups", ["--help"], {})).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage: npm run backups -- \[options\]\n/) });
   });
 
   it("without pg_dump on PATH, a PostgreSQL backup says what to install", async () => {
@@ -156,7 +156,7 @@ describe("npm run backup, backups and restore", () => {
     const env = { WORKOUTS_DATABASE_URL: config.workoutsUrl, DETAILED_DATABASE_URL: config.detailedUrl, BACKUP_DIR: backupDir, PATH: "/nonexistent" };
     const backup = await run("backup", [], env);
     expect(backup.code).toBe(1);
-    expect(backup.stderr).toMatch(/^\nBacking up PostgreSQL needs pg_dump, and pg_dump was not found on PATH\. .*`sudo apt-get install postgresql-client` \(or postgresql-client-15 /);
+    expect(backup.stderr).toMatch(/^Backing up PostgreSQL needs pg_dump, and pg_dump was not found on PATH\. .*`sudo apt-get install postgresql-client` \(or postgresql-client-15 /);
     expect(backup.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -167,7 +167,7 @@ describe("npm run backup, backups and restore", () => {
     try {
       const backup = await inScratch("backup", db);
       expect(backup.code).toBe(1);
-      expect(backup.stderr).toMatch(new RegExp(`^\nThe embedded databases in .+ are in use by another process: pid ${process.pid} on `));
+      expect(backup.stderr).toMatch(new RegExp(`^The embedded databases in .+ are in use by another process: pid ${process.pid} on `));
     } finally {
       await holder.close();
     }

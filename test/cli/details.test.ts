@@ -4,10 +4,11 @@ import { useCliFixture } from "../../harness/commands";
 import { withDatabases } from "../../harness/databases";
 import { waitFor } from "../../harness/processes";
 import type { Simulator } from "../../src/simulator";
+import { relayedWithinMs } from "../../src/cli/stop-signals";
 import { ingestRuns } from "./support";
 
-const detailsRequests = (sim: Simulator) => sim.requests.filter((r) => /^\/api\/ride\/[^/]+\/details$/.test(r.path));
 const logins = (sim: Simulator) => sim.requests.filter((r) => r.path === "/oauth/token").length;
+const detailsRequests = (sim: Simulator) => sim.requests.filter((r) => /^\/api\/ride\/[^/]+\/details$/.test(r.path));
 
 describe("npm run details", () => {
   const fixture = useCliFixture();
@@ -39,12 +40,14 @@ describe("npm run details", () => {
     // two SIGINTs: the second exits without waiting for the class in flight, which hangs
     sim.faults.clear();
     sim.faults.inject("details", { delayMs: 60_000 }, 1);
-    await rm(path.join(db.dataDir, "session.json")); // so that a login shows the run has started: its first request follows
+    await rm(path.join(db.dataDir, "session.json")); // so that a login shows the run is about to start
     const before = logins(sim);
     const stopped = details(db, ["--batch-size", "0"]);
     await waitFor("the run to log in", () => logins(sim) > before || stopped.child.exitCode !== null);
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // the run is recorded, its first class in flight (and hanging)
     stopped.child.kill("SIGINT");
     await waitFor("the first SIGINT to be taken", () => stopped.stderr().includes("stopping after the current class") || stopped.child.exitCode !== null);
+    await new Promise((resolve) => setTimeout(resolve, relayedWithinMs + 100)); // a second Ctrl-C, not npm relaying the first
     const secondAt = Date.now();
     stopped.child.kill("SIGINT");
     expect(await stopped.exited).toEqual({ code: 130, signal: null });
