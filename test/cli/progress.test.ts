@@ -1,4 +1,5 @@
-import { createProgressDisplay, formatDuration } from "../../src/cli/progress";
+import { createProgressDisplay } from "../../src/cli/progress";
+import { formatDuration } from "../../src/duration";
 import type { Progress } from "../../src/ingest/deps";
 
 function fakeStream(isTTY: boolean) {
