@@ -6,7 +6,8 @@ import { type IncomingMessage, type ServerResponse, createServer } from "node:ht
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";
-import { foldForSearch, likePattern, searchSql } from "../src/db/search";
+import { Prisma } from "../src/db/generated/detailed/client";
+import { foldForSearch, searchMatches } from "../src/db/search";
 import { positionOf, workoutCursor } from "../src/schema/cursors";
 
 export type Query = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
@@ -27,19 +28,16 @@ function page<T extends { id: string; airedAt: string | null }>(rows: T[], first
 /** Each route answers one query of the mix (bench/mix.ts), given that query's GraphQL variables. */
 export const routes: Record<string, (query: Query, variables: Variables) => Promise<unknown>> = {
   async songSearch(query, { search }) {
-    const term = foldForSearch(String(search).trim());
-    const { where, rank } = searchSql("songs"); // the API's own matching and ranking
-    const [row] = await query<{ total_count: number; edges: unknown[] }>(
-      `WITH matches AS (SELECT id, ${rank} AS rank FROM songs WHERE ${where}),
+    const matches = searchMatches("songs", foldForSearch(String(search).trim())); // the API's own matching and ranking
+    const statement = Prisma.sql`WITH matches AS (${matches}),
        top AS (SELECT id, rank FROM matches ORDER BY rank, id LIMIT 20)
        SELECT (SELECT count(*)::int FROM matches) AS total_count,
               coalesce((SELECT json_agg(json_build_object('node', json_build_object(
                           'id', s.id, 'title', s.title, 'artistNames', s.artist_names,
                           'playCount', (SELECT count(*)::int FROM playlist_entries pe WHERE pe.song_id = s.id)))
                         ORDER BY top.rank, top.id)
-                          FROM top JOIN songs s ON s.id = top.id), '[]') AS edges`,
-      [likePattern(term), term],
-    );
+                          FROM top JOIN songs s ON s.id = top.id), '[]') AS edges`;
+    const [row] = await query<{ total_count: number; edges: unknown[] }>(statement.text, statement.values);
     return { songs: { totalCount: row!.total_count, edges: row!.edges } };
   },
 

@@ -22,6 +22,7 @@ import {
 import type { Databases } from "../src/db";
 import { operationCost, queryLimits } from "../src/query-limits";
 import { pageSize } from "../src/schema/builder";
+import { countSearchMatches } from "../src/db/search";
 
 export interface WorstCaseOptions {
   /** an id of each type whose root field needs one (Workout, Song, Instructor, IngestRun) */
@@ -189,11 +190,8 @@ export async function costliestArguments({ detailed, workouts }: Pick<Databases,
   ]);
   let searchTerm = { term: "an", count: -1 };
   for (const term of ["an", "er", "in", "on", "ar", "la", "ma", "re", "el", "en"]) {
-    const [row] = await detailed.$queryRawUnsafe<{ count: bigint }[]>(
-      `SELECT count(*) AS count FROM songs WHERE title_search LIKE $1 OR artist_names_search LIKE $1`,
-      `%${term}%`,
-    );
-    if (Number(row!.count) > searchTerm.count) searchTerm = { term, count: Number(row!.count) };
+    const count = await countSearchMatches(detailed, "songs", term);
+    if (count > searchTerm.count) searchTerm = { term, count };
   }
   return { ids: { Instructor, Song, Workout, IngestRun: String(run?.id ?? 1) }, searchTerm: searchTerm.term };
 }

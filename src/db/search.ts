@@ -13,7 +13,7 @@ const searchable = {
 export type SearchableTable = keyof typeof searchable;
 
 const likePattern = (term: string) => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-// a value sent as a parameter, for the fragments below that also render placeholders (searchSql)
+// a value sent as a parameter, in a fragment used more than once
 const parameter = (value: string) => Prisma.sql`${value}`;
 
 /** Rows with the term anywhere in a folded column (`pattern` is it as a LIKE pattern): what the trigram indexes serve. */
@@ -60,13 +60,3 @@ export async function countSearchMatches(detailed: DetailedClient, table: Search
   const [row] = await detailed.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
   return Number(row?.count ?? 0);
 }
-
-/**
- * The matching and ranking as SQL text with placeholders, $1 the term as a LIKE pattern
- * (likePattern), $2 the term: for bench/raw-server.ts until it builds its statement on searchMatches.
- */
-export const searchSql = (table: SearchableTable) => ({
-  where: matchWhere(table, Prisma.raw("$1")).text,
-  rank: matchRank(table, Prisma.raw("$2")).text,
-});
-export { likePattern };
