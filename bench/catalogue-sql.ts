@@ -52,12 +52,129 @@ const byDiscipline = (column: string, value: (discipline: (typeof disciplines)[n
   `CASE ${column} ${disciplines.map((discipline) => `WHEN ${literal(discipline.slug)} THEN ${value(discipline)}`).join(" ")} END`;
 
 // Invented words: syllables joined, a few accented, so that search has something to fold.
-const syllables = ["ka", "lo", "mi", "ra", "ve", "no", "sa", "ti", "du", "ber", "mon", "zel", "ri", "an", "to", "la", "qui", "mar", "sol", "ne", "vi", "ko", "ren", "da", "lu", "fi", "jo", "ha", "pe", "ly", "cor", "ven", "dia", "xan", "té", "mö", "ña", "zé", "rå", "lé"];
+const syllables = [
+  "ka",
+  "lo",
+  "mi",
+  "ra",
+  "ve",
+  "no",
+  "sa",
+  "ti",
+  "du",
+  "ber",
+  "mon",
+  "zel",
+  "ri",
+  "an",
+  "to",
+  "la",
+  "qui",
+  "mar",
+  "sol",
+  "ne",
+  "vi",
+  "ko",
+  "ren",
+  "da",
+  "lu",
+  "fi",
+  "jo",
+  "ha",
+  "pe",
+  "ly",
+  "cor",
+  "ven",
+  "dia",
+  "xan",
+  "té",
+  "mö",
+  "ña",
+  "zé",
+  "rå",
+  "lé",
+];
 const syllableWords = { lower: words(syllables), capital: words(syllables.map((s) => s[0]!.toUpperCase() + s.slice(1))) };
-const adjectives = words(["Neon", "Golden", "Electric", "Midnight", "Paper", "Silver", "Wild", "Velvet", "Broken", "Endless", "Crystal", "Burning", "Hidden", "Lonely", "Brave", "Dancing", "Frozen", "Sacred", "Restless", "Fading", "Static", "Low", "Higher", "Sweet", "Better", "Last", "Young", "Free"]);
-const nouns = words(["Skyline", "Hearts", "Lanterns", "Tide", "Fire", "River", "Summer", "Echo", "Horizon", "Dreams", "Lights", "Thunder", "Garden", "Highway", "Mirror", "Shadow", "Ocean", "Satellite", "Paradise", "Season", "Relay", "Anthem", "Love", "Night", "Heaven", "Rain", "Gold", "Feeling"]);
+const adjectives = words([
+  "Neon",
+  "Golden",
+  "Electric",
+  "Midnight",
+  "Paper",
+  "Silver",
+  "Wild",
+  "Velvet",
+  "Broken",
+  "Endless",
+  "Crystal",
+  "Burning",
+  "Hidden",
+  "Lonely",
+  "Brave",
+  "Dancing",
+  "Frozen",
+  "Sacred",
+  "Restless",
+  "Fading",
+  "Static",
+  "Low",
+  "Higher",
+  "Sweet",
+  "Better",
+  "Last",
+  "Young",
+  "Free",
+]);
+const nouns = words([
+  "Skyline",
+  "Hearts",
+  "Lanterns",
+  "Tide",
+  "Fire",
+  "River",
+  "Summer",
+  "Echo",
+  "Horizon",
+  "Dreams",
+  "Lights",
+  "Thunder",
+  "Garden",
+  "Highway",
+  "Mirror",
+  "Shadow",
+  "Ocean",
+  "Satellite",
+  "Paradise",
+  "Season",
+  "Relay",
+  "Anthem",
+  "Love",
+  "Night",
+  "Heaven",
+  "Rain",
+  "Gold",
+  "Feeling",
+]);
 const bandNouns = words(["Comets", "Wolves", "Strangers", "Satellites", "Tigers", "Saints", "Echoes", "Rivals", "Ghosts", "Machines"]);
-const foreignTitles = words(["Corazón Salvaje", "Déjà Vu", "Mañana", "Niña Bonita", "Canción del Mar", "Sueños de Cristal", "Volver a Empezar", "Lumière", "Été Indien", "Ärger im Paradies", "Søndag", "Hjarta", "Saudade", "Olá Verão", "Noche de Estrellas", "Café com Leite", "Fiesta en la Playa"]);
+const foreignTitles = words([
+  "Corazón Salvaje",
+  "Déjà Vu",
+  "Mañana",
+  "Niña Bonita",
+  "Canción del Mar",
+  "Sueños de Cristal",
+  "Volver a Empezar",
+  "Lumière",
+  "Été Indien",
+  "Ärger im Paradies",
+  "Søndag",
+  "Hjarta",
+  "Saudade",
+  "Olá Verão",
+  "Noche de Estrellas",
+  "Café com Leite",
+  "Fiesta en la Playa",
+]);
 const versions = words([" (Radio Edit)", " (Remix)", " - Live", " (Acoustic)", " (Extended Mix)"]);
 const firsts = words(firstNames);
 const lasts = words(lastNames);
@@ -134,7 +251,8 @@ export function classesQuery({ classes, instructors }: CatalogueScale, songsPerS
 
 /** The sum of the classes' durations: songsPerSecond = songsPerClass × classes / this. */
 export const classDurationTotal = (scale: CatalogueScale) => `SELECT sum(duration)::float8 AS total FROM ${classesQuery(scale)}`;
-export const playlistEntryTotal = (scale: CatalogueScale, songsPerSecond: number) => `SELECT sum(songs)::int8 AS total FROM ${classesQuery(scale, songsPerSecond)}`;
+export const playlistEntryTotal = (scale: CatalogueScale, songsPerSecond: number) =>
+  `SELECT sum(songs)::int8 AS total FROM ${classesQuery(scale, songsPerSecond)}`;
 
 export function detailedWorkoutsInsert(scale: CatalogueScale, songsPerSecond: number): string {
   return `

@@ -8,8 +8,8 @@ import { performance } from "node:perf_hooks";
 import { type Backend, commandDataDir, emptyDatabases, withDatabases } from "../harness/databases";
 import { type SimulatorAddress, simulatorConfig, startSimulatorProcess } from "../harness/simulator";
 import { createPelotonAuth, fileSessionStore } from "../src/auth";
-import { UsageError, parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
-import { type PelotonConfig, loadConfig } from "../src/config";
+import { parseOptions, readCommandLine, UsageError, wholeNumber } from "../src/cli/args";
+import { loadConfig, type PelotonConfig } from "../src/config";
 import type { Databases } from "../src/db";
 import type { IngestDeps } from "../src/ingest/deps";
 import { processDetails } from "../src/ingest/process-details";
@@ -272,7 +272,11 @@ function checkSucceeded(stage: string, run: IngestRun) {
 }
 
 /** The simulator's client with the default delays but those given, and the default timeouts and retries. */
-function clientConfig(defaults: PelotonConfig, sim: SimulatorAddress, delays: Partial<Pick<PelotonConfig, "requestDelayMs" | "pageDelayMs" | "jitterMs">>): PelotonConfig {
+function clientConfig(
+  defaults: PelotonConfig,
+  sim: SimulatorAddress,
+  delays: Partial<Pick<PelotonConfig, "requestDelayMs" | "pageDelayMs" | "jitterMs">>,
+): PelotonConfig {
   const { requestDelayMs, pageDelayMs, jitterMs, timeoutMs, maxRetries, retryBaseMs } = defaults;
   return simulatorConfig(sim, { requestDelayMs, pageDelayMs, jitterMs, timeoutMs, maxRetries, retryBaseMs, ...delays });
 }
@@ -382,7 +386,11 @@ if (require.main === module) {
     if (values.help) return "help";
     const backend = values.backend ?? "embedded";
     if (backend !== "embedded" && backend !== "postgres") throw new UsageError(`--backend must be embedded or postgres, got "${backend}"`);
-    return { backend, quick: values.quick ?? false, classes: values.classes === undefined ? undefined : wholeNumber("classes", values.classes, 1) } satisfies IngestionBenchOptions;
+    return {
+      backend,
+      quick: values.quick ?? false,
+      classes: values.classes === undefined ? undefined : wholeNumber("classes", values.classes, 1),
+    } satisfies IngestionBenchOptions;
   });
   if (options) {
     benchIngestion(options).then(

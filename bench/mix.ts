@@ -1,7 +1,7 @@
 // The query benchmark's fixed mix: what a client of the catalogue asks most, each as a GraphQL
 // operation and as the raw-SQL route (bench/raw-server.ts) that answers the same data. Requests
 // cycle through parameter sets drawn from the seeded catalogue, so that no one row stays cached.
-import { type Query, cursorOf } from "./raw-server";
+import { cursorOf, type Query } from "./raw-server";
 
 export interface MixItem {
   key: string;
@@ -72,18 +72,42 @@ export async function buildMix(query: Query): Promise<MixItem[]> {
     [],
   );
   const disciplines = await column(`SELECT fitness_discipline AS value FROM detailed_workouts GROUP BY 1 ORDER BY count(*) DESC LIMIT 5`);
-  const durations = [[600, 1200], [1200, 1800], [1800, 2700], [2700, 3600]] as const;
+  const durations = [
+    [600, 1200],
+    [1200, 1800],
+    [1800, 2700],
+    [2700, 3600],
+  ] as const;
   const filters = disciplines.flatMap((discipline) =>
     durations.flatMap(([minDuration, maxDuration]) =>
       [2019, 2020, 2021, 2022, 2023, 2024].map((year) => ({ filter: { discipline, minDuration, maxDuration, airedAfter: `${year}-01-01T00:00:00.000Z` } })),
     ),
   );
   return [
-    { key: "searchArtist", name: "song search by artist", route: "songSearch", query: songSearch, variables: artistNames.map((search) => ({ search })), search: true },
+    {
+      key: "searchArtist",
+      name: "song search by artist",
+      route: "songSearch",
+      query: songSearch,
+      variables: artistNames.map((search) => ({ search })),
+      search: true,
+    },
     { key: "searchTitle", name: "song search by title", route: "songSearch", query: songSearch, variables: titles.map((search) => ({ search })), search: true },
     { key: "classPlaylist", name: "a class with its playlist", route: "classPlaylist", query: classPlaylist, variables: classIds.map((id) => ({ id })) },
-    { key: "instructorClasses", name: "an instructor's classes + top artists", route: "instructorClasses", query: instructorClasses, variables: instructorIds.map((id) => ({ id })) },
+    {
+      key: "instructorClasses",
+      name: "an instructor's classes + top artists",
+      route: "instructorClasses",
+      query: instructorClasses,
+      variables: instructorIds.map((id) => ({ id })),
+    },
     { key: "filteredWorkouts", name: "classes by discipline + duration + date", route: "filteredWorkouts", query: filteredWorkouts, variables: filters },
-    { key: "deepPage", name: `a page ${depth.toLocaleString("en-US")} classes deep`, route: "deepPage", query: deepPage, variables: deepRows.map((row) => ({ after: cursorOf(row.id, row.aired_at?.toISOString() ?? null) })) },
+    {
+      key: "deepPage",
+      name: `a page ${depth.toLocaleString("en-US")} classes deep`,
+      route: "deepPage",
+      query: deepPage,
+      variables: deepRows.map((row) => ({ after: cursorOf(row.id, row.aired_at?.toISOString() ?? null) })),
+    },
   ];
 }

@@ -5,11 +5,11 @@ import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import pg from "pg";
 import type { MemoryUse } from "../harness/memory";
+import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
 import { openEmbeddedInstances } from "../src/db";
-import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
-import { type MixItem, buildMix } from "./mix";
+import { buildMix, type MixItem } from "./mix";
 import type { Query } from "./raw-server";
 import { type ServerProcess, startApiServer, startRawServer } from "./servers";
 
@@ -126,7 +126,12 @@ async function load(server: ServerProcess, target: Target, connections: number, 
     });
   });
   const cpuAfter = server.cpuMs();
-  return { latencies, failures: failures + result.errors, seconds: result.duration, cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore };
+  return {
+    latencies,
+    failures: failures + result.errors,
+    seconds: result.duration,
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+  };
 }
 
 /** The samples of one side, as one measurement. */
@@ -232,7 +237,9 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
   const note = (item: MixItem, side: "graphql" | "raw", measurement: Measurement) => {
     results.get(item.key)![side] = measurement;
     const cpu = measurement.serverCpuMsPerRequest === null ? "" : `  server CPU ${measurement.serverCpuMsPerRequest.toFixed(2)} ms/req`;
-    log(`  ${item.name.padEnd(42)} ${side.padEnd(7)} median ${measurement.medianMs.toFixed(2).padStart(7)} ms  p99 ${measurement.p99Ms.toFixed(2).padStart(7)} ms  ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s${cpu}${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`);
+    log(
+      `  ${item.name.padEnd(42)} ${side.padEnd(7)} median ${measurement.medianMs.toFixed(2).padStart(7)} ms  p99 ${measurement.p99Ms.toFixed(2).padStart(7)} ms  ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s${cpu}${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`,
+    );
   };
   let apiMemoryBefore: MemoryUse | null;
   let apiMemory: MemoryUse | null;
@@ -243,7 +250,13 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
       requireSameAnswers(items, await answers(api.origin, items, graphqlTarget), await answers(raw.origin, items, rawTarget));
       apiMemoryBefore = api.memory();
       for (const item of items) {
-        const [graphql, baseline] = await measureBoth([[api, graphqlTarget(item)], [raw, rawTarget(item)]], options);
+        const [graphql, baseline] = await measureBoth(
+          [
+            [api, graphqlTarget(item)],
+            [raw, rawTarget(item)],
+          ],
+          options,
+        );
         note(item, "graphql", graphql!);
         note(item, "raw", baseline!);
       }

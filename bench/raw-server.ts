@@ -2,7 +2,7 @@
 // same JSON the GraphQL API answers ({"data": …}), over plain node:http. One statement per request.
 // Run as a child process: DETAILED_DATABASE_URL (PostgreSQL, through a pg Pool) or DATA_DIR (PGlite).
 import { once } from "node:events";
-import { type IncomingMessage, type ServerResponse, createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";

@@ -9,8 +9,8 @@ import { withDatabases } from "../harness/databases";
 import { parseOptions, readCommandLine, UsageError, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
 import { type Backend, type BenchTargetOptions, benchDatabaseConfig, defaultTargetOptions, postgresVersion, recreateBenchDatabases } from "./databases";
-import { type LoadOptions, type QueryBenchResult, benchQueries, defaultLoad } from "./queries";
-import { type SeedReport, defaultScale, printSeedReport, scaleFor, seedCatalogue } from "./seed";
+import { benchQueries, defaultLoad, type LoadOptions, type QueryBenchResult } from "./queries";
+import { defaultScale, printSeedReport, type SeedReport, scaleFor, seedCatalogue } from "./seed";
 
 /** The issue's targets, at the default scale on PostgreSQL. */
 export const targets = { medianRatio: 2.0, searchP99Ms: 50, apiRssMiB: 400 } as const;
@@ -128,7 +128,11 @@ function checkTargets(result: QueryBenchResult): TargetCheck[] {
     });
   }
   const rss = result.apiMemory?.rssMiB;
-  checks.push({ target: `API server RSS after the run < ${targets.apiRssMiB} MiB`, measured: rss === undefined ? "n/a" : `${rss} MiB`, met: rss !== undefined && rss < targets.apiRssMiB });
+  checks.push({
+    target: `API server RSS after the run < ${targets.apiRssMiB} MiB`,
+    measured: rss === undefined ? "n/a" : `${rss} MiB`,
+    met: rss !== undefined && rss < targets.apiRssMiB,
+  });
   const failures = result.items.reduce((sum, item) => sum + item.graphql.failures + item.raw.failures, 0);
   checks.push({ target: "no failed requests (non-2xx, GraphQL errors, timeouts)", measured: String(failures), met: failures === 0 });
   return checks;
@@ -141,14 +145,17 @@ function printQueryTable(result: QueryBenchResult) {
   out(`\nQuery mix on ${result.backend}, ${result.load.connections} clients, ${result.load.seconds} s per item and side (GraphQL | raw SQL):`);
   out(`  ${pad("", 40)} ${padLeft("median ms", 17)} ${padLeft("p99 ms", 17)} ${padLeft("req/s", 13)} ${padLeft("CPU ms/req", 13)} ${padLeft("ratio", 6)}`);
   for (const { name, graphql, raw, medianRatio } of result.items) {
-    const pair = (a: number | null, b: number | null, digits: number, width = 17) => padLeft(`${a?.toFixed(digits) ?? "-"} | ${b?.toFixed(digits) ?? "-"}`, width);
+    const pair = (a: number | null, b: number | null, digits: number, width = 17) =>
+      padLeft(`${a?.toFixed(digits) ?? "-"} | ${b?.toFixed(digits) ?? "-"}`, width);
     out(
       `  ${pad(name, 40)} ${pair(graphql.medianMs, raw.medianMs, 1)} ${pair(graphql.p99Ms, raw.p99Ms, 1)} ${pair(graphql.requestsPerSecond, raw.requestsPerSecond, 0, 13)}` +
         ` ${pair(graphql.serverCpuMsPerRequest, raw.serverCpuMsPerRequest, 2, 13)} ${padLeft(medianRatio.toFixed(2), 6)}`,
     );
   }
   const memory = (m: QueryBenchResult["apiMemory"]) => (m ? `${m.rssMiB} MiB (peak ${m.peakRssMiB} MiB)` : "n/a");
-  out(`  API server RSS: ${memory(result.apiMemoryBefore)} before the load, ${memory(result.apiMemory)} after; raw-SQL server after: ${memory(result.rawMemory)}`);
+  out(
+    `  API server RSS: ${memory(result.apiMemoryBefore)} before the load, ${memory(result.apiMemory)} after; raw-SQL server after: ${memory(result.rawMemory)}`,
+  );
 }
 
 /** bench/results/<date>.json for a run at the default scale that includes PostgreSQL; other runs get a suffix, so as not to replace it. */
@@ -163,7 +170,9 @@ async function main() {
   if (!options) return;
   const started = Date.now();
   const machineInfo = await machine(options);
-  out(`${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.ramGiB} GiB; Node ${machineInfo.node}; PostgreSQL ${machineInfo.postgres ?? "-"}; PGlite ${machineInfo.pglite}; load average ${machineInfo.loadAverageAtStart}`);
+  out(
+    `${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.ramGiB} GiB; Node ${machineInfo.node}; PostgreSQL ${machineInfo.postgres ?? "-"}; PGlite ${machineInfo.pglite}; load average ${machineInfo.loadAverageAtStart}`,
+  );
   const scale = options.classes === defaultScale.classes ? defaultScale : scaleFor(options.classes);
   const seeds: SeedReport[] = [];
   const queries: QueryBenchResult[] = [];
@@ -199,7 +208,9 @@ async function main() {
   const checks = postgres ? checkTargets(postgres) : [];
   if (checks.length > 0) {
     const atDefault = scale.classes === defaultScale.classes;
-    out(`\nTargets (PostgreSQL${atDefault ? "" : `; they are set for ${defaultScale.classes.toLocaleString("en-US")} classes, this run had ${scale.classes.toLocaleString("en-US")}`}):`);
+    out(
+      `\nTargets (PostgreSQL${atDefault ? "" : `; they are set for ${defaultScale.classes.toLocaleString("en-US")} classes, this run had ${scale.classes.toLocaleString("en-US")}`}):`,
+    );
     for (const check of checks) out(`  ${check.met ? "✓" : "✗"} ${pad(check.target, 78)} ${check.measured}`);
   }
 

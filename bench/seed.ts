@@ -1,11 +1,11 @@
 // npm run bench:seed: fills throwaway databases with a catalogue of a chosen size, in set-based SQL.
 import { performance } from "node:perf_hooks";
+import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
 import { type Databases, openDatabases } from "../src/db";
 import { foldForSearch } from "../src/db/search";
-import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
-import * as sql from "./catalogue-sql";
 import type { CatalogueScale } from "./catalogue-sql";
+import * as sql from "./catalogue-sql";
 import { type Backend, defaultTargetOptions, parseBackend, recreateBenchDatabases } from "./databases";
 
 export type { CatalogueScale };

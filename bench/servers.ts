@@ -24,7 +24,9 @@ const USER_HZ = 100;
 function cpuMsOf(pid: number): number | null {
   try {
     // the fields after the parenthesised command name; utime and stime are the 14th and 15th of the line
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
+      .replace(/^.*\) /s, "")
+      .split(" ");
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return null;

@@ -2,11 +2,12 @@
 // (reliability/worst-case-operations.ts), each sent alone through the API over what bench:seed left,
 // with the time it took and the SQL statements it ran. On PostgreSQL nearly all of a lone request's
 // time is the database's; nothing here fails on a number.
+
+import { costliestArguments, type WorstCaseOperation, worstCaseOperations } from "../reliability/worst-case-operations";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import { openDatabases } from "../src/db";
 import { schema } from "../src/schema";
 import { createApi } from "../src/server";
-import { type WorstCaseOperation, costliestArguments, worstCaseOperations } from "../reliability/worst-case-operations";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
 
 const usage = `npx tsx bench/worst-case.ts [options]
@@ -38,7 +39,13 @@ function parseCommandLine(): Options | undefined {
       help: { type: "boolean" },
     });
     if (values.help) return "help";
-    return { backend: parseBackend(values.backend), search: values.search, top: wholeNumber("top", values.top, 1), repeat: wholeNumber("repeat", values.repeat, 1), match: values.match };
+    return {
+      backend: parseBackend(values.backend),
+      search: values.search,
+      top: wholeNumber("top", values.top, 1),
+      repeat: wholeNumber("repeat", values.repeat, 1),
+      match: values.match,
+    };
   });
 }
 
@@ -98,7 +105,9 @@ async function main() {
     process.stdout.write(`most statements: ${Math.max(...accepted.map((r) => r.statements))}\n\n`);
     process.stdout.write(`${"ms".padStart(8)} ${"stmts".padStart(6)} ${"cost".padStart(6)}  operation\n`);
     for (const r of slowest) {
-      process.stdout.write(`${r.ms.toFixed(1).padStart(8)} ${String(r.statements).padStart(6)} ${String(r.operation.complexity).padStart(6)}  ${r.refused ? "(refused) " : ""}${r.operation.name}\n`);
+      process.stdout.write(
+        `${r.ms.toFixed(1).padStart(8)} ${String(r.statements).padStart(6)} ${String(r.operation.complexity).padStart(6)}  ${r.refused ? "(refused) " : ""}${r.operation.name}\n`,
+      );
     }
   } finally {
     await databases.close();

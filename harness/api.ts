@@ -27,7 +27,12 @@ export interface ApiOptions {
  * address; the limit is tested in test/schema/client-errors.test.ts). Answers once it listens.
  */
 export async function startApi(database: DatabaseConfig, { dataDir, env = {}, timeoutMs = 60_000 }: ApiOptions = {}): Promise<ApiServer> {
-  const cli = startCli("start", [], { ...databaseEnv(database, dataDir), PORT: "0", NODE_ENV: "production", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env }, dataDir);
+  const cli = startCli(
+    "start",
+    [],
+    { ...databaseEnv(database, dataDir), PORT: "0", NODE_ENV: "production", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env },
+    dataDir,
+  );
   const port = await waitForOutput(cli, /GraphQL API on http:\/\/localhost:(\d+)\/graphql/, "the API to listen", timeoutMs);
   return { cli, pid: cli.child.pid!, url: `http://127.0.0.1:${port}/graphql`, stop: cli.stop };
 }

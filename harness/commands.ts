@@ -13,8 +13,13 @@ export const commandArgs = (command: CliCommand, args: string[] = []) => scriptA
  * reaches the command itself). It runs in a temporary directory, where no developer's ./.env is, with
  * this process's environment less its catalogue settings, plus `env`.
  */
-export const startCli = (command: CliCommand, args: string[], env: Record<string, string> = {}, cwd?: string, options: Omit<StartOptions, "env" | "cwd"> = {}): StartedProcess =>
-  startNode(commandArgs(command, args), { ...options, env, cwd });
+export const startCli = (
+  command: CliCommand,
+  args: string[],
+  env: Record<string, string> = {},
+  cwd?: string,
+  options: Omit<StartOptions, "env" | "cwd"> = {},
+): StartedProcess => startNode(commandArgs(command, args), { ...options, env, cwd });
 
 /** The environment that points a command at the simulator (no delays, quick retries) and at the databases. */
 export const cliEnv = (sim: Simulator, database: DatabaseConfig, dataDir: string): Record<string, string> => ({

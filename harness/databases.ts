@@ -46,7 +46,10 @@ export const postgresPair = (name: string, serverUrl = adminUrl): PostgresConfig
 });
 
 /** Creates the pair, empty or as copies of the pair `template`. */
-export async function createPostgresPair(name: string, { template, serverUrl = adminUrl }: { template?: string; serverUrl?: string } = {}): Promise<PostgresConfig> {
+export async function createPostgresPair(
+  name: string,
+  { template, serverUrl = adminUrl }: { template?: string; serverUrl?: string } = {},
+): Promise<PostgresConfig> {
   await withAdmin(async (admin) => {
     for (const database of ["workouts", "detailed"]) {
       await admin.query(`CREATE DATABASE "${name}_${database}"${template ? ` TEMPLATE "${template}_${database}"` : ""}`);

@@ -37,7 +37,11 @@ const running = new Set<ChildProcess>();
 process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
 
 /** Starts `program <args>` with this process's environment less its catalogue settings, plus `env`, keeping what it prints. */
-export function startProcess(program: string, args: string[], { env = {}, cwd = os.tmpdir(), stdin = "ignore", uid, gid, detached }: StartOptions = {}): StartedProcess {
+export function startProcess(
+  program: string,
+  args: string[],
+  { env = {}, cwd = os.tmpdir(), stdin = "ignore", uid, gid, detached }: StartOptions = {},
+): StartedProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|BACKUP_DIR|LOG_|PORT$|HOST$)/.test(name)),
   );
@@ -122,7 +126,8 @@ export function startLineProcess(script: string, args: string[] = []): LineProce
     ended = `exited ${code ?? signal}${proc.stderr() ? `: ${proc.stderr().trim()}` : ""}`;
     for (const deliver of waiting.splice(0)) deliver(ended);
   });
-  const next = () => (lines.length > 0 ? Promise.resolve(lines.shift()!) : ended !== undefined ? Promise.resolve(ended) : new Promise<string>((resolve) => waiting.push(resolve)));
+  const next = () =>
+    lines.length > 0 ? Promise.resolve(lines.shift()!) : ended !== undefined ? Promise.resolve(ended) : new Promise<string>((resolve) => waiting.push(resolve));
   return {
     ...proc,
     next,

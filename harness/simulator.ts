@@ -1,13 +1,13 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type PelotonAuth, type SessionStore, createPelotonAuth, fileSessionStore } from "../src/auth";
+import { createPelotonAuth, fileSessionStore, type PelotonAuth, type SessionStore } from "../src/auth";
 import type { PelotonConfig } from "../src/config";
 import type { Databases } from "../src/db";
 import { type ProcessDetailsOptions, processDetails } from "../src/ingest/process-details";
 import { type SyncOptions, syncWorkouts } from "../src/ingest/sync-workouts";
 import { silentLogger } from "../src/log";
-import { type PelotonClient, createPelotonClient, keptResponsesDir } from "../src/peloton/client";
+import { createPelotonClient, keptResponsesDir, type PelotonClient } from "../src/peloton/client";
 import type { Simulator } from "../src/simulator";
 import { startCli } from "./commands";
 import { waitForOutput } from "./processes";
@@ -72,7 +72,15 @@ export interface SimulatorProcess extends SimulatorAddress {
 }
 
 /** `npm run simulator` in a child process of its own, so that it answers from another core, as Peloton would. */
-export async function startSimulatorProcess({ classes, username, password }: { classes: number; username: string; password: string }): Promise<SimulatorProcess> {
+export async function startSimulatorProcess({
+  classes,
+  username,
+  password,
+}: {
+  classes: number;
+  username: string;
+  password: string;
+}): Promise<SimulatorProcess> {
   const proc = startCli("simulator", ["--port", "0", "--classes", String(classes), "--username", username, "--password", password]);
   const url = await waitForOutput(proc, /listening on (\S+)/, "the simulator to listen", 60_000);
   return { apiUrl: url, authUrl: url, credentials: { username, password }, stop: () => proc.stop() };

@@ -78,7 +78,28 @@ function malformedSyntax(random: Random, valid: string[]): HostileRequest[] {
     // a change may leave a valid operation (junk inside a string, a dropped space): keep those GraphQL refuses
     if (!isValidOperation(broken)) cases.push(operation(`malformed ${i} (${kind} at ${at})`, broken));
   }
-  const fixed = ["", " ", "{", "}", "{}", "query", "query {", "{ songs(first: 1) { edges { node { id } } }", '{ songs(search: "unterminated) { totalCount } }', "{ catalogueStatus { songs } } }", "mutation", "subscription { songs }", "fragment F on Song { id }", "{ ... }", "{ songs(first: 1 ( ) { totalCount } }", "# only a comment", '"""block string"""', "{ a: }", "{ catalogueStatus { ...on } }", "query ($: Int) { catalogueStatus { songs } }"];
+  const fixed = [
+    "",
+    " ",
+    "{",
+    "}",
+    "{}",
+    "query",
+    "query {",
+    "{ songs(first: 1) { edges { node { id } } }",
+    '{ songs(search: "unterminated) { totalCount } }',
+    "{ catalogueStatus { songs } } }",
+    "mutation",
+    "subscription { songs }",
+    "fragment F on Song { id }",
+    "{ ... }",
+    "{ songs(first: 1 ( ) { totalCount } }",
+    "# only a comment",
+    '"""block string"""',
+    "{ a: }",
+    "{ catalogueStatus { ...on } }",
+    "query ($: Int) { catalogueStatus { songs } }",
+  ];
   fixed.forEach((query, i) => cases.push(operation(`malformed fixed ${i}: ${JSON.stringify(query).slice(0, 40)}`, query)));
   return cases;
 }
@@ -120,7 +141,10 @@ function overDeep(): HostileRequest[] {
     return `{ songs(first: 1) { edges { node { ${selection} } } } }`;
   };
   const cases: [string, string][] = [2, 3, 5, 10, 40].map((levels) => [`nested ${levels}`, nested(levels)]);
-  const fragments = Array.from({ length: 20 }, (_, i) => `fragment F${i} on Song { workouts(first: 1) { edges { node { playlist { song { ...F${i + 1} } } } } } }`);
+  const fragments = Array.from(
+    { length: 20 },
+    (_, i) => `fragment F${i} on Song { workouts(first: 1) { edges { node { playlist { song { ...F${i + 1} } } } } } }`,
+  );
   cases.push(["deep fragments", `{ songs(first: 1) { edges { node { ...F0 } } } } ${fragments.join(" ")} fragment F20 on Song { id }`]);
   cases.push(["braces 1000", `${"{ a ".repeat(1000)}${"}".repeat(1000)}`]);
   cases.push(["braces 100000", `${"{".repeat(100_000)}${"}".repeat(100_000)}`]);
@@ -131,7 +155,10 @@ function overDeep(): HostileRequest[] {
   cases.push(["fragment fan-out 2^30", `{ ...L0 } ${laughs.join(" ")} fragment L30 on Query { catalogueStatus { songs } }`]);
   return [
     ...cases.map(([name, query]) => operation(`deep ${name}`, query)),
-    postJson("deep variables JSON 10000", `{"query":"query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}}`),
+    postJson(
+      "deep variables JSON 10000",
+      `{"query":"query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }","variables":{"f":${'{"a":'.repeat(10_000)}1${"}".repeat(10_000)}}}`,
+    ),
     postJson("deep variables array 100000", `{"query":"{ catalogueStatus { songs } }","variables":${"[".repeat(100_000)}${"]".repeat(100_000)}}`),
   ];
 }
@@ -141,20 +168,34 @@ function aliases(): HostileRequest[] {
   const counts = [queryLimits.aliases + 1, 50, 200, 1000];
   return [
     ...counts.map((n) => operation(`aliases ${n}`, `{ ${Array.from({ length: n }, (_, i) => `a${i}: catalogueStatus { songs }`).join(" ")} }`)),
-    ...counts.map((n) => operation(`aliased pages ${n}`, `{ ${Array.from({ length: n }, (_, i) => `p${i}: workouts(first: 100) { edges { node { id playlist { song { title } } } } }`).join(" ")} }`)),
+    ...counts.map((n) =>
+      operation(
+        `aliased pages ${n}`,
+        `{ ${Array.from({ length: n }, (_, i) => `p${i}: workouts(first: 100) { edges { node { id playlist { song { title } } } } }`).join(" ")} }`,
+      ),
+    ),
     operation("same field 2000 times", `{ catalogueStatus { ${"songs ".repeat(2000)} } }`),
     operation("directives 50", `{ catalogueStatus ${"@include(if: true) ".repeat(50)} { songs } }`),
-    operation("aliases in fragments", `{ ...F ...G } fragment F on Query { ${Array.from({ length: 10 }, (_, i) => `f${i}: catalogueStatus { songs }`).join(" ")} } fragment G on Query { ${Array.from({ length: 10 }, (_, i) => `g${i}: catalogueStatus { songs }`).join(" ")} }`),
+    operation(
+      "aliases in fragments",
+      `{ ...F ...G } fragment F on Query { ${Array.from({ length: 10 }, (_, i) => `f${i}: catalogueStatus { songs }`).join(" ")} } fragment G on Query { ${Array.from({ length: 10 }, (_, i) => `g${i}: catalogueStatus { songs }`).join(" ")} }`,
+    ),
   ];
 }
 
 /** Huge strings, numbers, names, token counts and variables, and bodies over the server's size limit. */
 function huge(random: Random): HostileRequest[] {
-  const long = (n: number) => random.hex(64).repeat(Math.ceil(n / 64)).slice(0, n);
+  const long = (n: number) =>
+    random
+      .hex(64)
+      .repeat(Math.ceil(n / 64))
+      .slice(0, n);
   const overLimit = 2_000_000;
   return [
     ...[1_000, 100_000, 900_000].map((n) => operation(`huge search literal ${n}`, `{ songs(search: "${long(n)}", first: 1) { totalCount } }`)),
-    ...[1_000, 100_000, 900_000].map((n) => operation(`huge search variable ${n}`, `query ($s: String) { songs(search: $s, first: 1) { totalCount } }`, { s: long(n) })),
+    ...[1_000, 100_000, 900_000].map((n) =>
+      operation(`huge search variable ${n}`, `query ($s: String) { songs(search: $s, first: 1) { totalCount } }`, { s: long(n) }),
+    ),
     operation("huge artists search", `query ($s: String) { artists(search: $s, first: 1) { totalCount } }`, { s: long(5_000) }),
     operation("huge filter artist", `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, { f: { artist: long(100_000) } }),
     operation("huge filter song", `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, { f: { song: long(300) } }),
@@ -163,7 +204,9 @@ function huge(random: Random): HostileRequest[] {
     operation("huge float", `{ workouts(first: 1e999) { totalCount } }`),
     operation("many tokens", `{ catalogueStatus { ${"songs ".repeat(queryLimits.tokens + 10)} } }`),
     operation("many unused variables", `query (${Array.from({ length: 2000 }, (_, i) => `$v${i}: Int`).join(", ")}) { catalogueStatus { songs } }`),
-    operation("long list variable", `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, { f: { discipline: Array.from({ length: 100_000 }, () => "cycling") } }),
+    operation("long list variable", `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, {
+      f: { discipline: Array.from({ length: 100_000 }, () => "cycling") },
+    }),
     operation("body over the limit: search", `{ songs(search: "${long(overLimit)}", first: 1) { totalCount } }`),
     operation("body over the limit: id", `query ($id: ID!) { workout(id: $id) { id } }`, { id: long(overLimit) }),
     operation("body over the limit: variables", `{ catalogueStatus { songs } }`, Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`v${i}`, i]))),
@@ -178,11 +221,17 @@ function wrongTypes(random: Random, classId: string): HostileRequest[] {
   const wrongValues: unknown[] = ["ten", 1.5, true, {}, [], [1], -0.5, 2 ** 31, -(2 ** 31) - 1, 1e300, "1", null];
   const cases: HostileRequest[] = [];
   wrongValues.forEach((value, i) => {
-    if (value !== null) cases.push(operation(`wrong first ${i}: ${JSON.stringify(value)}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, { n: value }));
+    if (value !== null)
+      cases.push(operation(`wrong first ${i}: ${JSON.stringify(value)}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, { n: value }));
     // an ID may be a string or a whole number: wrap those in a list or an object
     const id = typeof value === "string" ? [classId, value] : typeof value === "number" ? { id: value } : value;
     cases.push(operation(`wrong id ${i}: ${JSON.stringify(id)}`, `query ($id: ID!) { workout(id: $id) { id } }`, { id }));
-    if (value !== null) cases.push(operation(`wrong filter ${i}: ${JSON.stringify(value)}`, `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, { f: typeof value === "object" ? { minDuration: value } : value }));
+    if (value !== null)
+      cases.push(
+        operation(`wrong filter ${i}: ${JSON.stringify(value)}`, `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, {
+          f: typeof value === "object" ? { minDuration: value } : value,
+        }),
+      );
   });
   const literal: string[] = [
     `{ workouts(first: "ten") { totalCount } }`,
@@ -208,10 +257,14 @@ function wrongTypes(random: Random, classId: string): HostileRequest[] {
   ];
   literal.forEach((query, i) => cases.push(operation(`wrong literal ${i}: ${query.slice(0, 50)}`, query)));
   const variableShapes: unknown[] = ["a string", 42, [1, 2], true];
-  variableShapes.forEach((variables, i) => cases.push(operation(`variables not an object ${i}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, variables)));
+  variableShapes.forEach((variables, i) =>
+    cases.push(operation(`variables not an object ${i}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, variables)),
+  );
   for (let i = 0; i < 10; i++) {
     const date = `${random.int(-9999, 99999)}-${random.int(13, 99)}-${random.int(0, 99)}T${random.int(0, 99)}:00:00Z`; // no month 13
-    cases.push(operation(`wrong date ${i}: ${date}`, `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, { f: { airedBefore: date } }));
+    cases.push(
+      operation(`wrong date ${i}: ${date}`, `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, { f: { airedBefore: date } }),
+    );
   }
   return cases;
 }
@@ -294,9 +347,13 @@ function badCursors(random: Random, facts: CatalogueFacts): HostileRequest[] {
   });
   cases.push(operation("songs before a workouts cursor", `query ($c: String) { songs(first: 5, before: $c) { totalCount } }`, { c: real }));
   cases.push(operation("before and after", `query ($c: String) { songs(first: 5, after: $c, before: $c) { totalCount } }`, { c: real }));
-  cases.push(operation("instructor workouts bad cursor", `{ instructors(first: 1) { edges { node { workouts(first: 1, after: "junk") { edges { cursor } } } } } }`));
+  cases.push(
+    operation("instructor workouts bad cursor", `{ instructors(first: 1) { edges { node { workouts(first: 1, after: "junk") { edges { cursor } } } } } }`),
+  );
   cases.push(operation("ingest runs bad cursor", `{ ingestRuns(first: 1, after: "${b64("OffsetConnection:-1")}") { edges { cursor } } }`));
-  cases.push(operation("song workouts bad cursor", `{ songs(first: 1) { edges { node { workouts(first: 1, after: "R1BDOko6WzFd") { edges { cursor } } } } } }`));
+  cases.push(
+    operation("song workouts bad cursor", `{ songs(first: 1) { edges { node { workouts(first: 1, after: "R1BDOko6WzFd") { edges { cursor } } } } } }`),
+  );
   return cases;
 }
 
@@ -340,9 +397,19 @@ function badTransport(): HostileRequest[] {
   const csrf = { "x-graphql-yoga-csrf": "1" };
   const accept = { accept: "application/graphql-response+json" };
   return [
-    ...["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"].map((type) => ({ name: `CSRF-simple content type ${type}`, method: "POST", headers: { "content-type": type, ...accept }, body })),
+    ...["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"].map((type) => ({
+      name: `CSRF-simple content type ${type}`,
+      method: "POST",
+      headers: { "content-type": type, ...accept },
+      body,
+    })),
     { name: "no content type", method: "POST", headers: accept, body },
-    ...["application/xml", "application/graphql", "text/html", "image/png", "application/jsonx"].map((type) => ({ name: `content type ${type}`, method: "POST", headers: { "content-type": type, ...csrf, ...accept }, body })),
+    ...["application/xml", "application/graphql", "text/html", "image/png", "application/jsonx"].map((type) => ({
+      name: `content type ${type}`,
+      method: "POST",
+      headers: { "content-type": type, ...csrf, ...accept },
+      body,
+    })),
     { name: "GET without CSRF header", method: "GET", search: search({ query }), headers: accept },
     { name: "GET without CSRF header, mutation", method: "GET", search: search({ query: "mutation { syncWorkouts { id } }" }), headers: accept },
     { name: "GET mutation", method: "GET", search: search({ query: "mutation { syncWorkouts { id } }" }), headers: { ...csrf, ...accept } },
@@ -350,13 +417,28 @@ function badTransport(): HostileRequest[] {
     { name: "GET variables not JSON", method: "GET", search: search({ query, variables: "{nope" }), headers: { ...csrf, ...accept } },
     { name: "GET extensions not JSON", method: "GET", search: search({ query, extensions: "[" }), headers: { ...csrf, ...accept } },
     { name: "GET broken query", method: "GET", search: search({ query: "{ catalogueStatus {" }), headers: { ...csrf, ...accept } },
-    { name: "form variables not JSON", method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", ...csrf, ...accept }, body: search({ query, variables: "{nope" }).slice(1) },
+    {
+      name: "form variables not JSON",
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", ...csrf, ...accept },
+      body: search({ query, variables: "{nope" }).slice(1),
+    },
     { name: "GET bad percent-encoding", method: "GET", search: "?query=%E0%A4%A", headers: { ...csrf, ...accept } },
     ...["PUT", "DELETE", "PATCH"].map((method) => ({ name: `method ${method}`, method, headers: { ...json }, body })),
     { name: "accept only XML", method: "POST", headers: { "content-type": "application/json", accept: "application/xml" }, body },
     { name: "mutation without a token", method: "POST", headers: json, body: JSON.stringify({ query: "mutation { syncWorkouts { id } }" }) },
-    { name: "mutation with a wrong token", method: "POST", headers: { ...json, authorization: "Bearer wrong-token-0123456789" }, body: JSON.stringify({ query: 'mutation { processDetails(input: { batchSize: -1, ids: ["x"] }) { id } }' }) },
-    { name: "mutation with a malformed authorization", method: "POST", headers: { ...json, authorization: "Basic \u00ff\u00fe" }, body: JSON.stringify({ query: "mutation { syncWorkouts { id } }" }) },
+    {
+      name: "mutation with a wrong token",
+      method: "POST",
+      headers: { ...json, authorization: "Bearer wrong-token-0123456789" },
+      body: JSON.stringify({ query: 'mutation { processDetails(input: { batchSize: -1, ids: ["x"] }) { id } }' }),
+    },
+    {
+      name: "mutation with a malformed authorization",
+      method: "POST",
+      headers: { ...json, authorization: "Basic \u00ff\u00fe" },
+      body: JSON.stringify({ query: "mutation { syncWorkouts { id } }" }),
+    },
   ];
 }
 

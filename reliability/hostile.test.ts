@@ -35,7 +35,12 @@ async function send(url: string, request: HostileRequest): Promise<Verdict> {
   const started = performance.now();
   let response: Response;
   try {
-    response = await fetch(url + (request.search ?? ""), { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(15_000) });
+    response = await fetch(url + (request.search ?? ""), {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(15_000),
+    });
   } catch (error) {
     return { name: request.name, status: 0, problem: `no answer: ${(error as Error).message}` };
   }

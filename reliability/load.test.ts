@@ -23,7 +23,10 @@ let server: ApiServer;
 beforeAll(async () => {
   catalogue = await ingestCatalogue(300);
   // RATE_LIMIT_PER_MINUTE=0: every client of the load comes from one address, which the per-client limit would refuse
-  server = await startServer(catalogue, { RATE_LIMIT_PER_MINUTE: "0", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${HEAP_CAP_MIB}`.trim() });
+  server = await startServer(catalogue, {
+    RATE_LIMIT_PER_MINUTE: "0",
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --max-old-space-size=${HEAP_CAP_MIB}`.trim(),
+  });
 });
 afterAll(async () => {
   await server?.stop();
@@ -61,7 +64,13 @@ it(`serves ${CONNECTIONS} concurrent clients for ${SECONDS} s on the query mix w
   process.stdout.write(`load: ${JSON.stringify(summary)}\n`);
 
   expect(result.requests.total).toBeGreaterThan(CONNECTIONS * SECONDS);
-  expect({ non2xx: result.non2xx, socketErrors: result.errors, timeouts: result.timeouts, graphqlErrors: errorBodies.length, firstErrors: errorBodies.slice(0, 3) }).toEqual({
+  expect({
+    non2xx: result.non2xx,
+    socketErrors: result.errors,
+    timeouts: result.timeouts,
+    graphqlErrors: errorBodies.length,
+    firstErrors: errorBodies.slice(0, 3),
+  }).toEqual({
     non2xx: 0,
     socketErrors: 0,
     timeouts: 0,

@@ -21,8 +21,12 @@ interface Answer extends GraphQLAnswer {
 
 const succeeded = (answer: GraphQLAnswer) => answer.status === 200 && answer.body?.data != null && answer.body.errors === undefined;
 const unavailable = (answer: GraphQLAnswer) =>
-  answer.status === 503 && answer.retryAfter === "1" && !!answer.body?.errors?.length && answer.body.errors.every((error) => error.extensions?.code === "DATABASE_UNAVAILABLE");
-const describeAnswer = (answer: Answer) => `${answer.sentIn}-${answer.answeredIn} ${answer.kind}: HTTP ${answer.status} in ${Math.round(answer.ms)} ms: ${answer.text.slice(0, 200)}`;
+  answer.status === 503 &&
+  answer.retryAfter === "1" &&
+  !!answer.body?.errors?.length &&
+  answer.body.errors.every((error) => error.extensions?.code === "DATABASE_UNAVAILABLE");
+const describeAnswer = (answer: Answer) =>
+  `${answer.sentIn}-${answer.answeredIn} ${answer.kind}: HTTP ${answer.status} in ${Math.round(answer.ms)} ms: ${answer.text.slice(0, 200)}`;
 
 /**
  * CLIENTS clients send the query mix one request after another, for 3 s, then through `outage` (whatever
@@ -61,7 +65,11 @@ async function expectCleanOutage(server: ApiServer, mix: Operation[], outage: ()
   const summary = {
     ...details,
     answers: answers.length,
-    outage: { succeeded: during.filter(succeeded).length, unavailable: during.filter(unavailable).length, slowestMs: Math.round(Math.max(...during.map((answer) => answer.ms))) },
+    outage: {
+      succeeded: during.filter(succeeded).length,
+      unavailable: during.filter(unavailable).length,
+      slowestMs: Math.round(Math.max(...during.map((answer) => answer.ms))),
+    },
     after: after.length,
   };
   process.stdout.write(`outage: ${JSON.stringify(summary)}\n`);
@@ -88,7 +96,8 @@ async function expectCleanOutage(server: ApiServer, mix: Operation[], outage: ()
       const names = [catalogue.config.workoutsUrl, catalogue.config.detailedUrl].map((url) => new URL(url).pathname.slice(1));
       // the server's connections to this test's two databases, and no one else's
       const killConnections = async () =>
-        (await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()", [names])).rowCount ?? 0;
+        (await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ANY($1) AND pid <> pg_backend_pid()", [names])).rowCount ??
+        0;
       await expectCleanOutage(server, queryMix(catalogue.facts), async () => {
         let killed = 0;
         for (const end = Date.now() + 10_000; Date.now() < end; await sleep(250)) killed += await killConnections();

@@ -36,8 +36,14 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pmc-private-pg-"));
   // PostgreSQL refuses to run as root: run its tools as the postgres user then
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) await chown(dir, Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })), Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })));
-  const run = (tool: string, args: string[]) => (asRoot ? execFile("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]) : execFile(path.join(bin, tool), args));
+  if (asRoot)
+    await chown(
+      dir,
+      Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8" })),
+      Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" })),
+    );
+  const run = (tool: string, args: string[]) =>
+    asRoot ? execFile("runuser", ["-u", "postgres", "--", path.join(bin, tool), ...args]) : execFile(path.join(bin, tool), args);
   const data = path.join(dir, "data");
   const port = await freePort();
   await run("initdb", ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);

@@ -44,7 +44,13 @@ export function queryMix(facts: CatalogueFacts): Operation[] {
         kind: "filteredWorkouts",
         query: queries.filteredWorkouts,
         variables: {
-          filter: { discipline: at(facts.disciplines, i), minDuration: 600, maxDuration: 2700, airedAfter: dateAt(0.1 * (i % 4)), airedBefore: dateAt(0.6 + 0.1 * (i % 4)) },
+          filter: {
+            discipline: at(facts.disciplines, i),
+            minDuration: 600,
+            maxDuration: 2700,
+            airedAfter: dateAt(0.1 * (i % 4)),
+            airedBefore: dateAt(0.6 + 0.1 * (i % 4)),
+          },
         },
       },
       { kind: "deepPage", query: queries.deepPage, variables: { after: at(facts.deepCursors, i) } },

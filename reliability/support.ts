@@ -1,5 +1,5 @@
 import { startApi } from "../harness/api";
-import { type ScratchDatabases, commandDataDir, scratchDatabases, withDatabases } from "../harness/databases";
+import { commandDataDir, type ScratchDatabases, scratchDatabases, withDatabases } from "../harness/databases";
 import { ingestFromSimulator } from "../harness/simulator";
 import type { DatabaseConfig } from "../src/config";
 import type { Databases } from "../src/db";
@@ -43,7 +43,9 @@ export async function ingestCatalogue(classes: number, databases?: ScratchDataba
     const facts = await withDatabases(config, async (opened) => {
       const { sync, details } = await ingestFromSimulator(opened, sim, { sync: { categories: ["all"] }, details: { batchSize: 0, concurrency: 4 } });
       if (sync.status !== "SUCCEEDED" || details.status !== "SUCCEEDED" || details.processed !== classes) {
-        throw new Error(`ingesting the catalogue failed: sync ${sync.status}, details ${details.status} (${details.processed} of ${classes}): ${details.error ?? sync.error}`);
+        throw new Error(
+          `ingesting the catalogue failed: sync ${sync.status}, details ${details.status} (${details.processed} of ${classes}): ${details.error ?? sync.error}`,
+        );
       }
       return catalogueFacts(opened, sim);
     });
@@ -78,7 +80,10 @@ async function catalogueFacts(databases: Databases, sim: Simulator): Promise<Cat
     const response = await api.fetch("http://localhost/graphql", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "query ($after: String) { workouts(first: 100, after: $after) { edges { cursor } pageInfo { endCursor } } }", variables: { after } }),
+      body: JSON.stringify({
+        query: "query ($after: String) { workouts(first: 100, after: $after) { edges { cursor } pageInfo { endCursor } } }",
+        variables: { after },
+      }),
     });
     const { data } = (await response.json()) as { data: { workouts: { edges: { cursor: string }[]; pageInfo: { endCursor: string | null } } } };
     cursors.push(...data.workouts.edges.map((edge) => edge.cursor));
@@ -89,8 +94,17 @@ async function catalogueFacts(databases: Databases, sim: Simulator): Promise<Cat
   return {
     artistNames: artists.map((artist) => artist.name),
     // a word of the title: a search as people type it
-    songTitles: songs.map((song) => song.title.split(" ").filter((word) => /^\p{L}+$/u.test(word)).sort((a, b) => b.length - a.length)[0] ?? song.title),
-    classIds: withPlaylist.filter((_, i) => i % Math.max(1, Math.floor(withPlaylist.length / 10)) === 0).slice(0, 10).map((c) => c.id),
+    songTitles: songs.map(
+      (song) =>
+        song.title
+          .split(" ")
+          .filter((word) => /^\p{L}+$/u.test(word))
+          .sort((a, b) => b.length - a.length)[0] ?? song.title,
+    ),
+    classIds: withPlaylist
+      .filter((_, i) => i % Math.max(1, Math.floor(withPlaylist.length / 10)) === 0)
+      .slice(0, 10)
+      .map((c) => c.id),
     instructorIds: [...new Set(sim.catalogue.classes.map((c) => c.instructorId))].slice(0, 6),
     disciplines: sim.catalogue.disciplines,
     airedRange: [aired._min.originalAirTime!.toISOString(), aired._max.originalAirTime!.toISOString()],
@@ -112,7 +126,11 @@ export interface GraphQLAnswer {
 }
 
 /** POSTs an operation as a GraphQL-over-HTTP client does, and reads the whole answer. */
-export async function post(url: string, { query, variables }: { query: string; variables?: Record<string, unknown> }, timeoutMs = 30_000): Promise<GraphQLAnswer> {
+export async function post(
+  url: string,
+  { query, variables }: { query: string; variables?: Record<string, unknown> },
+  timeoutMs = 30_000,
+): Promise<GraphQLAnswer> {
   const started = performance.now();
   const response = await fetch(url, {
     method: "POST",

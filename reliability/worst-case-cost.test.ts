@@ -3,7 +3,7 @@ import { queryLimits } from "../src/query-limits";
 import { schema } from "../src/schema";
 import { createApi } from "../src/server";
 import { type Catalogue, ingestCatalogue } from "./support";
-import { type WorstCaseOperation, costliestArguments, worstCaseOperations } from "./worst-case-operations";
+import { costliestArguments, type WorstCaseOperation, worstCaseOperations } from "./worst-case-operations";
 
 // The most expensive operations the limits allow, generated from the schema (worst-case-operations.ts),
 // each either refused before it runs or answered with a number of SQL statements that does not grow

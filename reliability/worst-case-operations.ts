@@ -20,9 +20,9 @@ import {
   visit,
 } from "graphql";
 import type { Databases } from "../src/db";
+import { countSearchMatches } from "../src/db/search";
 import { operationCost, queryLimits } from "../src/query-limits";
 import { pageSize } from "../src/schema/builder";
-import { countSearchMatches } from "../src/db/search";
 
 export interface WorstCaseOptions {
   /** an id of each type whose root field needs one (Workout, Song, Instructor, IngestRun) */

@@ -41,7 +41,8 @@ export function maskError(error: unknown, message: string): Error {
 
 // the field that failed was given a cursor: whatever its value made Prisma or PostgreSQL refuse came from the client
 const givenCursor = (error: unknown) =>
-  error instanceof GraphQLError && (error.nodes ?? []).some((node) => node.kind === "Field" && node.arguments?.some((arg) => arg.name.value === "after" || arg.name.value === "before"));
+  error instanceof GraphQLError &&
+  (error.nodes ?? []).some((node) => node.kind === "Field" && node.arguments?.some((arg) => arg.name.value === "after" || arg.name.value === "before"));
 
 const refusal = (message: string, code: string) => new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
 

@@ -2,9 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { type Auth0Settings, pelotonWebApp } from "./auth/auth0-settings";
 
-export type DatabaseConfig =
-  | { kind: "embedded"; dataDir: string }
-  | { kind: "postgres"; workoutsUrl: string; detailedUrl: string };
+export type DatabaseConfig = { kind: "embedded"; dataDir: string } | { kind: "postgres"; workoutsUrl: string; detailedUrl: string };
 
 export const authModes = ["auto", "oauth", "token", "session"] as const;
 export type AuthMode = (typeof authModes)[number];
@@ -77,7 +75,12 @@ const envSchema = z
     DATA_DIR: optional(z.string()),
     BACKUP_DIR: optional(z.string()),
     PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535)),
-    HOST: optional(z.string().trim().regex(/^[\w.:-]+$/, "must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::")),
+    HOST: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[\w.:-]+$/, "must be an address to listen on, such as 127.0.0.1, 0.0.0.0 or ::"),
+    ),
     RATE_LIMIT_PER_MINUTE: optional(count),
     NODE_ENV: optional(z.string()),
     // not trimmed: a token with a space in or around it is one no client could send back in its Authorization header
@@ -90,7 +93,12 @@ const envSchema = z
     REQUEST_TIMEOUT_MS: optional(milliseconds.min(1)),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
-    PELOTON_AUTH0_CLIENT_ID: optional(z.string().trim().regex(/^[\w-]+$/, "must be an Auth0 client id (letters, digits, - and _)")),
+    PELOTON_AUTH0_CLIENT_ID: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[\w-]+$/, "must be an Auth0 client id (letters, digits, - and _)"),
+    ),
     PELOTON_AUTH0_AUDIENCE: optional(z.string().trim().regex(/^\S+$/, "must be an Auth0 API identifier without spaces, such as https://api.onepeloton.com/")),
     PELOTON_AUTH0_REDIRECT_URI: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL registered with the Auth0 client" })),
     PELOTON_AUTH_MODE: optional(z.enum(authModes)),
@@ -112,11 +120,23 @@ const envSchema = z
   .superRefine((env, ctx) => {
     const { WORKOUTS_DATABASE_URL: workouts, DETAILED_DATABASE_URL: detailed } = env;
     if (workouts && !detailed) {
-      ctx.addIssue({ code: "custom", path: ["DETAILED_DATABASE_URL"], message: "must be set too when WORKOUTS_DATABASE_URL is set (or unset both to use the embedded databases)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DETAILED_DATABASE_URL"],
+        message: "must be set too when WORKOUTS_DATABASE_URL is set (or unset both to use the embedded databases)",
+      });
     } else if (detailed && !workouts) {
-      ctx.addIssue({ code: "custom", path: ["WORKOUTS_DATABASE_URL"], message: "must be set too when DETAILED_DATABASE_URL is set (or unset both to use the embedded databases)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["WORKOUTS_DATABASE_URL"],
+        message: "must be set too when DETAILED_DATABASE_URL is set (or unset both to use the embedded databases)",
+      });
     } else if (workouts && detailed && databaseIdentity(workouts) === databaseIdentity(detailed) && databaseIdentity(workouts)) {
-      ctx.addIssue({ code: "custom", path: ["DETAILED_DATABASE_URL"], message: "must name a different database from WORKOUTS_DATABASE_URL: each database keeps its own tables and migration history" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DETAILED_DATABASE_URL"],
+        message: "must name a different database from WORKOUTS_DATABASE_URL: each database keeps its own tables and migration history",
+      });
     }
   });
 

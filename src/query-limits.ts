@@ -108,7 +108,9 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, var
 function refusals(cost: Record<"complexity" | "depth" | "breadth", number>): GraphQLError[] {
   return (["complexity", "depth", "breadth"] as const).flatMap((what) => {
     const [actual, max] = [cost[what], queryLimits[what]];
-    return actual > max ? [new GraphQLError(`Query ${what} of ${actual} exceeds max ${what} of ${max}`, { extensions: { code: `QUERY_${what.toUpperCase()}`, max, actual } })] : [];
+    return actual > max
+      ? [new GraphQLError(`Query ${what} of ${actual} exceeds max ${what} of ${max}`, { extensions: { code: `QUERY_${what.toUpperCase()}`, max, actual } })]
+      : [];
   });
 }
 
@@ -134,4 +136,3 @@ const asValidationError = (error: GraphQLError) =>
     nodes: error.nodes,
     extensions: { ...error.extensions, code: error.extensions.code ?? "GRAPHQL_VALIDATION_FAILED", http: { spec: true, status: 400 } },
   });
-

@@ -1,9 +1,10 @@
 // The per-client request rate limit: each client address gets so many requests a minute, whatever
 // they cost (the query limits bound what one request may cost); the admin's requests are not counted.
-import { carriesToken } from "./admin-token";
+
 import type { IncomingMessage } from "node:http";
 import type { Plugin } from "graphql-yoga";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { carriesToken } from "./admin-token";
 import type { Logger } from "./log";
 
 export interface RateLimitOptions {
@@ -50,5 +51,8 @@ export function clientKey(address: string | undefined): string {
   const [head, tail] = address.toLowerCase().replace(/%.*$/, "").split("::");
   const [left, right] = [groups(head), groups(tail)];
   const all = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
-  return `${all.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }

@@ -1,12 +1,12 @@
-import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useOnResolve } from "@envelop/on-resolve";
+import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
-import { type Plugin, createYoga } from "graphql-yoga";
+import { createYoga, type Plugin } from "graphql-yoga";
 import { maskError, useClientErrorStatus, withoutSuggestions, yogaLogger } from "./client-errors";
 import { type Databases, statementsPerRequest } from "./db";
-import { RequestStatements, outsideRequests, withinRequest } from "./db/request-scope";
+import { outsideRequests, RequestStatements, withinRequest } from "./db/request-scope";
 import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
 import { queryLimits, useComplexityLimits, useThrownRefusals } from "./query-limits";
@@ -111,7 +111,8 @@ function useRequestTimeout(ms: number): Plugin<Deadline> {
   return {
     onExecute({ args, extendContext, executeFn, setExecuteFn }) {
       const cancel = new AbortController();
-      const stop = () => cancel.abort(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
+      const stop = () =>
+        cancel.abort(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
       const timer = setTimeout(stop, ms);
       extendContext({ deadline: { at: performance.now() + ms, stop } });
       // joined by hand: on Node 20, AbortSignal.any keeps each signal it makes, with the executor's

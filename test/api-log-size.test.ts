@@ -1,6 +1,6 @@
 import { createLogger } from "../src/log";
 import { createApi, maxBodyBytes } from "../src/server";
-import { type TestDatabases, openTestDatabases } from "./support/databases";
+import { openTestDatabases, type TestDatabases } from "./support/databases";
 
 // Requests of nearly a megabyte that the API refuses, each carrying its bulk where an error message
 // would echo it: together they may add only a few kilobytes to the log, at its most detailed level.
@@ -18,7 +18,10 @@ const withNul = `a\u0000${"b".repeat(nearlyAll - 300)}`;
 
 const requests: { name: string; body: { query: string; variables?: Record<string, unknown> } }[] = [
   { name: "a class id with a NUL", body: { query: "query ($id: ID!) { workout(id: $id) { id } }", variables: { id: withNul } } },
-  { name: "a discipline with a NUL", body: { query: "query ($d: String) { workouts(first: 1, filter: { discipline: $d }) { totalCount } }", variables: { d: withNul } } },
+  {
+    name: "a discipline with a NUL",
+    body: { query: "query ($d: String) { workouts(first: 1, filter: { discipline: $d }) { totalCount } }", variables: { d: withNul } },
+  },
   { name: "a song id with a NUL", body: { query: "query ($id: ID!) { song(id: $id) { id } }", variables: { id: withNul } } },
   { name: "a search of wide characters", body: { query: "query ($s: String) { songs(first: 1, search: $s) { totalCount } }", variables: { s: wide } } },
   { name: "an artist filter", body: { query: "query ($a: String) { workouts(first: 1, filter: { artist: $a }) { totalCount } }", variables: { a: ascii } } },

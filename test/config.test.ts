@@ -105,8 +105,12 @@ describe("loadConfig", () => {
   });
 
   it("names bad Auth0 client settings", () => {
-    expect(() => loadConfig({ PELOTON_AUTH0_CLIENT_ID: "my client" })).toThrow(/PELOTON_AUTH0_CLIENT_ID: must be an Auth0 client id \(letters, digits, - and _\) \(got "my client"\)/);
-    expect(() => loadConfig({ PELOTON_AUTH0_AUDIENCE: "https://api.onepeloton.com/ x" })).toThrow(/PELOTON_AUTH0_AUDIENCE: must be an Auth0 API identifier without spaces/);
+    expect(() => loadConfig({ PELOTON_AUTH0_CLIENT_ID: "my client" })).toThrow(
+      /PELOTON_AUTH0_CLIENT_ID: must be an Auth0 client id \(letters, digits, - and _\) \(got "my client"\)/,
+    );
+    expect(() => loadConfig({ PELOTON_AUTH0_AUDIENCE: "https://api.onepeloton.com/ x" })).toThrow(
+      /PELOTON_AUTH0_AUDIENCE: must be an Auth0 API identifier without spaces/,
+    );
     expect(() => loadConfig({ PELOTON_AUTH0_REDIRECT_URI: "members.onepeloton.com/callback" })).toThrow(
       /PELOTON_AUTH0_REDIRECT_URI: must be an http\(s\) URL registered with the Auth0 client/,
     );
@@ -146,8 +150,7 @@ describe("loadConfig", () => {
   });
 
   it("names a malformed URL and hides its password", () => {
-    const load = () =>
-      loadConfig({ WORKOUTS_DATABASE_URL: "mysql://app:hunter2@db/x", DETAILED_DATABASE_URL: "postgresql://db/detailed" });
+    const load = () => loadConfig({ WORKOUTS_DATABASE_URL: "mysql://app:hunter2@db/x", DETAILED_DATABASE_URL: "postgresql://db/detailed" });
     expect(load).toThrow(ConfigError);
     expect(load).toThrow(/WORKOUTS_DATABASE_URL: must be a PostgreSQL URL .*\(got "mysql:\/\/app:\*\*\*\*@db\/x"\)/);
     expect(load).not.toThrow(/hunter2/);
@@ -158,7 +161,9 @@ describe("loadConfig", () => {
       WORKOUTS_DATABASE_URL: "mysql://db.example/workouts?user=app&password=hunter2&sslpassword=hunter3&sslmode=require",
       DETAILED_DATABASE_URL: "postgresql://db/detailed",
     });
-    expect(message).toMatch(/WORKOUTS_DATABASE_URL: must be a PostgreSQL URL .*\(got "mysql:\/\/db\.example\/workouts\?user=app&password=\*\*\*\*&sslpassword=\*\*\*\*&sslmode=require"\)/);
+    expect(message).toMatch(
+      /WORKOUTS_DATABASE_URL: must be a PostgreSQL URL .*\(got "mysql:\/\/db\.example\/workouts\?user=app&password=\*\*\*\*&sslpassword=\*\*\*\*&sslmode=require"\)/,
+    );
     expect(message).not.toMatch(/hunter/);
   });
 
@@ -171,7 +176,7 @@ describe("loadConfig", () => {
   });
 
   it("hides a password in a database URL whichever other variable's error shows it", () => {
-    const message = errorOf({ PELOTON_API_URL: "postgresql://app:hunter2@db/x?password=hunter3" , LOG_LEVEL: "postgresql://app:hunter2@db/x" });
+    const message = errorOf({ PELOTON_API_URL: "postgresql://app:hunter2@db/x?password=hunter3", LOG_LEVEL: "postgresql://app:hunter2@db/x" });
     expect(message).toMatch(/LOG_LEVEL: .*\(got "postgresql:\/\/app:\*\*\*\*@db\/x"\)/);
     expect(message).not.toMatch(/hunter/);
   });
@@ -192,9 +197,9 @@ describe("loadConfig", () => {
   });
 
   it("refuses one database for both", () => {
-    expect(() =>
-      loadConfig({ WORKOUTS_DATABASE_URL: "postgresql://a@db:5432/one", DETAILED_DATABASE_URL: "postgres://b@db/one" }),
-    ).toThrow(/DETAILED_DATABASE_URL: must name a different database from WORKOUTS_DATABASE_URL/);
+    expect(() => loadConfig({ WORKOUTS_DATABASE_URL: "postgresql://a@db:5432/one", DETAILED_DATABASE_URL: "postgres://b@db/one" })).toThrow(
+      /DETAILED_DATABASE_URL: must name a different database from WORKOUTS_DATABASE_URL/,
+    );
   });
 
   it("lists every bad variable at once", () => {

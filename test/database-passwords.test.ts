@@ -33,10 +33,30 @@ describe("a database URL's password", () => {
       const logFile = path.join(dir, "catalogue.log");
       const [userinfo, query] = urls("127.0.0.1:1", "w");
       const cases = [
-        { command: "sync", WORKOUTS_DATABASE_URL: `postgresql://app:${password}@db.example:port/w`, DETAILED_DATABASE_URL: "postgresql://127.0.0.1:1/d", expected: /WORKOUTS_DATABASE_URL: must be a PostgreSQL URL/ },
-        { command: "sync", WORKOUTS_DATABASE_URL: `mysql://db.example/w?password=${password}`, DETAILED_DATABASE_URL: "postgresql://127.0.0.1:1/d", expected: /WORKOUTS_DATABASE_URL: must be a PostgreSQL URL/ },
-        { command: "sync", WORKOUTS_DATABASE_URL: query!, DETAILED_DATABASE_URL: query!.replace("/w", "/d"), expected: /Cannot connect to the workouts database/ },
-        { command: "backup", WORKOUTS_DATABASE_URL: userinfo!, DETAILED_DATABASE_URL: userinfo!.replace("/w", "/d"), expected: /Cannot connect to the workouts database/ },
+        {
+          command: "sync",
+          WORKOUTS_DATABASE_URL: `postgresql://app:${password}@db.example:port/w`,
+          DETAILED_DATABASE_URL: "postgresql://127.0.0.1:1/d",
+          expected: /WORKOUTS_DATABASE_URL: must be a PostgreSQL URL/,
+        },
+        {
+          command: "sync",
+          WORKOUTS_DATABASE_URL: `mysql://db.example/w?password=${password}`,
+          DETAILED_DATABASE_URL: "postgresql://127.0.0.1:1/d",
+          expected: /WORKOUTS_DATABASE_URL: must be a PostgreSQL URL/,
+        },
+        {
+          command: "sync",
+          WORKOUTS_DATABASE_URL: query!,
+          DETAILED_DATABASE_URL: query!.replace("/w", "/d"),
+          expected: /Cannot connect to the workouts database/,
+        },
+        {
+          command: "backup",
+          WORKOUTS_DATABASE_URL: userinfo!,
+          DETAILED_DATABASE_URL: userinfo!.replace("/w", "/d"),
+          expected: /Cannot connect to the workouts database/,
+        },
       ] as const;
       for (const { command, expected, ...env } of cases) {
         const cli = startCli(command, [], { ...env, DATA_DIR: dir, BACKUP_DIR: path.join(dir, "backups"), LOG_FILE: logFile, LOG_LEVEL: "trace" }, dir);

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { type Logger, createLogger } from "../src/log";
+import { createLogger, type Logger } from "../src/log";
 
 /** A logger at every level into an array of parsed lines, and the lines' raw sizes. */
 function capture() {
@@ -57,7 +57,10 @@ describe("log lines", () => {
     const circular: Record<string, unknown> = { name: "loop" };
     circular.self = circular;
     const wide = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`key${i}`, i]));
-    logger.info({ list: Array.from({ length: 100_000 }, () => "item"), wide, deep, errors, circular, manyStrings: Array.from({ length: 50 }, () => mb) }, "large");
+    logger.info(
+      { list: Array.from({ length: 100_000 }, () => "item"), wide, deep, errors, circular, manyStrings: Array.from({ length: 50 }, () => mb) },
+      "large",
+    );
     expect(raw[0]!.length).toBeLessThan(24_000);
     const [line] = lines() as { list: string[]; wide: Record<string, unknown> }[];
     expect(line!.list).toHaveLength(51);

@@ -42,7 +42,9 @@ export function loginPageParams(html: string): Record<string, string> {
 
 /** A page's visible text on one line, short enough for an error message. */
 export function pageText(html: string, max = 200): string {
-  const text = decodeEntities(html.replace(/<(script|style|title)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").trim();
+  const text = decodeEntities(html.replace(/<(script|style|title)\b[\s\S]*?<\/\1>/gi, " ").replace(/<[^>]*>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 

@@ -1,14 +1,14 @@
 import type { PelotonConfig } from "../config";
 import type { Logger } from "../log";
+import { pelotonWebApp } from "./auth0-settings";
 import { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
 import { loginWithSession } from "./legacy";
-import { pelotonWebApp } from "./auth0-settings";
 import { loginWithPassword, refreshTokens } from "./oauth";
-import { type PelotonSession, type SessionStore, originOf } from "./session";
+import { originOf, type PelotonSession, type SessionStore } from "./session";
 
-export { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
 export { type Auth0Settings, pelotonWebApp } from "./auth0-settings";
-export { type PelotonSession, type SessionStore, fileSessionStore } from "./session";
+export { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
+export { fileSessionStore, type PelotonSession, type SessionStore } from "./session";
 
 export interface PelotonAuth {
   /** The headers that authenticate an API request, from the saved session, or after logging in if there is none. */
@@ -24,8 +24,7 @@ export interface PelotonAuth {
 }
 
 // Peloton's edge blocks clients that don't look like a browser.
-export const browserUserAgent =
-  "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
+export const browserUserAgent = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 
 const EXPIRY_MARGIN_MS = 60_000;
 

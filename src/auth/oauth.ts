@@ -1,9 +1,9 @@
-import axios, { type AxiosResponse } from "axios";
 import { createHash, randomBytes } from "node:crypto";
+import axios, { type AxiosResponse } from "axios";
 import { z } from "zod";
 import { loginPageParams, pageForm, pageText } from "./auth0-page";
 import { type Auth0Settings, pelotonWebApp } from "./auth0-settings";
-import { type Browser, type Page, createBrowser } from "./browser";
+import { type Browser, createBrowser, type Page } from "./browser";
 import { PelotonAuthError, RefreshTokenRefusedError } from "./errors";
 
 // The parts of Peloton's web app's login that are not settings (peloton-api.md §1c).
@@ -66,11 +66,13 @@ export async function loginWithPassword(authUrl: string, credentials: { username
   }).toString();
   const start = await browser.walk({ url: authorize.toString() }, { redirectUri: settings.redirectUri, step: "the login page" });
   // landing without a login page: an Auth0 session let us in at once
-  const landed = "landed" in start ? start.landed : await submitCredentials(start.page, { authUrl, settings, credentials, state, nonce, codeChallenge, browser });
+  const landed =
+    "landed" in start ? start.landed : await submitCredentials(start.page, { authUrl, settings, credentials, state, nonce, codeChallenge, browser });
 
   const code = landed.searchParams.get("code");
   const error = landed.searchParams.get("error");
-  if (error) throw new PelotonAuthError(`Peloton's login ended without a code: ${error} (${landed.searchParams.get("error_description") ?? "no description"}).`);
+  if (error)
+    throw new PelotonAuthError(`Peloton's login ended without a code: ${error} (${landed.searchParams.get("error_description") ?? "no description"}).`);
   if (!code || landed.searchParams.get("state") !== state) {
     throw new PelotonAuthError("Peloton's login callback returned no code for our state: its login flow may have changed.");
   }
@@ -104,7 +106,9 @@ async function submitCredentials(loginPage: Page, { authUrl, settings, credentia
   const csrf = transaction.csrf ?? (await browser.cookie(loginEndpoint, "_csrf"));
   if (!transaction.state || !csrf) {
     const missing = !transaction.state ? "no transaction state" : "no CSRF token (no _csrf input, setting or cookie)";
-    throw new PelotonAuthError(`Peloton's login failed at the login page (${where(loginPage.url)}): it carried ${missing}, so its login flow may have changed.`);
+    throw new PelotonAuthError(
+      `Peloton's login failed at the login page (${where(loginPage.url)}): it carried ${missing}, so its login flow may have changed.`,
+    );
   }
   const credentialsPost = {
     method: "POST" as const,

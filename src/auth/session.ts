@@ -23,7 +23,10 @@ const sessionSchema = z.discriminatedUnion("kind", [
 export type PelotonSession = z.infer<typeof sessionSchema>;
 
 export const originOf = (...parts: (string | undefined)[]) =>
-  createHash("sha256").update(parts.map((part) => part ?? "").join("\0")).digest("hex").slice(0, 16);
+  createHash("sha256")
+    .update(parts.map((part) => part ?? "").join("\0"))
+    .digest("hex")
+    .slice(0, 16);
 
 export interface SessionStore {
   load(): Promise<PelotonSession | null>;

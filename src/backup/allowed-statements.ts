@@ -4,7 +4,7 @@
 // schema, with literals for data and no function a dump of ours does not call.
 import { readMigrations } from "../db/migrate";
 import type { ScriptStatement } from "./sql-script";
-import { Reader, Refusal, type Token, describe, tokenize } from "./sql-tokens";
+import { describe, Reader, Refusal, type Token, tokenize } from "./sql-tokens";
 
 export { Refusal };
 
@@ -43,7 +43,29 @@ const settings: Record<string, (value: Token) => boolean> = {
 };
 
 // the words of the column types our schemas use
-const typeWords = new Set(["text", "integer", "bigint", "smallint", "boolean", "jsonb", "json", "double", "precision", "real", "numeric", "character", "varying", "timestamp", "date", "time", "with", "without", "zone", "uuid", "bytea"]);
+const typeWords = new Set([
+  "text",
+  "integer",
+  "bigint",
+  "smallint",
+  "boolean",
+  "jsonb",
+  "json",
+  "double",
+  "precision",
+  "real",
+  "numeric",
+  "character",
+  "varying",
+  "timestamp",
+  "date",
+  "time",
+  "with",
+  "without",
+  "zone",
+  "uuid",
+  "bytea",
+]);
 const indexMethods = ["btree", "gin", "gist", "hash"];
 const foreignKeyActions = ["cascade", "restrict"];
 

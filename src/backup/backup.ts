@@ -1,11 +1,11 @@
-import type { PGlite } from "@electric-sql/pglite";
-import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import { execFile } from "node:child_process";
 import { chmod, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import type { PGlite } from "@electric-sql/pglite";
+import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import { type DatabaseConfig, redactSecrets } from "../config";
-import { type DatabaseName, type SqlSessions, databaseNames, openSqlSessions } from "../db";
+import { type DatabaseName, databaseNames, openSqlSessions, type SqlSessions } from "../db";
 import { type Logger, silentLogger } from "../log";
 import { type Backup, BackupError, backupFileName, backupTimestamp, findBackup, manifestFileName, partialSuffix } from "./files";
 import { writeManifest } from "./manifest";
@@ -105,7 +105,8 @@ async function dumpPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }
 }
 
 const execFileAsync = promisify(execFile);
-const run = (program: string, args: string[], env: Record<string, string> = {}) => execFileAsync(program, args, { env: { ...process.env, ...env }, encoding: "utf8" });
+const run = (program: string, args: string[], env: Record<string, string> = {}) =>
+  execFileAsync(program, args, { env: { ...process.env, ...env }, encoding: "utf8" });
 
 const majorOf = (version: string) => Number.parseInt(version, 10);
 

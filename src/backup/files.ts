@@ -39,12 +39,15 @@ const fileNamePattern = /^peloton_(workouts|detailed)_(\d{8}T\d{6}Z)\.sql$/;
 export const partialSuffix = ".partial";
 
 /** 2026-11-24T05:40:19.123Z → 20261124T054019Z: no characters a filesystem refuses, and names sort by time. */
-export const backupTimestamp = (date: Date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+export const backupTimestamp = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
 
 export const isBackupTimestamp = (text: string) => /^\d{8}T\d{6}Z$/.test(text) && !Number.isNaN(timestampDate(text).getTime());
 
-const timestampDate = (timestamp: string) =>
-  new Date(timestamp.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z"));
+const timestampDate = (timestamp: string) => new Date(timestamp.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3T$4:$5:$6Z"));
 
 export const backupFileName = (database: DatabaseName, timestamp: string) => `peloton_${database}_${timestamp}.sql`;
 

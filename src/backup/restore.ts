@@ -4,7 +4,7 @@ import type { DatabaseConfig } from "../config";
 import { type DatabaseName, databaseNames, migrationsDir, openSqlSessions } from "../db";
 import type { SqlSession } from "../db/sql";
 import { type Logger, silentLogger } from "../log";
-import { Refusal, checkStatement, newScriptState, ourSchema } from "./allowed-statements";
+import { checkStatement, newScriptState, ourSchema, Refusal } from "./allowed-statements";
 import { type Backup, BackupError, findBackup } from "./files";
 import { verifyManifest } from "./manifest";
 import { splitSqlScript } from "./sql-script";
@@ -41,7 +41,10 @@ const emptySchema = `SET LOCAL client_min_messages = warning;
  * anything runs, the dumps must match the backup's manifest and every statement must be one our
  * backups contain (see allowed-statements.ts); otherwise nothing runs at all.
  */
-export async function restoreBackup(timestamp: string, { database, backupDir, logger = silentLogger, overwrite = false }: RestoreOptions): Promise<RestoreResult> {
+export async function restoreBackup(
+  timestamp: string,
+  { database, backupDir, logger = silentLogger, overwrite = false }: RestoreOptions,
+): Promise<RestoreResult> {
   const backup = await findBackup(backupDir, timestamp);
   const scripts = await readScripts(backup, backupDir);
   const sessions = await openSqlSessions(database);
@@ -68,7 +71,9 @@ export async function restoreBackup(timestamp: string, { database, backupDir, lo
 
 /** Each dump's text, once the files match the manifest and every statement is one our backups contain. */
 async function readScripts(backup: Backup, backupDir: string): Promise<Record<DatabaseName, string>> {
-  const dumps = await Promise.all(databaseNames.map(async (name) => ({ name, path: backup.files[name]!.path, bytes: await readFile(backup.files[name]!.path) })));
+  const dumps = await Promise.all(
+    databaseNames.map(async (name) => ({ name, path: backup.files[name]!.path, bytes: await readFile(backup.files[name]!.path) })),
+  );
   await verifyManifest(backupDir, backup.timestamp, dumps);
   const scripts = { workouts: "", detailed: "" };
   for (const { name, path: file, bytes } of dumps) {
@@ -101,7 +106,8 @@ async function refuseToReplaceRows(sessions: Record<DatabaseName, SqlSession>, t
   const contents: string[] = [];
   for (const name of databaseNames) {
     const tables = await tablesWithRows(sessions[name]);
-    if (tables.length > 0) contents.push(`the ${name} database has ${tables.map(({ table, rows }) => `${rows} ${rows === 1 ? "row" : "rows"} in ${table}`).join(", ")}`);
+    if (tables.length > 0)
+      contents.push(`the ${name} database has ${tables.map(({ table, rows }) => `${rows} ${rows === 1 ? "row" : "rows"} in ${table}`).join(", ")}`);
   }
   if (contents.length > 0) {
     throw new BackupError(

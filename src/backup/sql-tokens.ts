@@ -13,7 +13,8 @@ export type Token =
   | { kind: "number"; text: string }
   | { kind: "punct"; text: string };
 
-export const describe = (token: Token | undefined) => (token === undefined ? "the end of the statement" : token.kind === "string" ? "a string" : `"${token.text}"`);
+export const describe = (token: Token | undefined) =>
+  token === undefined ? "the end of the statement" : token.kind === "string" ? "a string" : `"${token.text}"`;
 
 const wordPattern = /[A-Za-z_][A-Za-z0-9_]*/y;
 const numberPattern = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
@@ -162,4 +163,3 @@ export class Reader {
     if (this.at !== this.tokens.length - 1) throw new Refusal("more than one statement");
   }
 }
-

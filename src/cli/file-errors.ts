@@ -1,4 +1,4 @@
-import { accessSync, constants, readdirSync, statSync, statfsSync } from "node:fs";
+import { accessSync, constants, readdirSync, statfsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
 import { databaseNames } from "../db";
@@ -62,9 +62,7 @@ function describeFailure(error: unknown, config: Config): string | undefined {
       return describe(fullest.variable, fullest.root, fileError.code, "write");
     }
     const target = path.resolve(fileError.path);
-    const place = places
-      .filter(([, root]) => target === root || target.startsWith(root + path.sep))
-      .sort((a, b) => b[1].length - a[1].length)[0];
+    const place = places.filter(([, root]) => target === root || target.startsWith(root + path.sep)).sort((a, b) => b[1].length - a[1].length)[0];
     if (!place) continue;
     if (fileError.code === "ENOENT") {
       const parent = nearestExisting(target);

@@ -7,7 +7,7 @@ import type { IngestDeps } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
 import { type AnyStage, runStage } from "../ingest/stage";
 import type { Logger } from "../log";
-import { type PelotonClient, createPelotonClient, keptResponsesDir } from "../peloton/client";
+import { createPelotonClient, keptResponsesDir, type PelotonClient } from "../peloton/client";
 import { createProgressDisplay } from "./progress";
 import { onStopSignals, signalExitCode } from "./stop-signals";
 

@@ -1,6 +1,6 @@
 // npm run simulator: the Peloton simulator (src/simulator, a library) served on loopback until Ctrl-C.
 import { type Auth0Options, DEFAULT_DISCIPLINES, type SimulatorOptions, startSimulator } from "../simulator";
-import { UsageError, listOption, parseOptions as parseCommandLine, readCommandLine, wholeNumber } from "./args";
+import { listOption, parseOptions as parseCommandLine, readCommandLine, UsageError, wholeNumber } from "./args";
 
 const usage = `Usage: npm run simulator -- [options]
 
@@ -84,7 +84,8 @@ function auth0Option(values: string[]): Auth0Options {
     const at = value.indexOf("=");
     const [key, setting] = [value.slice(0, at).trim(), value.slice(at + 1).trim()];
     if (at < 1 || !auth0Keys.includes(key)) throw new UsageError(`--auth0 must be KEY=VALUE with KEY one of ${auth0Keys.join(", ")}, got "${value}"`);
-    if (key === "requireOrigin" && setting !== "true" && setting !== "false") throw new UsageError(`--auth0 requireOrigin must be true or false, got "${setting}"`);
+    if (key === "requireOrigin" && setting !== "true" && setting !== "false")
+      throw new UsageError(`--auth0 requireOrigin must be true or false, got "${setting}"`);
     options[key] = key === "requireOrigin" ? setting === "true" : setting;
   }
   return options;

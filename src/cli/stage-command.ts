@@ -1,6 +1,6 @@
-import { type AnyStage, type OptionSpec, StageOptionsError, optionSpecs, readOptions } from "../ingest/stage";
+import { type AnyStage, type OptionSpec, optionSpecs, readOptions, StageOptionsError } from "../ingest/stage";
 import { stages } from "../ingest/stages";
-import { UsageError, commonOptionRows, listOption, parseOptions, readCommandLine } from "./args";
+import { commonOptionRows, listOption, parseOptions, readCommandLine, UsageError } from "./args";
 import { runIngestCommand } from "./ingest-command";
 import { runCli } from "./run";
 
@@ -31,7 +31,10 @@ export function parseStageArguments(stage: AnyStage, argv: string[]): Record<str
   const specs = cliOptions(stage);
   const config = Object.fromEntries(
     specs.flatMap((spec) =>
-      [flagOf(spec), ...(spec.aliases ?? [])].map((flag) => [flag, spec.kind === "boolean" ? { type: "boolean" as const } : { type: "string" as const, multiple: true }]),
+      [flagOf(spec), ...(spec.aliases ?? [])].map((flag) => [
+        flag,
+        spec.kind === "boolean" ? { type: "boolean" as const } : { type: "string" as const, multiple: true },
+      ]),
     ),
   );
   const values = parseOptions(argv, { ...config, help: { type: "boolean", short: "h" } }) as Record<string, string[] | boolean | undefined>;

@@ -8,7 +8,8 @@ const unreachableKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "S
 // SQLSTATE: class 08 (connection exception), 57P01-57P03 (shutting down, crashed, starting up), 53300 (too many connections)
 const unreachableStates = /^(08...|57P0[123]|53300)$/;
 // what pg and its pool throw themselves, with no code
-const unreachableMessages = /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable)$/;
+const unreachableMessages =
+  /^(Connection terminated( unexpectedly| due to connection timeout)?|Client has encountered a connection error and is not queryable)$/;
 const socketCodes = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH"]);
 
 interface ErrorFields {
@@ -37,7 +38,9 @@ export function* errorChain(error: unknown): Generator<ErrorFields> {
 
 // a raw query's failure carries the SQLSTATE in meta.code (Prisma's P2010)
 const sqlStates = (error: unknown) =>
-  [...errorChain(error)].flatMap(({ code, meta }) => [code, meta?.code].filter((state): state is string => typeof state === "string" && /^[0-9A-Z]{5}$/.test(state)));
+  [...errorChain(error)].flatMap(({ code, meta }) =>
+    [code, meta?.code].filter((state): state is string => typeof state === "string" && /^[0-9A-Z]{5}$/.test(state)),
+  );
 
 /**
  * Whether PostgreSQL could not be reached or dropped the connection: a failure of the moment, which

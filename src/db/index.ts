@@ -1,10 +1,10 @@
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import path from "node:path";
 import { type DatabaseConfig, redactUrl } from "../config";
 import { type Logger, silentLogger } from "../log";
 import { PrismaClient as DetailedClient } from "./generated/detailed/client";
@@ -12,7 +12,7 @@ import { PrismaClient as WorkoutsClient } from "./generated/workouts/client";
 import { lockDataDir } from "./lock";
 import { applyMigrations, readMigrations } from "./migrate";
 import { RequestAwarePool, takingTurns } from "./request-scope";
-import { type SqlSession, pgliteSession, pgSession } from "./sql";
+import { pgliteSession, pgSession, type SqlSession } from "./sql";
 
 export { DetailedClient, WorkoutsClient };
 
@@ -50,10 +50,7 @@ async function migrateOne(name: DatabaseName, session: SqlSession, { logger = si
   if (migrate) await applyMigrations(session, await readMigrations(migrationsDir(name)), { database: name, logger });
 }
 
-async function openPostgres(
-  config: Extract<DatabaseConfig, { kind: "postgres" }>,
-  options: OpenOptions,
-): Promise<Databases> {
+async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>, options: OpenOptions): Promise<Databases> {
   const logger = options.logger ?? silentLogger;
   const pools = {
     workouts: createPool(config.workoutsUrl, "workouts", logger),

@@ -20,7 +20,10 @@ const PRISMA_ADVISORY_LOCK = 72707369;
 /** Reads a Prisma migrations folder: one `<timestamp>_<name>/migration.sql` per migration, in name order. */
 export async function readMigrations(dir: string): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, "migration.sql"), "utf8");
@@ -115,10 +118,7 @@ async function applyOne(session: SqlSession, migration: Migration, database: str
   try {
     await session.exec("BEGIN");
     await session.exec(migration.sql);
-    await session.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await session.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await session.exec("COMMIT");
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -128,8 +128,6 @@ async function applyOne(session: SqlSession, migration: Migration, database: str
       .exec("ROLLBACK")
       .then(() => session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]))
       .catch(() => undefined);
-    throw new MigrationError(
-      `Migration ${migration.name} failed on the ${database} database and was rolled back: ${message}`,
-    );
+    throw new MigrationError(`Migration ${migration.name} failed on the ${database} database and was rolled back: ${message}`);
   }
 }

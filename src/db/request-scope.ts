@@ -1,7 +1,8 @@
 // Which API request a database statement belongs to, so that the statements of a request that timed
 // out or whose client hung up stop: the ones not sent yet are refused, the ones running are cancelled.
-import type { PGlite } from "@electric-sql/pglite";
+
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { Logger } from "../log";
 
@@ -22,10 +23,14 @@ export class RequestStatements {
     private readonly limit: number,
   ) {
     // one listener on the signal for all the statements (Node warns past 10 on one signal)
-    signal.addEventListener("abort", () => {
-      for (const waiter of this.waiting.splice(0)) waiter(false);
-      for (const react of [...this.onStopped]) react();
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        for (const waiter of this.waiting.splice(0)) waiter(false);
+        for (const react of [...this.onStopped]) react();
+      },
+      { once: true },
+    );
   }
 
   get isStopped() {
@@ -170,7 +175,10 @@ export class RequestAwarePool extends pg.Pool {
     (canceller as unknown as { connection: NodeJS.EventEmitter }).connection.on("error", (error: Error) =>
       this.logger.warn({ database: this.database, err: error }, "could not cancel a stopped request's statement"),
     );
-    (canceller as unknown as { cancel(client: pg.PoolClient, query: unknown): void }).cancel(client, (client as unknown as { activeQuery: unknown }).activeQuery);
+    (canceller as unknown as { cancel(client: pg.PoolClient, query: unknown): void }).cancel(
+      client,
+      (client as unknown as { activeQuery: unknown }).activeQuery,
+    );
   }
 }
 

@@ -50,13 +50,17 @@ export const searchMatches = (table: SearchableTable, term: string) =>
  * the last match).
  */
 export async function searchPage(detailed: DetailedClient, table: SearchableTable, term: string, page: { limit: number; offset: number }) {
-  const rows = await detailed.$queryRaw<{ id: string; total: bigint }[]>`SELECT id, count(*) OVER () AS total FROM (${searchMatches(table, term)}) AS matches ORDER BY rank, id LIMIT ${page.limit} OFFSET ${page.offset}`;
+  const rows = await detailed.$queryRaw<
+    { id: string; total: bigint }[]
+  >`SELECT id, count(*) OVER () AS total FROM (${searchMatches(table, term)}) AS matches ORDER BY rank, id LIMIT ${page.limit} OFFSET ${page.offset}`;
   const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : null;
   return { ids: rows.map((row) => row.id), total };
 }
 
 /** How many rows of `table` match a folded term. */
 export async function countSearchMatches(detailed: DetailedClient, table: SearchableTable, term: string): Promise<number> {
-  const [row] = await detailed.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
+  const [row] = await detailed.$queryRaw<
+    { count: bigint }[]
+  >`SELECT count(*) AS count FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
   return Number(row?.count ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { IngestDeps } from "./deps";
 import { runFailure } from "./run-errors";
-import { type IngestRun, StageAlreadyRunningError, activeRun, queueRun } from "./runs";
+import { activeRun, type IngestRun, queueRun, StageAlreadyRunningError } from "./runs";
 import { type AnyStage, checkStage, readOptions, runStage } from "./stage";
 
 /** Stages run in the background of a long-lived process (the API server), for its mutations. */

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import type { Prisma } from "../db/generated/workouts/client";
 import { PelotonAuthError } from "../auth";
 import { isRefusedData, isTransient } from "../db/errors";
+import type { Prisma } from "../db/generated/workouts/client";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../peloton/errors";
 import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import type { RunHandle } from "./runs";
-import { answerInCheckTime, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { saveClassDetails } from "./save-class";
+import { answerInCheckTime, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
 
 const MAX_UNREACHABLE_IN_A_ROW = 5;
@@ -17,33 +17,36 @@ const MAX_RETRY_WAIT_MS = 30 * 24 * 3_600_000;
 
 const DEFAULT_BATCH_SIZE = 100;
 
-const processDetailsOptions = z.strictObject({
-  batchSize: option(wholeNumber({ min: 0 }).optional(), {
-    description: "how many classes this run takes; 0 takes them all",
-    defaultText: `${DEFAULT_BATCH_SIZE}; all of them with force`,
-  }),
-  concurrency: option(wholeNumber({ min: 1, max: 16 }).default(1), {
-    description: "classes in flight at once; requests still keep one rate limit",
-    aliases: ["concurrent"],
-  }),
-  force: option(z.boolean().default(false), { description: "take classes already processed too, replacing their playlists" }),
-  ids: option(z.array(z.string().trim().min(1, "must not be empty")).min(1, "must name at least one class").max(1000).optional(), {
-    description: "exactly these classes, whether processed or not",
-    defaultText: "the classes not processed yet",
-    ids: true,
-  }),
-  maxAttempts: option(wholeNumber({ min: 1 }).default(3), {
-    description: "a class whose details failed this many times is left alone until --force or --ids",
-    only: "code",
-  }),
-  retryAfterMs: option(wholeNumber({ min: 0 }).default(3_600_000), {
-    description: "a class that failed waits this long before a later run retries it, doubling with each failure",
-    only: "code",
-  }),
-}).superRefine((options, context) => {
-  // exactly the classes named: a batch size would be ignored, and they are taken whether processed or not
-  if (options.ids && options.batchSize !== undefined) context.addIssue({ code: "custom", path: ["batchSize"], message: "does not apply with ids: exactly those classes are taken" });
-});
+const processDetailsOptions = z
+  .strictObject({
+    batchSize: option(wholeNumber({ min: 0 }).optional(), {
+      description: "how many classes this run takes; 0 takes them all",
+      defaultText: `${DEFAULT_BATCH_SIZE}; all of them with force`,
+    }),
+    concurrency: option(wholeNumber({ min: 1, max: 16 }).default(1), {
+      description: "classes in flight at once; requests still keep one rate limit",
+      aliases: ["concurrent"],
+    }),
+    force: option(z.boolean().default(false), { description: "take classes already processed too, replacing their playlists" }),
+    ids: option(z.array(z.string().trim().min(1, "must not be empty")).min(1, "must name at least one class").max(1000).optional(), {
+      description: "exactly these classes, whether processed or not",
+      defaultText: "the classes not processed yet",
+      ids: true,
+    }),
+    maxAttempts: option(wholeNumber({ min: 1 }).default(3), {
+      description: "a class whose details failed this many times is left alone until --force or --ids",
+      only: "code",
+    }),
+    retryAfterMs: option(wholeNumber({ min: 0 }).default(3_600_000), {
+      description: "a class that failed waits this long before a later run retries it, doubling with each failure",
+      only: "code",
+    }),
+  })
+  .superRefine((options, context) => {
+    // exactly the classes named: a batch size would be ignored, and they are taken whether processed or not
+    if (options.ids && options.batchSize !== undefined)
+      context.addIssue({ code: "custom", path: ["batchSize"], message: "does not apply with ids: exactly those classes are taken" });
+  });
 export type ProcessDetailsOptions = z.input<typeof processDetailsOptions>;
 
 /**
@@ -85,7 +88,9 @@ export const processDetailsStage = defineStage({
     const lines = [`${runHeadline("Details", run)}: ${run.processed} of ${total} classes processed, ${run.failed} failed.`];
     if (run.error) lines.push(`Error: ${run.error}`);
     if (run.failed) {
-      lines.push(`${run.failed} ${run.failed === 1 ? "class" : "classes"} failed (why is in the log and in workouts.details_error); the next run retries them.`);
+      lines.push(
+        `${run.failed} ${run.failed === 1 ? "class" : "classes"} failed (why is in the log and in workouts.details_error); the next run retries them.`,
+      );
     }
     if (run.status !== "SUCCEEDED" && run.seen < total) lines.push(`The next run takes the ${total - run.seen} classes this one did not reach.`);
     return lines.join("\n");
@@ -104,7 +109,12 @@ async function processClasses(deps: IngestDeps, run: RunHandle, options: z.outpu
         await workouts.workout.findMany({
           where: force
             ? {}
-            : { processed: false, available: true, detailsAttempts: { lt: maxAttempts }, OR: [{ detailsRetryAt: null }, { detailsRetryAt: { lte: new Date() } }] },
+            : {
+                processed: false,
+                available: true,
+                detailsAttempts: { lt: maxAttempts },
+                OR: [{ detailsRetryAt: null }, { detailsRetryAt: { lte: new Date() } }],
+              },
           orderBy: [{ originalAirTime: "asc" }, { id: "asc" }],
           take: batchSize || undefined,
           select: { id: true },
@@ -154,7 +164,10 @@ async function processClasses(deps: IngestDeps, run: RunHandle, options: z.outpu
         }
         await markFailed(deps, id, new Error(`could not store it: ${oneLine(error)}`), retryAfterMs);
         if (++refusedInARow >= MAX_REFUSED_IN_A_ROW) {
-          throw new Error(`The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`, { cause: error });
+          throw new Error(
+            `The database refused ${refusedInARow} classes in a row (last: ${oneLine(error)}); stopping: check that its migrations are applied.`,
+            { cause: error },
+          );
         }
         return "failed";
       }
@@ -188,7 +201,9 @@ async function processClasses(deps: IngestDeps, run: RunHandle, options: z.outpu
       await run.update({ ...counts });
       deps.onProgress?.({ stage: "PROCESS_DETAILS", runId: run.id, done: counts.seen, total: queue.length, ...counts });
       if (unreachableInARow >= MAX_UNREACHABLE_IN_A_ROW) {
-        fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`, { cause: lastUnreachable });
+        fatal ??= new Error(`Peloton failed ${unreachableInARow} classes in a row (last: ${oneLine(lastUnreachable)}); stopping, the next run resumes here.`, {
+          cause: lastUnreachable,
+        });
         return;
       }
     }
@@ -207,7 +222,8 @@ async function withInstructor({ workouts, detailed, peloton, logger }: IngestDep
   // an answer that names none: the class list may have
   const instructorId = ride.instructor_id ?? (await workouts.workout.findUnique({ where: { id: ride.id }, select: { instructorId: true } }))?.instructorId;
   if (!instructorId) return details;
-  if (await detailed.instructor.findUnique({ where: { id: instructorId }, select: { id: true } })) return { ...details, ride: { ...ride, instructor_id: instructorId } };
+  if (await detailed.instructor.findUnique({ where: { id: instructorId }, select: { id: true } }))
+    return { ...details, ride: { ...ride, instructor_id: instructorId } };
   try {
     return { ...details, ride: { ...ride, instructor_id: instructorId, instructor: await peloton.instructor(instructorId) } };
   } catch (error) {
@@ -281,5 +297,4 @@ async function markFailed({ workouts, logger }: IngestDeps, id: string, error: u
 }
 
 // Prisma's messages quote the calling code over several lines: keep the line that says what happened
-const oneLine = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";
+const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";

@@ -31,7 +31,8 @@ export const runErrorSummary: Record<RunErrorCode, string> = {
 };
 
 /** A stored code as the API shows it: one it does not know (or a run from before codes) is INTERNAL. */
-export const knownRunErrorCode = (code: string | null): RunErrorCode => (runErrorCodes as readonly string[]).includes(code ?? "") ? (code as RunErrorCode) : "INTERNAL";
+export const knownRunErrorCode = (code: string | null): RunErrorCode =>
+  (runErrorCodes as readonly string[]).includes(code ?? "") ? (code as RunErrorCode) : "INTERNAL";
 
 /** The code for why a run failed, from the error's class or the class of what it wraps. */
 export function runErrorCode(error: unknown): RunErrorCode {
@@ -57,7 +58,10 @@ const prismaInvocation = /^\s*Invalid `([^`]+)` invocation/;
  */
 export function runErrorDetail(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const lines = message.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = message
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const invocation = prismaInvocation.exec(lines[0] ?? "");
   const kept = invocation ? [`${invocation[1]} failed: ${lines.at(-1)}`] : lines.filter((line) => !stackFrame.test(line));
   return storable().text(kept.join(" ") || (error instanceof Error ? error.name : "unknown error"), "error", MAX_DETAIL);

@@ -2,8 +2,8 @@ import os from "node:os";
 import type { WorkoutsClient } from "../db";
 import { type IngestRun, type IngestStage, Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
-import type { IngestDeps } from "./deps";
 import { processIsRunning } from "../process-alive";
+import type { IngestDeps } from "./deps";
 import { runFailure } from "./run-errors";
 
 export type { IngestRun, IngestStage };
@@ -141,11 +141,7 @@ function ownerIsGone(runOwner: string | null): boolean {
  * Runs a stage's work under its run: SUCCEEDED when the work ends, CANCELLED when the signal stopped it,
  * FAILED with the error otherwise. Returns the finished run; never throws for the work's failure.
  */
-export async function executeRun(
-  deps: Pick<IngestDeps, "logger" | "signal">,
-  run: RunHandle,
-  work: () => Promise<void>,
-): Promise<IngestRun> {
+export async function executeRun(deps: Pick<IngestDeps, "logger" | "signal">, run: RunHandle, work: () => Promise<void>): Promise<IngestRun> {
   try {
     await work();
     return await run.finish(deps.signal?.aborted ? "CANCELLED" : "SUCCEEDED");

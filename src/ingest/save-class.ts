@@ -2,7 +2,7 @@ import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch } from "../db/search";
 import type { PelotonArtist, PelotonSong, RideDetails } from "../peloton/schemas";
-import { MAX_INDEXED_TEXT, type Storable, type Warning, said, storable, storableJson } from "./storable";
+import { MAX_INDEXED_TEXT, type Storable, said, storable, storableJson, type Warning } from "./storable";
 
 interface ArtistCredit {
   id: string;
@@ -49,7 +49,11 @@ function creditsOf(song: PelotonSong, store: Storable, at: string, artistOf: Art
     const id = artistOf(artist);
     const field = `${at}.artists.${index}`;
     if (!credits.has(id)) {
-      credits.set(id, { id, name: store.text(artist.artist_name, `${field}.artist_name`, MAX_INDEXED_TEXT), imageUrl: store.text(artist.image_url, `${field}.image_url`) });
+      credits.set(id, {
+        id,
+        name: store.text(artist.artist_name, `${field}.artist_name`, MAX_INDEXED_TEXT),
+        imageUrl: store.text(artist.image_url, `${field}.image_url`),
+      });
     }
   });
   return [...credits.values()];
@@ -82,7 +86,9 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
     username: store.text(instructor.username, "ride.instructor.username", MAX_INDEXED_TEXT),
     imageUrl: store.text(instructor.image_url, "ride.instructor.image_url"),
     bio: store.text(instructor.bio, "ride.instructor.bio"),
-    fitnessDisciplines: instructor.fitness_disciplines.map((discipline, i) => store.text(discipline, `ride.instructor.fitness_disciplines.${i}`, MAX_INDEXED_TEXT)),
+    fitnessDisciplines: instructor.fitness_disciplines.map((discipline, i) =>
+      store.text(discipline, `ride.instructor.fitness_disciplines.${i}`, MAX_INDEXED_TEXT),
+    ),
     spotifyPlaylistUri: store.text(instructor.spotify_playlist_uri, "ride.instructor.spotify_playlist_uri"),
   };
   const workout = {
@@ -109,7 +115,11 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
         await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: said(instructorRow) });
       }
       const instructorId = instructor?.id ?? (await knownInstructor(tx, ride.instructor_id));
-      await tx.detailedWorkout.upsert({ where: { id: ride.id }, create: { id: ride.id, ...workout, instructorId }, update: said({ ...workout, instructorId }) });
+      await tx.detailedWorkout.upsert({
+        where: { id: ride.id },
+        create: { id: ride.id, ...workout, instructorId },
+        update: said({ ...workout, instructorId }),
+      });
 
       playlist = playlistOf(details, store, artistOf);
       await saveAlbums(tx, uniqueById(playlist.flatMap(({ song }) => (song.album ? [song.album] : []))));
@@ -160,18 +170,22 @@ async function artistsOf(tx: Transaction, details: RideDetails) {
   const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
   // in id order, like every other write, so that concurrent saves cannot deadlock on them
   const aliases = uniqueBy(
-    credited.flatMap((artist) => (artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [])),
+    credited.flatMap((artist) =>
+      artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [],
+    ),
     (alias) => alias.pelotonId,
   ).sort((a, b) => (a.pelotonId < b.pelotonId ? -1 : a.pelotonId > b.pelotonId ? 1 : 0));
   const aliasOf = new Map(aliases.map((alias) => [alias.pelotonId, alias.artistId]));
   const bare = [...new Set(credited.filter((artist) => !artist.artist_alias_id && !aliasOf.has(artist.artist_id)).map((artist) => artist.artist_id))];
   // artists first met by artist_id alone, whose alias this answer gives: to be merged into it
-  const bareArtists = () => tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } });
+  const bareArtists = () =>
+    tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } });
   let merges: { from: string; into: string }[] = [];
   if (bare.length || (aliases.length && (await bareArtists()).length)) {
     await lockArtistIdentities(tx);
     merges = (await bareArtists()).map(({ id }) => ({ from: id, into: aliasOf.get(id)! }));
-    for (const known of bare.length ? await tx.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } }) : []) aliasOf.set(known.pelotonId, known.artistId);
+    for (const known of bare.length ? await tx.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } }) : [])
+      aliasOf.set(known.pelotonId, known.artistId);
   }
   const artistOf: ArtistOf = (artist) => artist.artist_alias_id || aliasOf.get(artist.artist_id) || artist.artist_id;
   return { aliases, artistOf, merges };
@@ -182,7 +196,9 @@ type Album = { id: string; name: string; imageUrl: string | null };
 /** New albums inserted; a known one updated only where this answer says more. */
 async function saveAlbums(tx: Transaction, albums: Album[]) {
   if (!albums.length) return;
-  const known = new Map((await tx.album.findMany({ where: { id: { in: albums.map((a) => a.id) } }, select: { id: true, name: true, imageUrl: true } })).map((a) => [a.id, a]));
+  const known = new Map(
+    (await tx.album.findMany({ where: { id: { in: albums.map((a) => a.id) } }, select: { id: true, name: true, imageUrl: true } })).map((a) => [a.id, a]),
+  );
   await tx.album.createMany({ data: albums.filter((album) => !known.has(album.id)), skipDuplicates: true });
   for (const album of albums.filter((a) => known.has(a.id))) {
     const before = known.get(album.id)!;
@@ -196,7 +212,12 @@ async function saveAlbums(tx: Transaction, albums: Album[]) {
  * last class saved must not decide them, or reprocessing a class would change the catalogue
  * (insert-or-skip, which concurrent saves can race on safely, unlike a read-then-write upsert).
  */
-async function saveArtists(tx: Transaction, artists: ArtistCredit[], aliases: { pelotonId: string; artistId: string }[], merges: { from: string; into: string }[]) {
+async function saveArtists(
+  tx: Transaction,
+  artists: ArtistCredit[],
+  aliases: { pelotonId: string; artistId: string }[],
+  merges: { from: string; into: string }[],
+) {
   if (!artists.length) return;
   await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
   if (aliases.length) await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
@@ -260,7 +281,10 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
   for (const credit of await tx.songArtist.findMany({ where: { songId: { in: songIds } }, orderBy: [{ songId: "asc" }, { position: "asc" }] })) {
     creditsNow.set(credit.songId, `${creditsNow.get(credit.songId) ?? ""}${credit.artistId},`);
   }
-  const stale = songs.filter((song) => (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join("") && (song.credits.length || !creditsNow.has(song.id)));
+  const stale = songs.filter(
+    (song) =>
+      (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join("") && (song.credits.length || !creditsNow.has(song.id)),
+  );
   const recredited = stale.filter((song) => creditsNow.has(song.id)).map((song) => song.id);
   if (recredited.length) await tx.songArtist.deleteMany({ where: { songId: { in: recredited } } });
   await tx.songArtist.createMany({ data: stale.flatMap((song) => song.credits), skipDuplicates: true });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatDuration } from "../duration";
 import type { IngestDeps, Progress } from "./deps";
-import { type IngestRun, type IngestStage, type RunHandle, StageAlreadyRunningError, activeRun, claimRun, executeRun } from "./runs";
+import { activeRun, claimRun, executeRun, type IngestRun, type IngestStage, type RunHandle, StageAlreadyRunningError } from "./runs";
 
 export { stageField } from "./runs";
 

@@ -6,11 +6,11 @@ import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
 import { MalformedResponseError } from "../peloton/errors";
-import { fileIn, safeFileName } from "../safe-file-name";
 import type { ArchivedPage, BrowseCategory, RideListEntry } from "../peloton/schemas";
+import { fileIn, safeFileName } from "../safe-file-name";
 import type { IngestDeps } from "./deps";
-import { type RunCounts, type RunHandle } from "./runs";
-import { StageOptionsError, answerInCheckTime, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
+import type { RunCounts, RunHandle } from "./runs";
+import { answerInCheckTime, defineStage, option, runHeadline, runStage, StageOptionsError, wholeNumber } from "./stage";
 import { MAX_INDEXED_TEXT, said, storable, storableJson } from "./storable";
 
 const PAGE_SIZE = 50;
@@ -32,14 +32,29 @@ interface RunState {
 }
 
 const syncOptions = z.strictObject({
-  categories: option(z.array(z.string().trim().regex(/^[a-z0-9_-]{1,64}$/i, "must be a category slug such as cycling, or all")).min(1).max(50).default(["cycling"]), {
-    name: "category",
-    description: 'browse categories to sync, such as cycling; "all" syncs every category Peloton lists',
-  }),
+  categories: option(
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9_-]{1,64}$/i, "must be a category slug such as cycling, or all"),
+      )
+      .min(1)
+      .max(50)
+      .default(["cycling"]),
+    {
+      name: "category",
+      description: 'browse categories to sync, such as cycling; "all" syncs every category Peloton lists',
+    },
+  ),
   full: option(z.boolean().default(false), {
     description: "walk every page, not only down to the classes already known; a walk to the end of the list marks the classes no longer listed unavailable",
   }),
-  maxPages: option(wholeNumber({ min: 1 }).optional(), { description: "stop after this many pages per category; the next sync resumes past them", defaultText: "no limit" }),
+  maxPages: option(wholeNumber({ min: 1 }).optional(), {
+    description: "stop after this many pages per category; the next sync resumes past them",
+    defaultText: "no limit",
+  }),
   savePages: option(z.boolean().default(false), { description: "also keep each page as JSON in DATA_DIR/workouts_list/", only: "cli" }),
 });
 export type SyncOptions = z.input<typeof syncOptions>;
@@ -115,7 +130,13 @@ function pagesDir({ dataDir }: IngestDeps): string {
   return path.join(dataDir, "workouts_list");
 }
 
-async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, options: { full: boolean; maxPages?: number; savePagesDir?: string }, state: RunState) {
+async function syncCategory(
+  deps: IngestDeps,
+  run: RunHandle,
+  category: string,
+  options: { full: boolean; maxPages?: number; savePagesDir?: string },
+  state: RunState,
+) {
   const { workouts, peloton, logger, signal } = deps;
   const { counts } = state;
   const walkStarted = new Date();
@@ -139,7 +160,8 @@ async function syncCategory(deps: IngestDeps, run: RunHandle, category: string, 
     if (options.savePagesDir) await savePage(options.savePagesDir, category, page, listing);
     if (page === 0) {
       pages = listing.pageCount;
-      counts.total = counts.total === null || listing.total === null ? null : counts.total + listing.total - (await knownOverlap(workouts, category, state.walked));
+      counts.total =
+        counts.total === null || listing.total === null ? null : counts.total + listing.total - (await knownOverlap(workouts, category, state.walked));
     }
     const written = await upsertPage(workouts, category, listing, logger);
     for (const { index, id, problem } of listing.rejected) {

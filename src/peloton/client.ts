@@ -1,8 +1,8 @@
-import axios, { type AxiosResponse } from "axios";
-import { setTimeout as sleep } from "node:timers/promises";
 import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type PelotonAuth, PelotonAuthError, browserUserAgent } from "../auth";
+import { setTimeout as sleep } from "node:timers/promises";
+import axios, { type AxiosResponse } from "axios";
+import { browserUserAgent, type PelotonAuth, PelotonAuthError } from "../auth";
 import type { PelotonConfig } from "../config";
 import type { Logger } from "../log";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "./errors";
@@ -10,12 +10,12 @@ import { createRateLimiter } from "./rate-limit";
 import {
   type ArchivedPage,
   type BrowseCategory,
-  type PelotonInstructor,
-  type PelotonUser,
-  type RideDetails,
   browseCategoriesSchema,
   instructorSchema,
+  type PelotonInstructor,
+  type PelotonUser,
   parseResponse,
+  type RideDetails,
   readArchivedPage,
   rideDetailsSchema,
   userSchema,
@@ -90,7 +90,10 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
         throw new PelotonRequestError(`Peloton kept failing ${target} (${outcome.reason}); gave up after ${attempt + 1} attempts.`, outcome.status);
       }
       if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > MAX_RETRY_AFTER_MS) {
-        throw new PelotonRequestError(`Peloton asks us to wait ${Math.round(outcome.retryAfterMs / 1000)} s before ${target}: try again later.`, outcome.status);
+        throw new PelotonRequestError(
+          `Peloton asks us to wait ${Math.round(outcome.retryAfterMs / 1000)} s before ${target}: try again later.`,
+          outcome.status,
+        );
       }
       const base = config.retryBaseMs * (outcome.rateLimited ? RATE_LIMITED_BACKOFF_FACTOR : 1);
       const backoff = Math.min(MAX_BACKOFF_MS, base * 2 ** attempt) * (0.5 + random() / 2);
@@ -129,7 +132,7 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
       response = await http.get(url, { params, headers, signal });
     } catch (error) {
       if (signal?.aborted) throw error;
-      return { kind: "retry", reason: axios.isAxiosError(error) ? error.code ?? error.message : String(error) }; // timeout, reset, refused
+      return { kind: "retry", reason: axios.isAxiosError(error) ? (error.code ?? error.message) : String(error) }; // timeout, reset, refused
     }
     const { status, data } = response;
     const target = `GET ${url}`;
@@ -144,7 +147,13 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
     if (status === 401) return { kind: "unauthorized" };
     // Cloudflare's rate limit answers plain text, with a 429 or another status
     if (/^\s*error code: 1015\b/.test(data)) {
-      return { kind: "retry", reason: `rate-limited by Cloudflare (HTTP ${status}, error code 1015)`, status, retryAfterMs: retryAfter(response.headers["retry-after"]), rateLimited: true };
+      return {
+        kind: "retry",
+        reason: `rate-limited by Cloudflare (HTTP ${status}, error code 1015)`,
+        status,
+        retryAfterMs: retryAfter(response.headers["retry-after"]),
+        rateLimited: true,
+      };
     }
     if (status === 429) return { kind: "retry", reason: "HTTP 429", status, retryAfterMs: retryAfter(response.headers["retry-after"]) };
     if (status >= 500) return { kind: "retry", reason: `HTTP ${status}`, status, retryAfterMs: retryAfter(response.headers["retry-after"]) };
@@ -156,7 +165,11 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
   }
 
   /** Reads an answer; one we cannot read is kept on disk, and the error says where. */
-  async function readOrKeep<T>(read: (json: unknown, keep: () => Promise<string | undefined>) => T | Promise<T>, answer: { json: unknown; body: string }, what: string): Promise<T> {
+  async function readOrKeep<T>(
+    read: (json: unknown, keep: () => Promise<string | undefined>) => T | Promise<T>,
+    answer: { json: unknown; body: string },
+    what: string,
+  ): Promise<T> {
     const keep = () =>
       responsesDir
         ? keepResponse(responsesDir, what, answer.body).catch((cause: unknown) => {
@@ -190,15 +203,28 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
     },
     rideDetails: (rideId) => {
       const what = `class ${rideId} (GET /api/ride/${rideId}/details)`;
-      return get(`/api/ride/${encodeURIComponent(rideId)}/details`, { stream_source: "multichannel" }, "item", (json) => {
-        const details = parseResponse(rideDetailsSchema, json, what);
-        // an answer about another class must never be stored as this one
-        if (details.ride.id !== rideId) throw new MalformedResponseError(`Unexpected response for ${what}: ride.id is ${JSON.stringify(details.ride.id)}, not the class asked for`);
-        return { ...details, raw: json };
-      }, what);
+      return get(
+        `/api/ride/${encodeURIComponent(rideId)}/details`,
+        { stream_source: "multichannel" },
+        "item",
+        (json) => {
+          const details = parseResponse(rideDetailsSchema, json, what);
+          // an answer about another class must never be stored as this one
+          if (details.ride.id !== rideId)
+            throw new MalformedResponseError(`Unexpected response for ${what}: ride.id is ${JSON.stringify(details.ride.id)}, not the class asked for`);
+          return { ...details, raw: json };
+        },
+        what,
+      );
     },
     instructor: (instructorId) =>
-      get(`/api/instructor/${encodeURIComponent(instructorId)}`, {}, "item", (json) => parseResponse(instructorSchema, json, `instructor ${instructorId}`), `instructor ${instructorId}`),
+      get(
+        `/api/instructor/${encodeURIComponent(instructorId)}`,
+        {},
+        "item",
+        (json) => parseResponse(instructorSchema, json, `instructor ${instructorId}`),
+        `instructor ${instructorId}`,
+      ),
     async me() {
       const user = await get("/api/me", {}, "item", (json) => parseResponse(userSchema, json, "the logged-in user"), "the logged-in user");
       await auth.rememberUserId(user.id);
@@ -208,7 +234,15 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
       await auth.headers();
     },
     browseCategories: async () =>
-      (await get("/api/browse_categories", { library_type: "on_demand" }, "item", (json) => parseResponse(browseCategoriesSchema, json, "the browse categories"), "the browse categories")).browse_categories,
+      (
+        await get(
+          "/api/browse_categories",
+          { library_type: "on_demand" },
+          "item",
+          (json) => parseResponse(browseCategoriesSchema, json, "the browse categories"),
+          "the browse categories",
+        )
+      ).browse_categories,
   };
 }
 
@@ -226,7 +260,11 @@ const snippet = (body: string) => body.replace(/\s+/g, " ").trim().slice(0, 300)
 /** Writes an answer we could not read to `dir`, keeping the newest KEPT_RESPONSES; returns its path. */
 async function keepResponse(dir: string, what: string, body: string): Promise<string> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
-  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}_${what.replace(/\(.*\)/, "").trim().replace(/[^a-z0-9]+/gi, "-").slice(0, 80)}.json`;
+  const name = `${new Date().toISOString().replace(/[:.]/g, "-")}_${what
+    .replace(/\(.*\)/, "")
+    .trim()
+    .replace(/[^a-z0-9]+/gi, "-")
+    .slice(0, 80)}.json`;
   const file = path.join(dir, name);
   await writeFile(file, body, { mode: 0o600 });
   const kept = (await readdir(dir)).filter((entry) => entry.endsWith(".json")).sort();

@@ -9,10 +9,13 @@ import { MalformedResponseError } from "./errors";
 
 /** A field we read but can do without: whatever does not fit `schema` becomes null. */
 function maybe<T extends z.ZodType>(schema: T) {
-  return z.unknown().optional().transform((value): z.output<T> | null => {
-    const result = schema.safeParse(value);
-    return result.success ? result.data : null;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value): z.output<T> | null => {
+      const result = schema.safeParse(value);
+      return result.success ? result.data : null;
+    });
 }
 
 // Peloton's ids are 32 hex digits; a number is taken as its digits, anything empty or huge is not an id
@@ -26,13 +29,25 @@ const text = maybe(z.string().transform((value) => (value.trim() === "" ? null :
 const label = maybe(z.string()).transform((value) => value ?? "");
 // numbers arrive as 5, 5.0 or "5.0"; NaN and Infinity are not numbers
 const number = maybe(
-  z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i).transform(Number)]).pipe(z.number().finite()),
+  z
+    .union([
+      z.number(),
+      z
+        .string()
+        .trim()
+        .regex(/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i)
+        .transform(Number),
+    ])
+    .pipe(z.number().finite()),
 );
 const flag = maybe(z.union([z.boolean(), z.literal(0).transform(() => false), z.literal(1).transform(() => true)]));
-const list = <T extends z.ZodType>(item: T) => maybe(z.array(z.unknown())).transform((items) => (items ?? []).flatMap((value) => {
-  const result = item.safeParse(value);
-  return result.success ? [result.data as z.output<T>] : [];
-}));
+const list = <T extends z.ZodType>(item: T) =>
+  maybe(z.array(z.unknown())).transform((items) =>
+    (items ?? []).flatMap((value) => {
+      const result = item.safeParse(value);
+      return result.success ? [result.data as z.output<T>] : [];
+    }),
+  );
 
 export const instructorSchema = z.looseObject({
   id,

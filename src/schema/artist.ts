@@ -8,7 +8,10 @@ export const Artist = builder.prismaObject("Artist", {
   fields: (t) => ({
     id: t.id({ description: "Peloton's artist_alias_id", resolve: (artist) => artist.id }),
     name: t.string({ resolve: (artist) => artist.name }),
-    playCount: t.int({ description: "How many times a class plays one of its songs", resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id) }),
+    playCount: t.int({
+      description: "How many times a class plays one of its songs",
+      resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id),
+    }),
     songs: t.prismaConnection({
       type: "Song",
       cursor: "id",
@@ -27,8 +30,12 @@ export const Artist = builder.prismaObject("Artist", {
         });
       },
       totalCount: (artist, _args, context) =>
-        childCount(context, "Artist.songs", artist.id, (ids) =>
-          context.detailed.$queryRaw`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
+        childCount(
+          context,
+          "Artist.songs",
+          artist.id,
+          (ids) =>
+            context.detailed.$queryRaw`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
         ),
     }),
   }),

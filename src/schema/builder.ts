@@ -7,9 +7,9 @@ import ValidationPlugin from "@pothos/plugin-validation";
 import { GraphQLError, getNullableType, isListType } from "graphql";
 import { DateTimeResolver } from "graphql-scalars";
 import { z } from "zod";
+import { bearerToken } from "../admin-token";
 import type PrismaTypes from "../db/generated/detailed-pothos/types";
 import { getDatamodel } from "../db/generated/detailed-pothos/types";
-import { bearerToken } from "../admin-token";
 import { fieldPrice } from "../query-limits";
 import type { Context } from "./context";
 

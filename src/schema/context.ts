@@ -21,10 +21,7 @@ export interface Context {
   isAdmin: boolean;
 }
 
-export function createContext(
-  databases: { detailed: DetailedClient; workouts: WorkoutsClient },
-  request: Pick<Context, "authorization" | "admin">,
-): Context {
+export function createContext(databases: { detailed: DetailedClient; workouts: WorkoutsClient }, request: Pick<Context, "authorization" | "admin">): Context {
   const { detailed } = databases;
   const isAdmin = request.admin !== undefined && carriesToken(request.authorization, request.admin.token);
   const loaders = new Map<string, DataLoader<unknown, unknown>>();

@@ -4,7 +4,7 @@ import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client"
 import { ServerStoppingError } from "../ingest/background";
 import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run-errors";
 import { StageAlreadyRunningError, stageField } from "../ingest/runs";
-import { StageOptionsError, optionSpecs } from "../ingest/stage";
+import { optionSpecs, StageOptionsError } from "../ingest/stage";
 import { stages } from "../ingest/stages";
 import { builder } from "./builder";
 import { offsetConnection, totalCountOf } from "./search";
@@ -16,7 +16,10 @@ const IngestStage = builder.enumType("IngestStage", { values: stages.map((stage)
 const IngestStatus = builder.enumType("IngestStatus", { values: ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const });
 const IngestErrorCode = builder.enumType("IngestErrorCode", {
   description: "Why a run failed, for anyone to read; the detail (`error`) is the admin's",
-  values: Object.fromEntries(runErrorCodes.map((code) => [code, { description: runErrorSummary[code] }])) as Record<(typeof runErrorCodes)[number], { description: string }>,
+  values: Object.fromEntries(runErrorCodes.map((code) => [code, { description: runErrorSummary[code] }])) as Record<
+    (typeof runErrorCodes)[number],
+    { description: string }
+  >,
 });
 
 export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement({
@@ -43,16 +46,18 @@ export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement(
   }),
 });
 
-const CatalogueStatus = builder.objectRef<{ listed: number; processed: number; failed: number; unavailable: number; songs: number; artists: number }>("CatalogueStatus").implement({
-  fields: (t) => ({
-    classesListed: t.exposeInt("listed", { description: "classes the syncs have listed" }),
-    classesProcessed: t.exposeInt("processed", { description: "classes whose playlist is in the catalogue" }),
-    classesPending: t.int({ description: "listed, available, not processed yet", resolve: (s) => s.listed - s.processed - s.unavailable }),
-    classesFailed: t.exposeInt("failed", { description: "not processed, and the last details request failed" }),
-    songs: t.exposeInt("songs"),
-    artists: t.exposeInt("artists"),
-  }),
-});
+const CatalogueStatus = builder
+  .objectRef<{ listed: number; processed: number; failed: number; unavailable: number; songs: number; artists: number }>("CatalogueStatus")
+  .implement({
+    fields: (t) => ({
+      classesListed: t.exposeInt("listed", { description: "classes the syncs have listed" }),
+      classesProcessed: t.exposeInt("processed", { description: "classes whose playlist is in the catalogue" }),
+      classesPending: t.int({ description: "listed, available, not processed yet", resolve: (s) => s.listed - s.processed - s.unavailable }),
+      classesFailed: t.exposeInt("failed", { description: "not processed, and the last details request failed" }),
+      songs: t.exposeInt("songs"),
+      artists: t.exposeInt("artists"),
+    }),
+  });
 
 builder.queryFields((t) => ({
   ingestRun: t.field({
@@ -64,14 +69,19 @@ builder.queryFields((t) => ({
       return Number.isSafeInteger(runId) ? workouts.ingestRun.findUnique({ where: { id: runId } }) : null;
     },
   }),
-  ingestRuns: t.connection({
-    type: IngestRun,
-    description: "Runs of both stages, newest first",
-    resolve: (_root, args, { workouts }) =>
-      offsetConnection(args, () => workouts.ingestRun.count(), ({ limit, offset }) =>
-        workouts.ingestRun.findMany({ orderBy: { id: "desc" }, take: limit, skip: offset }),
-      ),
-  }, { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) }),
+  ingestRuns: t.connection(
+    {
+      type: IngestRun,
+      description: "Runs of both stages, newest first",
+      resolve: (_root, args, { workouts }) =>
+        offsetConnection(
+          args,
+          () => workouts.ingestRun.count(),
+          ({ limit, offset }) => workouts.ingestRun.findMany({ orderBy: { id: "desc" }, take: limit, skip: offset }),
+        ),
+    },
+    { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
+  ),
   catalogueStatus: t.field({
     type: CatalogueStatus,
     resolve: async (_root, _args, { workouts, detailed }) => {
@@ -99,7 +109,12 @@ for (const stage of stages) {
       Object.fromEntries(
         specs.map((spec) => {
           const options = { required: false, description: `${spec.description} (${spec.range ? `${spec.range}; ` : ""}default ${spec.shownDefault})` } as const;
-          const input = { int: () => t.int(options), boolean: () => t.boolean(options), string: () => t.string(options), strings: () => (spec.ids ? t.idList(options) : t.stringList(options)) };
+          const input = {
+            int: () => t.int(options),
+            boolean: () => t.boolean(options),
+            string: () => t.string(options),
+            strings: () => (spec.ids ? t.idList(options) : t.stringList(options)),
+          };
           return [spec.name, input[spec.kind]()];
         }),
       ),

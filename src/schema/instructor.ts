@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
+import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
 import { childCount, childPage } from "./pages";
-import { Artist as ArtistType } from "./artist";
 
 const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
   fields: (t) => ({
@@ -41,8 +41,13 @@ export const Instructor = builder.prismaObject("Instructor", {
         });
       },
       totalCount: (instructor, _args, context) =>
-        childCount(context, "Instructor.workouts", instructor.id, (ids) =>
-          context.detailed.$queryRaw`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[]) GROUP BY 1`,
+        childCount(
+          context,
+          "Instructor.workouts",
+          instructor.id,
+          (ids) =>
+            context.detailed
+              .$queryRaw`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[]) GROUP BY 1`,
         ),
     }),
     topArtists: t.field({
@@ -65,12 +70,10 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, { id }, { detailed }) => detailed.instructor.findUnique({ ...query, where: { id: String(id) } }),
   }),
-  instructors: t.prismaConnection(
-    {
-      type: "Instructor",
-      cursor: "id",
-      resolve: (query, _root, _args, { detailed }) => detailed.instructor.findMany({ ...query, orderBy: { id: "asc" } }),
-      totalCount: (_connection, _args, { detailed }) => detailed.instructor.count(),
-    },
-  ),
+  instructors: t.prismaConnection({
+    type: "Instructor",
+    cursor: "id",
+    resolve: (query, _root, _args, { detailed }) => detailed.instructor.findMany({ ...query, orderBy: { id: "asc" } }),
+    totalCount: (_connection, _args, { detailed }) => detailed.instructor.count(),
+  }),
 }));

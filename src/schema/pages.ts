@@ -48,7 +48,12 @@ export async function childPage<Row extends { id: string }, Query extends PageQu
 }
 
 /** How many rows each parent's list holds, batched: `counts` answers { parent_id, count } for the parents that have any. */
-export function childCount(context: Context, field: string, parentId: string, counts: (parentIds: string[]) => Promise<{ parent_id: string; count: bigint | number }[]>) {
+export function childCount(
+  context: Context,
+  field: string,
+  parentId: string,
+  counts: (parentIds: string[]) => Promise<{ parent_id: string; count: bigint | number }[]>,
+) {
   return context
     .loaderFor(`${field} totalCount`, async (parentIds: readonly string[]) => {
       const byParent = new Map((await counts([...parentIds])).map((row) => [row.parent_id, Number(row.count)]));

@@ -1,7 +1,7 @@
 import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
-import { type SearchableTable, countSearchMatches, foldForSearch, searchPage } from "../db/search";
+import { countSearchMatches, foldForSearch, type SearchableTable, searchPage } from "../db/search";
 
 /** The longest search term: longer than any title or credits worth typing, short enough to stay cheap to match. */
 export const maxSearchLength = 200;

@@ -22,32 +22,35 @@ export const Song = builder.prismaObject("Song", {
     explicit: t.boolean({ resolve: (song) => song.explicit }),
     // counted per song in the same statement as the song (a LATERAL join, with relationJoins)
     playCount: t.relationCount("playlistEntries", { description: "How many times a class plays it" }),
-    workouts: t.prismaConnection(
-      {
-        type: "DetailedWorkout",
-        cursor: "id",
-        description: "The classes that play it, newest first",
-        // batched across songs (pages.ts)
-        resolve: (query, song, _args, context) => {
-          const { detailed } = context;
-          const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
-          return childPage(context, "Song.workouts", song.id, query, {
-            ranked: (ids, from, to) => detailed.$queryRaw`
+    workouts: t.prismaConnection({
+      type: "DetailedWorkout",
+      cursor: "id",
+      description: "The classes that play it, newest first",
+      // batched across songs (pages.ts)
+      resolve: (query, song, _args, context) => {
+        const { detailed } = context;
+        const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
+        return childPage(context, "Song.workouts", song.id, query, {
+          ranked: (ids, from, to) => detailed.$queryRaw`
               SELECT song_id AS parent_id, id FROM (
                 SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank
                   FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE song_id = ANY(${ids}::text[])) pe
                   JOIN detailed_workouts w ON w.id = pe.workout_id) ranked
                WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
-            onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { playlist: { some: { songId: song.id } } }, orderBy, select: { id: true } }),
-            rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
-          });
-        },
-        totalCount: (song, _args, context) =>
-          childCount(context, "Song.workouts", song.id, (ids) =>
-            context.detailed.$queryRaw`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE song_id = ANY(${ids}::text[]) GROUP BY 1`,
-          ),
+          onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { playlist: { some: { songId: song.id } } }, orderBy, select: { id: true } }),
+          rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
+        });
       },
-    ),
+      totalCount: (song, _args, context) =>
+        childCount(
+          context,
+          "Song.workouts",
+          song.id,
+          (ids) =>
+            context.detailed
+              .$queryRaw`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE song_id = ANY(${ids}::text[]) GROUP BY 1`,
+        ),
+    }),
   }),
 });
 

@@ -3,7 +3,7 @@ import { resolveCursorConnection } from "@pothos/plugin-relay";
 import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { builder } from "./builder";
-import { type Position, type SortField, positionOf, workoutCursor } from "./cursors";
+import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
 import { searchTerm, totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 
@@ -11,7 +11,16 @@ export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
   // The few small columns the fields show, always: never Peloton's whole answer (full_details). Plain
   // fields over them: an exposed field of a type with a select plans its own column, row by row.
-  select: { id: true, title: true, description: true, fitnessDiscipline: true, durationSeconds: true, difficultyRatingAvg: true, originalAirTime: true, imageUrl: true },
+  select: {
+    id: true,
+    title: true,
+    description: true,
+    fitnessDiscipline: true,
+    durationSeconds: true,
+    difficultyRatingAvg: true,
+    originalAirTime: true,
+    imageUrl: true,
+  },
   fields: (t) => ({
     id: t.id({ description: "Peloton's class id", resolve: (w) => w.id }),
     title: t.string({ resolve: (w) => w.title }),
@@ -31,7 +40,12 @@ export const Workout = builder.prismaObject("DetailedWorkout", {
         const song = nestedSelection(true, ["song"]);
         // a playlist asked for without its songs still reads each song's id: Prisma refuses an empty selection
         const unasked = Object.keys((song as unknown as { select?: object }).select ?? { id: true }).length === 0;
-        return { playlist: { orderBy: { position: "asc" }, select: { position: true, startOffsetSeconds: true, song: unasked ? ({ select: { id: true } } as unknown as typeof song) : song } } };
+        return {
+          playlist: {
+            orderBy: { position: "asc" },
+            select: { position: true, startOffsetSeconds: true, song: unasked ? ({ select: { id: true } } as unknown as typeof song) : song },
+          },
+        };
       },
       resolve: (workout) => workout.playlist,
     }),
@@ -123,7 +137,11 @@ const orderByOf = ({ field, sort, nulls, id }: Order): Prisma.DetailedWorkoutOrd
  * (Prisma's own cursor leaves out the LIMIT when the order has a nullable column and pages in memory,
  * prisma/orm#27094: a page 2,000 classes deep read the other 48,000 classes.)
  */
-async function rowsPast(detailed: DetailedClient, position: Position, { field, sort, nulls, id: idSort }: Order): Promise<Prisma.DetailedWorkoutWhereInput | null> {
+async function rowsPast(
+  detailed: DetailedClient,
+  position: Position,
+  { field, sort, nulls, id: idSort }: Order,
+): Promise<Prisma.DetailedWorkoutWhereInput | null> {
   let value = position.sorted?.field === field ? position.sorted.value : undefined;
   if (value === undefined) {
     const row = await detailed.detailedWorkout.findUnique({ where: { id: position.id }, select: { originalAirTime: true, difficultyRatingAvg: true } });

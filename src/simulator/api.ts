@@ -1,7 +1,7 @@
 import type { Library } from "./catalogue";
-import { type Reply, type SimRequest, json } from "./http";
 import { rideDetailsJson } from "./details-payload";
 import type { Drift } from "./drift";
+import { json, type Reply, type SimRequest } from "./http";
 import { instructorJson } from "./instructor-payloads";
 import { archivedPageJson, browseCategoryJson, pelotonError, userJson } from "./payloads";
 

@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
-import { type Reply, type SimRequest, base64url, escapeHtml, formFields, html, json, redirect } from "./http";
+import { base64url, escapeHtml, formFields, html, json, type Reply, redirect, type SimRequest } from "./http";
 import type { Tokens } from "./tokens";
 import type { Auth0Options } from "./types";
 
@@ -12,7 +12,12 @@ const SESSION_COOKIE = "auth0";
 
 export type Auth0Settings = Required<Auth0Options>;
 
-const variants = { authorize: ["redirect", "form"], csrf: ["config", "input", "cookie"], login: ["form", "redirect"], ssoHop: ["none", "redirect", "form"] } as const;
+const variants = {
+  authorize: ["redirect", "form"],
+  csrf: ["config", "input", "cookie"],
+  login: ["form", "redirect"],
+  ssoHop: ["none", "redirect", "form"],
+} as const;
 
 /** The options with their defaults (Peloton's web app, answered as the classic login page does); throws naming a bad one. */
 export function auth0Settings(options: Auth0Options = {}): Auth0Settings {
@@ -23,9 +28,11 @@ export function auth0Settings(options: Auth0Options = {}): Auth0Settings {
     }
   }
   for (const name of ["clientId", "audience", "redirectUri"] as const) {
-    if (options[name] !== undefined && !/^\S+$/.test(options[name])) throw new Error(`simulator option auth0.${name} must be a non-empty string without spaces`);
+    if (options[name] !== undefined && !/^\S+$/.test(options[name]))
+      throw new Error(`simulator option auth0.${name} must be a non-empty string without spaces`);
   }
-  if (options.redirectUri !== undefined && !URL.canParse(options.redirectUri)) throw new Error(`simulator option auth0.redirectUri must be a URL, got ${options.redirectUri}`);
+  if (options.redirectUri !== undefined && !URL.canParse(options.redirectUri))
+    throw new Error(`simulator option auth0.redirectUri must be a URL, got ${options.redirectUri}`);
   return {
     clientId: options.clientId ?? "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM",
     audience: options.audience ?? "https://api.onepeloton.com/",
@@ -54,7 +61,10 @@ interface Transaction {
   hopped: boolean;
 }
 
-interface IssuedCode { codeChallenge: string; nonce?: string }
+interface IssuedCode {
+  codeChallenge: string;
+  nonce?: string;
+}
 
 const opaque = (bytes = 24) => randomBytes(bytes).toString("base64url");
 
@@ -79,10 +89,12 @@ export class Auth0 {
     const q = request.query;
     const { clientId, redirectUri, audience } = this.settings;
     if (q.client_id !== clientId) return errorPage(400, "invalid_request", `Unknown client: ${q.client_id ?? "(none)"}`);
-    if (q.redirect_uri !== redirectUri) return errorPage(400, "invalid_request", `The redirect_uri is not allowed for this client: ${q.redirect_uri ?? "(none)"}`);
+    if (q.redirect_uri !== redirectUri)
+      return errorPage(400, "invalid_request", `The redirect_uri is not allowed for this client: ${q.redirect_uri ?? "(none)"}`);
     if (q.audience !== undefined && q.audience !== audience) return errorPage(403, "access_denied", `Service not found: ${q.audience}`);
     if (q.response_type !== "code") return errorPage(400, "unsupported_response_type", `Unsupported response type: ${q.response_type ?? "(none)"}`);
-    if (q.code_challenge_method !== "S256" || !q.code_challenge) return errorPage(400, "invalid_request", "code_challenge with code_challenge_method=S256 is required");
+    if (q.code_challenge_method !== "S256" || !q.code_challenge)
+      return errorPage(400, "invalid_request", "code_challenge with code_challenge_method=S256 is required");
     const transaction: Transaction = {
       state: opaque(),
       clientState: q.state,
@@ -96,9 +108,18 @@ export class Auth0 {
       hopped: false,
     };
     this.transactions.set(transaction.state, transaction);
-    const cookies = { "Set-Cookie": [`_csrf=${transaction.csrf}; Path=/usernamepassword/login; HttpOnly`, `${SESSION_COOKIE}=${transaction.session}; Path=/; HttpOnly`] };
+    const cookies = {
+      "Set-Cookie": [`_csrf=${transaction.csrf}; Path=/usernamepassword/login; HttpOnly`, `${SESSION_COOKIE}=${transaction.session}; Path=/; HttpOnly`],
+    };
     if (this.settings.authorize === "form") return { ...this.page(transaction), headers: cookies };
-    const login = new URLSearchParams({ state: transaction.state, client: clientId, protocol: "oauth2", scope: transaction.scope, response_type: "code", redirect_uri: redirectUri });
+    const login = new URLSearchParams({
+      state: transaction.state,
+      client: clientId,
+      protocol: "oauth2",
+      scope: transaction.scope,
+      response_type: "code",
+      redirect_uri: redirectUri,
+    });
     return redirect(`/login?${login}`, cookies);
   }
 
@@ -270,7 +291,11 @@ export class Auth0 {
     const hopped = transaction.hopped || this.settings.ssoHop === "none";
     if (!transaction.loggedIn || !hopped || request.cookies[SESSION_COOKIE] !== transaction.session) {
       back.searchParams.set("error", "access_denied");
-      const description = !transaction.loggedIn ? "Login required" : !hopped ? "Login required: the SSO host was skipped" : "Invalid state: the auth0 session cookie is missing";
+      const description = !transaction.loggedIn
+        ? "Login required"
+        : !hopped
+          ? "Login required: the SSO host was skipped"
+          : "Invalid state: the auth0 session cookie is missing";
       back.searchParams.set("error_description", description);
       return redirect(back.toString());
     }
@@ -350,8 +375,5 @@ ${body}
 `;
 
 function errorPage(status: number, error: string, description: string): Reply {
-  return html(
-    status,
-    htmlPage("Error | Peloton", `<h1>Oops!, something went wrong</h1><p class="error">${escapeHtml(error)}: ${escapeHtml(description)}</p>`),
-  );
+  return html(status, htmlPage("Error | Peloton", `<h1>Oops!, something went wrong</h1><p class="error">${escapeHtml(error)}: ${escapeHtml(description)}</p>`));
 }

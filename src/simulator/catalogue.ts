@@ -1,10 +1,15 @@
 import { type Discipline, disciplineFor } from "./disciplines";
 import { type Instructor, makeInstructors } from "./instructors";
 import { type Random, seededRandom } from "./random";
-import { type Song, makeSongPool } from "./song-pool";
+import { makeSongPool, type Song } from "./song-pool";
 import type { Catalogue } from "./types";
 
-export interface ClassType { id: string; name: string; discipline: string; listOrder: number }
+export interface ClassType {
+  id: string;
+  name: string;
+  discipline: string;
+  listOrder: number;
+}
 
 export interface ClassRecord {
   id: string;
@@ -32,10 +37,18 @@ export interface ClassRecord {
 }
 
 /** A browse category: the disciplines whose classes it lists (several categories may list the same class). */
-export interface BrowseCategory { slug: string; displayName: string; listOrder: number; disciplines: string[] }
+export interface BrowseCategory {
+  slug: string;
+  displayName: string;
+  listOrder: number;
+  disciplines: string[];
+}
 
 /** What a test has changed in the answers about one class (Simulator.alterClass); applied last, in call order. */
-export interface ClassAlteration { listEntry: ((ride: any) => any)[]; details: ((body: any) => any)[] }
+export interface ClassAlteration {
+  listEntry: ((ride: any) => any)[];
+  details: ((body: any) => any)[];
+}
 
 export interface LibrarySize {
   seed: number;
@@ -95,7 +108,11 @@ export class Library {
     }
     this.instructors = makeInstructors(seededRandom(seed, "instructors", size.instructors), size.instructors, size.disciplines);
     this.instructorsById = new Map(this.instructors.map((instructor) => [instructor.id, instructor]));
-    for (const slug of size.disciplines) this.teaching.set(slug, this.instructors.filter((i) => i.disciplines.includes(slug)));
+    for (const slug of size.disciplines)
+      this.teaching.set(
+        slug,
+        this.instructors.filter((i) => i.disciplines.includes(slug)),
+      );
     this.songs = makeSongPool(seededRandom(seed, "songs", size.songs), size.songs);
 
     const random = seededRandom(seed, "classes", size.classes, size.songs, size.instructors, size.disciplines.join(","));
@@ -154,7 +171,8 @@ export class Library {
   publish(n: number, slug?: string): string[] {
     if (!Number.isInteger(n) || n < 0) throw new Error(`publishClasses: n must be a whole number, got ${n}`);
     const discipline = slug === undefined ? undefined : this.disciplines.find((d) => d.slug === slug);
-    if (slug !== undefined && !discipline) throw new Error(`publishClasses: "${slug}" is not one of the disciplines (${this.disciplines.map((d) => d.slug).join(", ")})`);
+    if (slug !== undefined && !discipline)
+      throw new Error(`publishClasses: "${slug}" is not one of the disciplines (${this.disciplines.map((d) => d.slug).join(", ")})`);
     const ids: string[] = [];
     let airTime = this.listed[0]?.originalAirTime ?? NEWEST_AIR_TIME;
     for (let i = 0; i < n; i++) {
@@ -271,10 +289,12 @@ function validate(size: LibrarySize): void {
   if (new Set(size.disciplines).size !== size.disciplines.length) throw new Error("simulator option disciplines lists a category twice");
   for (const [slug, disciplines] of Object.entries(size.categories ?? {})) {
     // Peloton's slugs are a-z, 0-9, _ and -; others (such as "../x") test what the catalogue does with a slug it must not trust
-    if (!/^[^\s\p{Cc}]{1,100}$/u.test(slug)) throw new Error(`simulator option categories: "${slug}" is not a browse category slug (1 to 100 characters, no spaces)`);
+    if (!/^[^\s\p{Cc}]{1,100}$/u.test(slug))
+      throw new Error(`simulator option categories: "${slug}" is not a browse category slug (1 to 100 characters, no spaces)`);
     if (!Array.isArray(disciplines) || disciplines.length === 0) throw new Error(`simulator option categories: "${slug}" must list at least one discipline`);
     const unknown = disciplines.filter((discipline) => !size.disciplines.includes(discipline));
-    if (unknown.length > 0) throw new Error(`simulator option categories: "${slug}" lists ${unknown.join(", ")}, not among the disciplines (${size.disciplines.join(", ")})`);
+    if (unknown.length > 0)
+      throw new Error(`simulator option categories: "${slug}" lists ${unknown.join(", ")}, not among the disciplines (${size.disciplines.join(", ")})`);
   }
   if (size.categories && Object.keys(size.categories).length === 0) throw new Error("simulator option categories must name at least one browse category");
 }

@@ -59,7 +59,10 @@ function playlistJson(record: ClassRecord, id: string, streamId: string) {
     stream_url: null,
     songs,
     top_artists: [...artists.values()].sort(byPlays).slice(0, 4).map(artistJson),
-    top_albums: [...albums.values()].sort((a, b) => b.plays - a.plays).slice(0, 4).map(({ album }) => albumJson(album)),
+    top_albums: [...albums.values()]
+      .sort((a, b) => b.plays - a.plays)
+      .slice(0, 4)
+      .map(({ album }) => albumJson(album)),
     is_playlist_shown: hasMusic,
     is_top_artists_shown: hasMusic,
     is_in_class_music_shown: hasMusic,
@@ -96,8 +99,15 @@ function averagesJson(record: ClassRecord) {
   const calories = Math.round(minutes * (4 + (record.salt % 60) / 10));
   if (!record.discipline.hasPedalingMetrics) {
     return {
-      average_total_work: null, average_distance: null, average_calories: calories, average_avg_power: null, average_avg_speed: null,
-      average_avg_cadence: null, average_avg_resistance: null, average_effort_score: null, total_heart_rate_zone_durations: null,
+      average_total_work: null,
+      average_distance: null,
+      average_calories: calories,
+      average_avg_power: null,
+      average_avg_speed: null,
+      average_avg_cadence: null,
+      average_avg_resistance: null,
+      average_effort_score: null,
+      total_heart_rate_zone_durations: null,
     };
   }
   const power = 120 + (record.salt % 80);

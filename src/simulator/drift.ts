@@ -66,7 +66,8 @@ const rideForms: Record<string, Variant[]> = {
 
 function rideEntry(ride: Record<string, unknown>, random: Random): Record<string, unknown> {
   const varied = vary(ride, random, RIDE_REQUIRED, rideForms);
-  if (isObject(varied.instructor)) varied.instructor = vary(varied.instructor, random, ["id", "name"], { image_url: [emptyString], spotify_playlist_uri: [emptyString] });
+  if (isObject(varied.instructor))
+    varied.instructor = vary(varied.instructor, random, ["id", "name"], { image_url: [emptyString], spotify_playlist_uri: [emptyString] });
   if (isObject(varied.availability)) varied.availability = vary(varied.availability, random, []);
   return varied;
 }

@@ -1,8 +1,12 @@
-import { type Reply, html, json } from "./http";
+import { html, json, type Reply } from "./http";
 import { pelotonError } from "./payloads";
 import type { Fault, FaultRoute, Faults } from "./types";
 
-interface Pending { route: FaultRoute; fault: Fault; left: number }
+interface Pending {
+  route: FaultRoute;
+  fault: Fault;
+  left: number;
+}
 
 /** Faults queued by tests, taken first-in first-out by the requests they match. */
 export class FaultQueue implements Faults {
@@ -10,7 +14,8 @@ export class FaultQueue implements Faults {
   private pageHooks = new Map<number, (() => void)[]>();
 
   inject(route: FaultRoute, fault: Fault, times = 1): void {
-    if (!(Number.isInteger(times) && times >= 1) && times !== Infinity) throw new Error(`faults.inject: times must be a whole number >= 1 (or Infinity), got ${times}`);
+    if (!(Number.isInteger(times) && times >= 1) && times !== Infinity)
+      throw new Error(`faults.inject: times must be a whole number >= 1 (or Infinity), got ${times}`);
     this.pending.push({ route, fault, left: times });
   }
 
@@ -45,9 +50,17 @@ export function faultReply(fault: Fault): Reply | undefined {
   switch (fault.status) {
     case 429:
       if (fault.cloudflare) {
-        return html(429, "error code: 1015", { "Content-Type": "text/plain; charset=UTF-8", Server: "cloudflare", ...(fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) }) });
+        return html(429, "error code: 1015", {
+          "Content-Type": "text/plain; charset=UTF-8",
+          Server: "cloudflare",
+          ...(fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) }),
+        });
       }
-      return json(429, pelotonError(429, 4290, "Too Many Requests"), fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) });
+      return json(
+        429,
+        pelotonError(429, 4290, "Too Many Requests"),
+        fault.retryAfterSeconds === undefined ? {} : { "Retry-After": String(fault.retryAfterSeconds) },
+      );
     case 404:
       return json(404, pelotonError(404, 4040, "Not Found"));
     case 500:
@@ -63,7 +76,11 @@ export function faultReply(fault: Fault): Reply | undefined {
 // what Cloudflare, in front of api.onepeloton.com, answers when the origin fails
 function cloudflarePage(status: 502 | 504): Reply {
   const title = status === 502 ? "502 Bad Gateway" : "504 Gateway Time-out";
-  return html(status, `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n`, {
-    Server: "cloudflare",
-  });
+  return html(
+    status,
+    `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>cloudflare</center>\r\n</body>\r\n</html>\r\n`,
+    {
+      Server: "cloudflare",
+    },
+  );
 }

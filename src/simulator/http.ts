@@ -32,7 +32,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
 
 /** A JSON or form-encoded body as flat fields (non-string JSON values are dropped); undefined when it is neither. */
 export function formFields(request: SimRequest): Record<string, string> | undefined {
-  const type = String(request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = String(request.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
   if (type === "application/x-www-form-urlencoded") return Object.fromEntries(new URLSearchParams(request.body));
   if (type === "application/json" || type === "") {
     try {

@@ -4,7 +4,7 @@ import { Auth0, auth0Settings } from "./auth0";
 import { Library } from "./catalogue";
 import { Drift } from "./drift";
 import { FaultQueue } from "./faults";
-import { type SimulatorState, createSimulatorServer } from "./server";
+import { createSimulatorServer, type SimulatorState } from "./server";
 import { Tokens } from "./tokens";
 import type { Catalogue, Faults, RecordedRequest, Simulator, SimulatorOptions } from "./types";
 
@@ -34,13 +34,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let url = "";
   let ssoUrl = "";
   const tokens = new Tokens(library.userId, credentials.username, ttl, () => url, auth0);
-  if (typeof options.drift === "number" && !Number.isSafeInteger(options.drift)) throw new Error(`simulator option drift must be true, false or a whole-number seed, got ${options.drift}`);
+  if (typeof options.drift === "number" && !Number.isSafeInteger(options.drift))
+    throw new Error(`simulator option drift must be true, false or a whole-number seed, got ${options.drift}`);
   const drift = options.drift === undefined || options.drift === false ? undefined : new Drift(options.drift === true ? (options.seed ?? 1) : options.drift);
   const state: SimulatorState = {
     library,
     drift,
     tokens,
-    auth0: new Auth0(credentials, tokens, () => url, auth0, () => ssoUrl),
+    auth0: new Auth0(
+      credentials,
+      tokens,
+      () => url,
+      auth0,
+      () => ssoUrl,
+    ),
     faults: new FaultQueue(),
     credentials,
     latencyMs,

@@ -27,7 +27,11 @@ export function makeInstructors(random: Random, count: number, disciplines: stri
     // every discipline is taught by someone, however few instructors there are
     const teaches = disciplines.filter((_, d) => d === index % disciplines.length || d % count === index);
     if (random.chance(0.3)) teaches.push(random.pick(disciplines));
-    const ascii = name.normalize("NFD").replace(/[^A-Za-z ]/g, "").toLowerCase().split(" ");
+    const ascii = name
+      .normalize("NFD")
+      .replace(/[^A-Za-z ]/g, "")
+      .toLowerCase()
+      .split(" ");
     return {
       id: random.hex(),
       userId: random.hex(),
@@ -39,8 +43,14 @@ export function makeInstructors(random: Random, count: number, disciplines: stri
       listOrder: index + 1,
       quote: random.pick(["Ride loud, recover well.", "Strong is a feeling.", "¡Vamos!", "Breathe in, show up.", "Één ritme, één team."]),
       images: {
-        portrait: random.hex(), about: random.hex(), lifestyle: random.hex(), hero: random.hex(),
-        jumbotronDark: random.hex(), jumbotronIos: random.hex(), webList: random.hex(), iosList: random.hex(),
+        portrait: random.hex(),
+        about: random.hex(),
+        lifestyle: random.hex(),
+        hero: random.hex(),
+        jumbotronDark: random.hex(),
+        jumbotronIos: random.hex(),
+        webList: random.hex(),
+        iosList: random.hex(),
       },
     };
   });

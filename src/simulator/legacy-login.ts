@@ -1,4 +1,4 @@
-import { type Reply, type SimRequest, formFields, json } from "./http";
+import { formFields, json, type Reply, type SimRequest } from "./http";
 import { pelotonError } from "./payloads";
 import type { Tokens } from "./tokens";
 

@@ -15,7 +15,10 @@ export interface Random {
 export function seededRandom(...seedParts: (string | number)[]): Random {
   let [a, b, c, d] = hashToWords(seedParts.join(":"));
   const nextWord = (): number => {
-    a >>>= 0; b >>>= 0; c >>>= 0; d >>>= 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+    d >>>= 0;
     let t = (a + b) | 0;
     a = b ^ (b >>> 9);
     b = (c + (c << 3)) | 0;
@@ -61,7 +64,10 @@ const byteHex = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padSt
 
 // cyrb128: spreads a string over four 32-bit words
 function hashToWords(text: string): [number, number, number, number] {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);

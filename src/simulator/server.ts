@@ -1,10 +1,10 @@
-import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
-import { NOT_FOUND_CODE, archivedPage, browseCategories, instructor, me, rideDetails } from "./api";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { archivedPage, browseCategories, instructor, me, NOT_FOUND_CODE, rideDetails } from "./api";
 import type { Auth0 } from "./auth0";
 import type { Library } from "./catalogue";
 import type { Drift } from "./drift";
 import { type FaultQueue, faultReply } from "./faults";
-import { type Reply, type SimRequest, json, parseCookies } from "./http";
+import { json, parseCookies, type Reply, type SimRequest } from "./http";
 import { legacyLogin } from "./legacy-login";
 import { pelotonError } from "./payloads";
 import type { Tokens } from "./tokens";

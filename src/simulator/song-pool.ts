@@ -1,10 +1,26 @@
-import { aliasedArtists, albumName, artistName, namedArtists, songTitle, uniqueName } from "./names";
+import { albumName, aliasedArtists, artistName, namedArtists, songTitle, uniqueName } from "./names";
 import type { Random } from "./random";
 
 // image URLs are derived from the ids when served (details-payload.ts): building them here would dominate generation time
-export interface Artist { id: string; name: string; aliasId: string; ridesWithSongPlayed: number }
-export interface Album { id: string; name: string; hasImage: boolean }
-export interface Song { id: string; title: string; album: Album; artists: Artist[]; explicit: boolean; popularity: number }
+export interface Artist {
+  id: string;
+  name: string;
+  aliasId: string;
+  ridesWithSongPlayed: number;
+}
+export interface Album {
+  id: string;
+  name: string;
+  hasImage: boolean;
+}
+export interface Song {
+  id: string;
+  title: string;
+  album: Album;
+  artists: Artist[];
+  explicit: boolean;
+  popularity: number;
+}
 
 /** The songs classes draw their playlists from; low indices are the hits that recur most. */
 export function makeSongPool(random: Random, count: number): Song[] {
@@ -23,7 +39,11 @@ export function makeSongPool(random: Random, count: number): Song[] {
       }
     }
     let title = songTitle(random);
-    if (credits.length > 1 && random.chance(0.75)) title += ` (feat. ${credits.slice(1).map((a) => a.name).join(" & ")})`;
+    if (credits.length > 1 && random.chance(0.75))
+      title += ` (feat. ${credits
+        .slice(1)
+        .map((a) => a.name)
+        .join(" & ")})`;
     return {
       id: random.hex(),
       title,

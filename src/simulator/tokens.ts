@@ -53,7 +53,15 @@ export class Tokens {
     return {
       access_token: accessToken,
       refresh_token: refreshToken,
-      id_token: this.jwt({ iss: `${this.issuer()}/`, sub: this.userId, aud: this.client.clientId, iat, exp: iat + ID_TOKEN_TTL_SECONDS, email: this.email, ...(nonce ? { nonce } : {}) }),
+      id_token: this.jwt({
+        iss: `${this.issuer()}/`,
+        sub: this.userId,
+        aud: this.client.clientId,
+        iat,
+        exp: iat + ID_TOKEN_TTL_SECONDS,
+        email: this.email,
+        ...(nonce ? { nonce } : {}),
+      }),
       scope: SCOPE,
       expires_in: this.ttlSeconds,
       token_type: "Bearer",

@@ -96,7 +96,11 @@ describe("an expiring session", () => {
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(logins(sim)).toBe(1);
     // the old refresh token was rotated away: Peloton no longer takes it
-    const reuse = await axios.post(`${sim.authUrl}/oauth/token`, { grant_type: "refresh_token", client_id: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM", refresh_token: before.refreshToken }, { validateStatus: () => true });
+    const reuse = await axios.post(
+      `${sim.authUrl}/oauth/token`,
+      { grant_type: "refresh_token", client_id: "WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM", refresh_token: before.refreshToken },
+      { validateStatus: () => true },
+    );
     expect(reuse.status).toBe(403);
     expect(reuse.data).toEqual({ error: "invalid_grant", error_description: "Unknown or invalid refresh token." });
   });

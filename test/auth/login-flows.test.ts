@@ -1,4 +1,4 @@
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { PelotonAuthError } from "../../src/auth";
@@ -25,7 +25,13 @@ afterEach(async () => {
 });
 
 /** The error a promise rejects with. */
-const failure = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a failure"); }, (error: unknown) => error as Error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error("expected a failure");
+    },
+    (error: unknown) => error as Error,
+  );
 
 const variants: Required<Pick<Auth0Options, "authorize" | "csrf" | "login" | "ssoHop">>[] = [];
 for (const authorize of ["redirect", "form"] as const)
@@ -100,7 +106,9 @@ describe("custom Auth0 settings", () => {
     expect(webApp.message).toBe(
       "Peloton's login failed at the login page: HTTP 400 Oops!, something went wrong invalid_request: Unknown client: WVoJxVDdPoFx4RNewvvg6ch2mZ7bwnsM.",
     );
-    const otherRedirect = await failure((await client(simulatorConfig(sim, { auth0: { ...custom, redirectUri: "https://elsewhere.example.test/callback" } }))).client.me());
+    const otherRedirect = await failure(
+      (await client(simulatorConfig(sim, { auth0: { ...custom, redirectUri: "https://elsewhere.example.test/callback" } }))).client.me(),
+    );
     expect(otherRedirect.message).toMatch(/^Peloton's login failed at the login page: HTTP 400 .*The redirect_uri is not allowed for this client/);
     const otherAudience = await failure((await client(simulatorConfig(sim, { auth0: { ...custom, audience: "https://api.onepeloton.com/" } }))).client.me());
     expect(otherAudience.message).toMatch(/^Peloton's login failed at the login page: HTTP 403 .*Service not found: https:\/\/api\.onepeloton\.com\//);
@@ -126,7 +134,9 @@ describe("login errors", () => {
 
     sim.faults.inject("token", { status: 429 });
     const exchange = await failure((await client(simulatorConfig(sim))).client.me());
-    expect(exchange.message).toMatch(/^Peloton's login failed at the token exchange: HTTP 429 \{"status":429,.*\}\. Peloton is rate-limiting logins: wait an hour before trying again\.$/);
+    expect(exchange.message).toMatch(
+      /^Peloton's login failed at the token exchange: HTTP 429 \{"status":429,.*\}\. Peloton is rate-limiting logins: wait an hour before trying again\.$/,
+    );
 
     for (const error of [page, exchange]) {
       expect(error.message).not.toContain("\n");
@@ -137,7 +147,13 @@ describe("login errors", () => {
   it("stop after 10 redirects and forms in a row", async () => {
     const looping = await loopingAuth0();
     try {
-      const error = await failure((await client({ ...simulatorConfig({ apiUrl: looping.url, authUrl: looping.url, credentials: { username: "u@example.com", password: "p" } } as Simulator) })).client.me());
+      const error = await failure(
+        (
+          await client({
+            ...simulatorConfig({ apiUrl: looping.url, authUrl: looping.url, credentials: { username: "u@example.com", password: "p" } } as Simulator),
+          })
+        ).client.me(),
+      );
       expect(error.message).toBe("Peloton's login failed at the login page: more than 10 redirects and forms in a row.");
       expect(looping.hits()).toBe(11);
     } finally {

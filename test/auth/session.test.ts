@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { removeDir } from "../../harness/simulator";
-import { type PelotonSession, fileSessionStore } from "../../src/auth";
+import { fileSessionStore, type PelotonSession } from "../../src/auth";
 
 let dir: string;
 beforeEach(async () => {

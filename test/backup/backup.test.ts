@@ -1,4 +1,4 @@
-import { chmod, cp, readFile, readdir, writeFile } from "node:fs/promises";
+import { chmod, cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { emptyDatabases, scratchDatabases, testBackend, withDatabases } from "../../harness/databases";
 import { backupDatabases } from "../../src/backup/backup";
@@ -44,9 +44,15 @@ describe(`backups on the ${testBackend} databases`, () => {
     expect(expected.rows.detailed).toMatchObject({ detailed_workouts: 40, songs: expect.any(Number), _prisma_migrations: expect.any(Number) });
     const search = expected.answers.find((answer) => "songs" in (answer as object)) as { songs: { totalCount: number } };
     expect(search.songs.totalCount).toBeGreaterThan(0); // the trigram search finds something to compare
-    expect(expected.answers).toContainEqual(expect.objectContaining({ workouts: expect.objectContaining({ totalCount: 40, pageInfo: { hasNextPage: false, endCursor: expect.any(String) } }) }));
+    expect(expected.answers).toContainEqual(
+      expect.objectContaining({ workouts: expect.objectContaining({ totalCount: 40, pageInfo: { hasNextPage: false, endCursor: expect.any(String) } }) }),
+    );
     expect(backup.timestamp).toMatch(/^\d{8}T\d{6}Z$/);
-    expect(await readdir(backupDir)).toEqual([`peloton_${backup.timestamp}.sha256`, `peloton_detailed_${backup.timestamp}.sql`, `peloton_workouts_${backup.timestamp}.sql`]);
+    expect(await readdir(backupDir)).toEqual([
+      `peloton_${backup.timestamp}.sha256`,
+      `peloton_detailed_${backup.timestamp}.sql`,
+      `peloton_workouts_${backup.timestamp}.sql`,
+    ]);
     expect(backup.missing).toEqual([]);
     const detailed = await readFile(backup.files.detailed!.path, "utf8");
     expect(detailed).toMatch(/^INSERT INTO public\.songs VALUES\n\t\(.*\),\n\t\(/m);
@@ -169,8 +175,12 @@ describe("pg_dump", () => {
     const database = await postgres();
     await withDatabases(database, async () => undefined); // migrated, so that there is something to dump
     const dir = await tempDir();
-    const failsOnDetailed = await fakePgDump(`case "$*" in *_detailed*) echo partial > "$(echo "$*" | sed 's/.*--file=\\([^ ]*\\).*/\\1/')"; echo "connection lost" >&2; exit 1;; esac\nexec pg_dump "$@"`);
-    await expect(backupDatabases({ database, backupDir: dir, pgDumpPath: failsOnDetailed })).rejects.toThrow("pg_dump failed on the detailed database: connection lost");
+    const failsOnDetailed = await fakePgDump(
+      `case "$*" in *_detailed*) echo partial > "$(echo "$*" | sed 's/.*--file=\\([^ ]*\\).*/\\1/')"; echo "connection lost" >&2; exit 1;; esac\nexec pg_dump "$@"`,
+    );
+    await expect(backupDatabases({ database, backupDir: dir, pgDumpPath: failsOnDetailed })).rejects.toThrow(
+      "pg_dump failed on the detailed database: connection lost",
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 });

@@ -62,7 +62,9 @@ export const catalogueSnapshot = (config: DatabaseConfig): Promise<CatalogueSnap
 /** Every table's row count, per database, but the migration history's: what a restore that ran nothing leaves empty. */
 export const rowsIn = (config: DatabaseConfig) =>
   withDatabases(config, async (databases) =>
-    Object.entries({ ...(await rowCounts(databases.workouts)), ...(await rowCounts(databases.detailed)) }).filter(([table, rows]) => rows > 0 && table !== "_prisma_migrations"),
+    Object.entries({ ...(await rowCounts(databases.workouts)), ...(await rowCounts(databases.detailed)) }).filter(
+      ([table, rows]) => rows > 0 && table !== "_prisma_migrations",
+    ),
   );
 
 async function rowCounts(client: Databases["workouts"] | Databases["detailed"]): Promise<Record<string, number>> {
@@ -76,4 +78,8 @@ async function rowCounts(client: Databases["workouts"] | Databases["detailed"]):
 
 /** Rewrites a backup's manifest for its files as they are now, as someone who changed them could. */
 export const vouchFor = (dir: string, timestamp: string) =>
-  writeManifest(dir, timestamp, databaseNames.map((name) => path.join(dir, backupFileName(name, timestamp))));
+  writeManifest(
+    dir,
+    timestamp,
+    databaseNames.map((name) => path.join(dir, backupFileName(name, timestamp))),
+  );

@@ -1,4 +1,4 @@
-import { cp, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { scratchDatabases, testBackend, withAdmin } from "../../harness/databases";
@@ -89,7 +89,11 @@ describe(`restore, on the ${testBackend} databases, of a backup whose statements
     const refused = restoreBackup(backup.timestamp, { database: target, backupDir: dir, overwrite: true });
     await expect(refused).rejects.toThrow(BackupError);
     const message = ((await refused.catch((error: unknown) => error)) as Error).message;
-    expect(message).toMatch(new RegExp(`^Refusing to restore peloton_workouts_${backup.timestamp}\\.sql: line ${line} is not a statement our backups contain \\(.+\\), and nothing was restored: `));
+    expect(message).toMatch(
+      new RegExp(
+        `^Refusing to restore peloton_workouts_${backup.timestamp}\\.sql: line ${line} is not a statement our backups contain \\(.+\\), and nothing was restored: `,
+      ),
+    );
     expect(message.split(": ").slice(2).join(": ")).toMatch(shown);
     expect(message).not.toContain("\n");
     await expect(stat(marker)).rejects.toThrow(/ENOENT/);
@@ -108,7 +112,11 @@ describe("a backup's files", () => {
   it("are readable by their owner only, in a directory the backup made for its owner only", async () => {
     expect((await stat(backupDir)).mode & 0o777).toBe(0o700);
     const names = await readdir(backupDir);
-    expect(names.sort()).toEqual([`peloton_${backup.timestamp}.sha256`, `peloton_detailed_${backup.timestamp}.sql`, `peloton_workouts_${backup.timestamp}.sql`]);
+    expect(names.sort()).toEqual([
+      `peloton_${backup.timestamp}.sha256`,
+      `peloton_detailed_${backup.timestamp}.sql`,
+      `peloton_workouts_${backup.timestamp}.sql`,
+    ]);
     for (const name of names) expect((await stat(path.join(backupDir, name))).mode & 0o777).toBe(0o600);
   });
 
@@ -124,7 +132,9 @@ describe("a backup's files", () => {
     bytes[at + 12] = "P".charCodeAt(0); // public → Public
     await writeFile(file, bytes);
     await expect(restoreBackup(backup.timestamp, { database: target, backupDir: dir, overwrite: true })).rejects.toThrow(
-      new BackupError(`peloton_detailed_${backup.timestamp}.sql does not match its checksum in peloton_${backup.timestamp}.sha256: it changed after the backup was taken. Nothing was restored.`),
+      new BackupError(
+        `peloton_detailed_${backup.timestamp}.sql does not match its checksum in peloton_${backup.timestamp}.sha256: it changed after the backup was taken. Nothing was restored.`,
+      ),
     );
   });
 

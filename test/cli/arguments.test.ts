@@ -62,10 +62,18 @@ describe("the commands' command lines", () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(cli.stdout()).toMatch(new RegExp(`^Usage: npm run ${command} -- \\[options\\]`));
     for (const option of options) expect(cli.stdout()).toMatch(new RegExp(`^ {2}(-h, )?${option}\\b`, "m"));
-    const optionLines = cli.stdout().split("\n").filter((line) => /^ {2}-/.test(line));
+    const optionLines = cli
+      .stdout()
+      .split("\n")
+      .filter((line) => /^ {2}-/.test(line));
     expect(optionLines).toHaveLength(options.length);
     // every option but --help and the flags that are simply off says its default
-    expect(cli.stdout().replace(/\n {3,}/g, " ").match(/(\(|; )default /g)?.length).toBeGreaterThanOrEqual(options.length - 1);
+    expect(
+      cli
+        .stdout()
+        .replace(/\n {3,}/g, " ")
+        .match(/(\(|; )default /g)?.length,
+    ).toBeGreaterThanOrEqual(options.length - 1);
   });
 
   it.each([
@@ -82,5 +90,7 @@ describe("the commands' command lines", () => {
 it("a LOG_FILE that cannot be written is a configuration error, not a crash", async () => {
   const cli = startCli("sync", [], { LOG_FILE: os.tmpdir() });
   expect(await cli.exited).toEqual({ code: 1, signal: null });
-  expect(cli.stderr().trim()).toBe(`Invalid configuration:\n  LOG_FILE: cannot write to ${os.tmpdir()} (EISDIR: illegal operation on a directory, open '${os.tmpdir()}')`);
+  expect(cli.stderr().trim()).toBe(
+    `Invalid configuration:\n  LOG_FILE: cannot write to ${os.tmpdir()} (EISDIR: illegal operation on a directory, open '${os.tmpdir()}')`,
+  );
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type CliCommand, type Scratch, startCli, useCliFixture } from "../../harness/commands";
 import { emptyDatabases, testBackend, withDatabases } from "../../harness/databases";
@@ -43,9 +43,12 @@ describe("npm run backup, backups and restore", () => {
     const takenAt = timestamp.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z$/, "$1-$2-$3 $4:$5:$6 UTC");
     expect(listing.stdout).toContain(`Backups in ${path.join(db.dataDir, "backups")}, newest first:\n\n${timestamp}  taken ${takenAt}  `);
     expect(listing.stdout).toMatch(
-      new RegExp(`  ${size} in all\n  peloton_workouts_${timestamp}\\.sql  ${size}\n  peloton_detailed_${timestamp}\\.sql  ${size}\n  checksums: peloton_${timestamp}\\.sha256\n  restore: npm run restore -- ${timestamp}\n`),
+      new RegExp(
+        `  ${size} in all\n  peloton_workouts_${timestamp}\\.sql  ${size}\n  peloton_detailed_${timestamp}\\.sql  ${size}\n  checksums: peloton_${timestamp}\\.sha256\n  restore: npm run restore -- ${timestamp}\n`,
+      ),
     );
-    if (testBackend === "postgres") expect(listing.stdout).toContain("  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ");
+    if (testBackend === "postgres")
+      expect(listing.stdout).toContain("  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ");
     const backupDir = path.join(db.dataDir, "backups");
     expect((await stat(backupDir)).mode & 0o777).toBe(0o700);
     for (const name of await readdir(backupDir)) expect([name, (await stat(path.join(backupDir, name))).mode & 0o777]).toEqual([name, 0o600]);
@@ -62,7 +65,9 @@ describe("npm run backup, backups and restore", () => {
 
     const refused = await inScratch("restore", db, [timestamp]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^Not restoring: the workouts database has 2 rows in ingest_runs, 1 row in sync_checkpoints, 20 rows in workouts; the detailed database has /);
+    expect(refused.stderr).toMatch(
+      /^Not restoring: the workouts database has 2 rows in ingest_runs, 1 row in sync_checkpoints, 20 rows in workouts; the detailed database has /,
+    );
     expect(refused.stderr).toContain(`To go ahead: npm run restore -- ${timestamp} --yes\n`);
     expect(refused.stderr).not.toMatch(/^\s+at /m);
 
@@ -91,7 +96,10 @@ describe("npm run backup, backups and restore", () => {
     const file = path.join(dir, `peloton_workouts_${timestamp}.sql`);
     const dump = await readFile(file, "utf8");
     const at = dump.indexOf("SET statement_timeout = 0;");
-    await writeFile(file, `${dump.slice(0, at)}SET statement_timeout = 0; COPY (SELECT 1) TO PROGRAM 'id';${dump.slice(at + "SET statement_timeout = 0;".length)}`);
+    await writeFile(
+      file,
+      `${dump.slice(0, at)}SET statement_timeout = 0; COPY (SELECT 1) TO PROGRAM 'id';${dump.slice(at + "SET statement_timeout = 0;".length)}`,
+    );
 
     const changed = await inScratch("restore", db, [timestamp, "--yes"]);
     expect(changed).toEqual({
@@ -156,7 +164,9 @@ describe("npm run backup, backups and restore", () => {
     const env = { WORKOUTS_DATABASE_URL: config.workoutsUrl, DETAILED_DATABASE_URL: config.detailedUrl, BACKUP_DIR: backupDir, PATH: "/nonexistent" };
     const backup = await run("backup", [], env);
     expect(backup.code).toBe(1);
-    expect(backup.stderr).toMatch(/^Backing up PostgreSQL needs pg_dump, and pg_dump was not found on PATH\. .*`sudo apt-get install postgresql-client` \(or postgresql-client-15 /);
+    expect(backup.stderr).toMatch(
+      /^Backing up PostgreSQL needs pg_dump, and pg_dump was not found on PATH\. .*`sudo apt-get install postgresql-client` \(or postgresql-client-15 /,
+    );
     expect(backup.stderr).not.toMatch(/^\s+at /m);
   });
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { useCliFixture } from "../../harness/commands";
 import { withDatabases } from "../../harness/databases";
 import { waitFor } from "../../harness/processes";
-import type { Simulator } from "../../src/simulator";
 import { relayedWithinMs } from "../../src/cli/stop-signals";
+import type { Simulator } from "../../src/simulator";
 import { ingestRuns } from "./support";
 
 const logins = (sim: Simulator) => sim.requests.filter((r) => r.path === "/oauth/token").length;
@@ -26,7 +26,8 @@ describe("npm run details", () => {
     interrupted.child.kill("SIGINT");
     expect(await interrupted.exited).toEqual({ code: 130, signal: null });
     expect(interrupted.stderr()).toContain("details: stopping after the current class (press Ctrl-C again to stop at once)\n");
-    const summary = /^Details run #\d+ CANCELLED in [\d.]+s: (\d+) of 40 classes processed, 0 failed\.\nThe next run takes the (\d+) classes this one did not reach\.\n$/;
+    const summary =
+      /^Details run #\d+ CANCELLED in [\d.]+s: (\d+) of 40 classes processed, 0 failed\.\nThe next run takes the (\d+) classes this one did not reach\.\n$/;
     const [done, left] = summary.exec(interrupted.stdout())!.slice(1).map(Number) as [number, number];
     expect(done + left).toBe(40);
     expect(done).toBeGreaterThanOrEqual(5);

@@ -12,7 +12,9 @@ describe.each(stages.map((stage) => [stage.command, stage] as const))("the %s st
   const specs = optionSpecs(stage.options);
 
   it("offers every option on its command line, each on its own line with its default", () => {
-    const lines = stageUsage(stage).replace(/\n {3,}/g, " ").split("\n"); // a wrapped line joined to its option
+    const lines = stageUsage(stage)
+      .replace(/\n {3,}/g, " ")
+      .split("\n"); // a wrapped line joined to its option
     for (const spec of specs) {
       const flag = `--${spec.name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
       const line = lines.find((candidate) => new RegExp(`^ {2}${flag}\\b`).test(candidate));

@@ -127,7 +127,9 @@ describe("npm start's address", () => {
     const db = await fixture.scratch();
     const cli = fixture.start("start", db, [], { PORT: "0", HOST: "203.0.113.7" });
     expect(await cli.exited).toEqual({ code: 1, signal: null });
-    expect(cli.stderr().trim()).toBe("Invalid configuration:\n  HOST: no network interface of this machine has the address 203.0.113.7 (use 127.0.0.1, 0.0.0.0 or ::)");
+    expect(cli.stderr().trim()).toBe(
+      "Invalid configuration:\n  HOST: no network interface of this machine has the address 203.0.113.7 (use 127.0.0.1, 0.0.0.0 or ::)",
+    );
   });
 
   it("is refused in one line when its port is taken", async () => {

@@ -1,4 +1,4 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { useCliFixture } from "../../harness/commands";
 import { withDatabases } from "../../harness/databases";
@@ -17,7 +17,10 @@ describe("npm run sync", () => {
 
     expect(await cli.exited).toEqual({ code: 0, signal: null });
     expect(cli.stdout()).toMatch(/^Sync run #\d+ SUCCEEDED in [\d.]+s: 150 classes seen of 150 listed, 150 new\.\n$/);
-    const progressLines = cli.stderr().split("\n").filter((line) => line.startsWith("[sync]"));
+    const progressLines = cli
+      .stderr()
+      .split("\n")
+      .filter((line) => line.startsWith("[sync]"));
     expect(progressLines.at(-1)).toMatch(/^\[sync\] cycling: 3\/3 pages \(100%\), 150 classes seen, 150 new; [\d.]+ pages\/(s|min)$/);
     expect(progressLines.length).toBeLessThanOrEqual(2); // every 5 s and at the end, not one per page
     expect(cli.stderr()).not.toContain('"level"');
@@ -66,7 +69,10 @@ describe("npm run sync", () => {
     expect(saved).toHaveLength(6); // two pages of 50 for each of the three categories
     expect(saved.filter((name) => name.startsWith("cycling_page_"))).toEqual(["cycling_page_0000.json", "cycling_page_0001.json"]);
     for (const name of saved) expect(name).toMatch(/^[A-Za-z0-9_-]+_page_\d{4}\.json$/);
-    expect(JSON.parse(await readFile(path.join(listDir, saved.find((name) => name.startsWith("______pmc-escaped-") && name.endsWith("_page_0001.json"))!), "utf8")).data).toHaveLength(10);
+    expect(
+      JSON.parse(await readFile(path.join(listDir, saved.find((name) => name.startsWith("______pmc-escaped-") && name.endsWith("_page_0001.json"))!), "utf8"))
+        .data,
+    ).toHaveLength(10);
     await withDatabases(db.config, async (databases) => {
       const rows = await databases.workouts.workout.findMany({ select: { categories: true } });
       expect(rows.every((row) => [...row.categories].sort().join() === ["cycling", escape, ".."].sort().join())).toBe(true);
@@ -93,7 +99,11 @@ describe("npm run sync", () => {
     expect(expected).toHaveLength(300);
     expect(rows).toEqual(expected);
     expect(runs).toEqual([
-      expect.objectContaining({ status: "FAILED", seen: 150, error: expect.stringMatching(new RegExp(`^abandoned: its process \\(pid ${killed.child.pid} on .+\\) is gone$`)) }),
+      expect.objectContaining({
+        status: "FAILED",
+        seen: 150,
+        error: expect.stringMatching(new RegExp(`^abandoned: its process \\(pid ${killed.child.pid} on .+\\) is gone$`)),
+      }),
       expect.objectContaining({ status: "SUCCEEDED", new: 150 }),
     ]);
   });

@@ -75,7 +75,9 @@ describe("a DATA_DIR that cannot be written", () => {
   it("a file where an embedded database's directory goes (PGlite's own error names no file)", async () => {
     const dataDir = await tempDir();
     await writeFile(path.join(dataDir, "workouts"), "");
-    expect(await run("migrate", [], { DATA_DIR: dataDir })).toEqual(oneLine(`DATA_DIR: cannot write to ${path.join(dataDir, "workouts")} (it is not a directory)`));
+    expect(await run("migrate", [], { DATA_DIR: dataDir })).toEqual(
+      oneLine(`DATA_DIR: cannot write to ${path.join(dataDir, "workouts")} (it is not a directory)`),
+    );
   });
 
   it("read-only, or with a database directory that is read-only", async () => {
@@ -91,7 +93,9 @@ describe("a DATA_DIR that cannot be written", () => {
     await mkdir(path.join(writable, "workouts"), { recursive: true });
     await chmod(writable, 0o777);
     await chmod(path.join(writable, "workouts"), 0o555);
-    expect(await runUnprivileged("migrate", { DATA_DIR: writable })).toEqual(oneLine(`DATA_DIR: cannot write to ${path.join(writable, "workouts")} (permission denied)`));
+    expect(await runUnprivileged("migrate", { DATA_DIR: writable })).toEqual(
+      oneLine(`DATA_DIR: cannot write to ${path.join(writable, "workouts")} (permission denied)`),
+    );
   });
 });
 

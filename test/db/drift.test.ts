@@ -1,6 +1,6 @@
 import path from "node:path";
 import { type DatabaseName, databaseNames } from "../../src/db";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { type Datamodel, type DmmfDefault, type DmmfField, type DmmfModel, loadDatamodel } from "../support/prisma-schema";
 
 // No drift: for each database, what its migrations build is exactly what its schema.prisma describes.
@@ -173,7 +173,10 @@ function defaultSql(value: DmmfDefault | undefined, type: string, sequence: stri
 
 /** Prisma names its built-in operator classes in PascalCase (JsonbPathOps); raw("...") ones are as written. */
 function operatorClass(name: string) {
-  return name.replace("MinMax", "Minmax").replace(/(?<=[a-z0-9])([A-Z])/g, "_$1").toLowerCase();
+  return name
+    .replace("MinMax", "Minmax")
+    .replace(/(?<=[a-z0-9])([A-Z])/g, "_$1")
+    .toLowerCase();
 }
 
 function quoteIdent(name: string) {

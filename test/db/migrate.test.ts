@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { databaseNames, migrationsDir } from "../../src/db";
-import { type Migration, MigrationError, applyMigrations, readMigrations } from "../../src/db/migrate";
+import { applyMigrations, type Migration, MigrationError, readMigrations } from "../../src/db/migrate";
 import { silentLogger } from "../../src/log";
 import { type EmptyDatabase, openEmptyDatabase } from "../support/empty-database";
 
@@ -65,10 +65,7 @@ describe.each(databaseNames)("the %s migrations", (name) => {
 
 describe("a failing migration", () => {
   const good = migration("20260101000000_good", `CREATE TABLE "a" ("id" INTEGER PRIMARY KEY);`);
-  const bad = migration(
-    "20260102000000_bad",
-    `CREATE TABLE "b" ("id" INTEGER PRIMARY KEY);\nINSERT INTO "no_such_table" VALUES (1);`,
-  );
+  const bad = migration("20260102000000_bad", `CREATE TABLE "b" ("id" INTEGER PRIMARY KEY);\nINSERT INTO "no_such_table" VALUES (1);`);
 
   it("is reported, rolled back whole, and blocks later starts until resolved", async () => {
     await expect(applyMigrations(db.session, [good, bad], options)).rejects.toThrow(
@@ -96,10 +93,10 @@ describe("a failing migration", () => {
     await applyMigrations(db.session, [good], options);
     // what a process killed mid-migration leaves: a started row, no logs, and (the transaction
     // having died with it) none of the script's effects
-    await db.session.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES (gen_random_uuid(), $1, $2)`,
-      [bad.checksum, "20260102000000_next"],
-    );
+    await db.session.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name) VALUES (gen_random_uuid(), $1, $2)`, [
+      bad.checksum,
+      "20260102000000_next",
+    ]);
     const next = migration("20260102000000_next", `CREATE TABLE "c" ("id" INTEGER PRIMARY KEY);`);
     expect(await applyMigrations(db.session, [good, next], options)).toEqual([next.name]);
     expect(await tableExists("c")).toBe(true);
@@ -120,8 +117,6 @@ describe("the migration history", () => {
   it("refuses a database migrated by a newer version", async () => {
     const newer = migration("20260201000000_newer", `CREATE TABLE "n" ("id" INTEGER PRIMARY KEY);`);
     await applyMigrations(db.session, [first, newer], options);
-    await expect(applyMigrations(db.session, [first], options)).rejects.toThrow(
-      /has migrations this version does not know \(20260201000000_newer\)/,
-    );
+    await expect(applyMigrations(db.session, [first], options)).rejects.toThrow(/has migrations this version does not know \(20260201000000_newer\)/);
   });
 });

@@ -69,7 +69,12 @@ onPostgres("statements on PostgreSQL", () => {
 
   it("are named until the limit, then run unnamed", () => {
     const name = preparedStatementNames(2);
-    expect([name({ sql: "SELECT 1" }), name({ sql: "SELECT 2" }), name({ sql: "SELECT 1" }), name({ sql: "SELECT 3" })]).toEqual(["prisma_0", "prisma_1", "prisma_0", ""]);
+    expect([name({ sql: "SELECT 1" }), name({ sql: "SELECT 2" }), name({ sql: "SELECT 1" }), name({ sql: "SELECT 3" })]).toEqual([
+      "prisma_0",
+      "prisma_1",
+      "prisma_0",
+      "",
+    ]);
   });
 });
 

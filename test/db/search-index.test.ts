@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { foldForSearch } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
 
 let db: TestDatabases;
 // deterministic made-up words with varied trigrams, as real titles and names have
@@ -69,13 +69,18 @@ describe("the order of search results", () => {
   ] as const;
 
   beforeAll(async () => {
-    const data = [...ranked].reverse().map(([id, title, artistNames]) => ({ id, title, artistNames, titleSearch: foldForSearch(title), artistNamesSearch: foldForSearch(artistNames) }));
+    const data = [...ranked]
+      .reverse()
+      .map(([id, title, artistNames]) => ({ id, title, artistNames, titleSearch: foldForSearch(title), artistNamesSearch: foldForSearch(artistNames) }));
     await db.detailed.song.createMany({ data });
   });
   afterAll(() => db.detailed.song.deleteMany({ where: { id: { in: ranked.map(([id]) => id) } } }));
 
   it("puts the whole text first, then its start, then a word's start, then anywhere; shorter texts first", async () => {
-    const { data, errors } = await execute(createApi(db), graphql(`query SearchRanking { songs(search: "QUOXL", first: 10) { totalCount edges { node { id } } } }`));
+    const { data, errors } = await execute(
+      createApi(db),
+      graphql(`query SearchRanking { songs(search: "QUOXL", first: 10) { totalCount edges { node { id } } } }`),
+    );
     expect(errors).toBeUndefined();
     expect(data!.songs.totalCount).toBe(ranked.length);
     expect(data!.songs.edges.map((edge) => edge.node.id)).toEqual(ranked.map(([id]) => id));

@@ -42,7 +42,9 @@ describe("one odd class never halts ingestion", () => {
   it("stores a class whose song title is 8 KB, cut to what the title index holds", async () => {
     const odd = oldestMusicClass();
     const longTitle = "Ω".repeat(8192);
-    const longCredit = (body: any) => ((body.playlist.songs[0].artists[0] = { ...body.playlist.songs[0].artists[0], artist_alias_id: "b".repeat(32), artist_name: longTitle }), body);
+    const longCredit = (body: any) => (
+      (body.playlist.songs[0].artists[0] = { ...body.playlist.songs[0].artists[0], artist_alias_id: "b".repeat(32), artist_name: longTitle }), body
+    );
     f.sim.alterClass(odd.id, { details: ownFirstSong({ title: longTitle }) });
     f.sim.alterClass(odd.id, { details: longCredit });
     await synced();
@@ -92,7 +94,9 @@ describe("one odd class never halts ingestion", () => {
     const { client, dataDir } = await clientWithDataDir();
     const failed = await syncWorkouts({ ...(await f.deps()), peloton: client });
     expect(failed).toMatchObject({ status: "FAILED", seen: 0 });
-    expect(failed.error).toMatch(/^Unexpected response for page 0 of the cycling class list \(GET \/api\/v2\/ride\/archived\): data: expected the list of classes \(an array\) \(Peloton's answer is kept in .+\.json\)\. The sync stopped at page 0 of cycling; .* the next sync resumes here\. If it fails the same way again, .*report it/);
+    expect(failed.error).toMatch(
+      /^Unexpected response for page 0 of the cycling class list \(GET \/api\/v2\/ride\/archived\): data: expected the list of classes \(an array\) \(Peloton's answer is kept in .+\.json\)\. The sync stopped at page 0 of cycling; .* the next sync resumes here\. If it fails the same way again, .*report it/,
+    );
     expect(await readdir(keptResponsesDir(dataDir))).toHaveLength(1);
     expect(await syncWorkouts(await f.deps())).toMatchObject({ status: "SUCCEEDED", seen: 30, new: 30 });
   });
@@ -191,7 +195,11 @@ describe("one odd class never halts ingestion", () => {
     expect(await processDetails({ ...deps, peloton: client }, { batchSize: 0 })).toMatchObject({ processed: 29, failed: 1 });
     const { detailsError } = await f.db.workouts.workout.findUniqueOrThrow({ where: { id: odd.id } });
     const kept = keptResponsesDir(dataDir);
-    expect(detailsError).toMatch(new RegExp(`^Unexpected response for class ${odd.id} \\(GET /api/ride/${odd.id}/details\\): playlist\\.songs\\.2\\.artists\\.0\\.artist_id: .* \\(Peloton's answer is kept in ${kept.replace(/[.\\/]/g, "\\$&")}/.+\\.json\\)$`));
+    expect(detailsError).toMatch(
+      new RegExp(
+        `^Unexpected response for class ${odd.id} \\(GET /api/ride/${odd.id}/details\\): playlist\\.songs\\.2\\.artists\\.0\\.artist_id: .* \\(Peloton's answer is kept in ${kept.replace(/[.\\/]/g, "\\$&")}/.+\\.json\\)$`,
+      ),
+    );
     const files = await readdir(kept);
     expect(files).toHaveLength(1);
     expect(JSON.parse(await readFile(path.join(kept, files[0]!), "utf8")).ride.id).toBe(odd.id);
@@ -224,8 +232,14 @@ describe("one odd class never halts ingestion", () => {
     expect(await detailsRun()).toMatchObject({ processed: 30 });
     const song = { id: odd.songIds[0]! };
     const before = {
-      workout: await f.db.detailed.detailedWorkout.findUniqueOrThrow({ where: { id: odd.id }, select: { title: true, description: true, imageUrl: true, durationSeconds: true, instructorId: true } }),
-      listed: await f.db.workouts.workout.findUniqueOrThrow({ where: { id: odd.id }, select: { instructorId: true, instructorName: true, durationSeconds: true, discipline: true } }),
+      workout: await f.db.detailed.detailedWorkout.findUniqueOrThrow({
+        where: { id: odd.id },
+        select: { title: true, description: true, imageUrl: true, durationSeconds: true, instructorId: true },
+      }),
+      listed: await f.db.workouts.workout.findUniqueOrThrow({
+        where: { id: odd.id },
+        select: { instructorId: true, instructorName: true, durationSeconds: true, discipline: true },
+      }),
       song: await f.db.detailed.song.findUniqueOrThrow({ where: song }),
       credits: await f.db.detailed.songArtist.findMany({ where: { songId: song.id }, orderBy: { position: "asc" } }),
     };
@@ -241,8 +255,18 @@ describe("one odd class never halts ingestion", () => {
     }
     expect(await syncWorkouts(await f.deps(), { full: true })).toMatchObject({ status: "SUCCEEDED", seen: 30 });
     expect(await detailsRun({ force: true })).toMatchObject({ status: "SUCCEEDED", processed: 30 });
-    expect(await f.db.detailed.detailedWorkout.findUniqueOrThrow({ where: { id: odd.id }, select: { title: true, description: true, imageUrl: true, durationSeconds: true, instructorId: true } })).toEqual(before.workout);
-    expect(await f.db.workouts.workout.findUniqueOrThrow({ where: { id: odd.id }, select: { instructorId: true, instructorName: true, durationSeconds: true, discipline: true } })).toEqual(before.listed);
+    expect(
+      await f.db.detailed.detailedWorkout.findUniqueOrThrow({
+        where: { id: odd.id },
+        select: { title: true, description: true, imageUrl: true, durationSeconds: true, instructorId: true },
+      }),
+    ).toEqual(before.workout);
+    expect(
+      await f.db.workouts.workout.findUniqueOrThrow({
+        where: { id: odd.id },
+        select: { instructorId: true, instructorName: true, durationSeconds: true, discipline: true },
+      }),
+    ).toEqual(before.listed);
     expect(await f.db.detailed.song.findUniqueOrThrow({ where: song })).toEqual(before.song);
     expect(await f.db.detailed.songArtist.findMany({ where: { songId: song.id }, orderBy: { position: "asc" } })).toEqual(before.credits);
   });

@@ -51,7 +51,10 @@ describe("processDetails", () => {
     await synced();
     await processDetails(await f.deps(), { batchSize: 0 });
     const before = await catalogueSnapshot(f);
-    const ids = f.sim.catalogue.classes.filter((c) => c.songIds.length > 0).slice(0, 2).map((c) => c.id);
+    const ids = f.sim.catalogue.classes
+      .filter((c) => c.songIds.length > 0)
+      .slice(0, 2)
+      .map((c) => c.id);
     expect(await processDetails(await f.deps(), { force: true, ids })).toMatchObject({ status: "SUCCEEDED", processed: 2 });
     expect(await catalogueSnapshot(f)).toEqual(before);
     // as the original scripts' --force: every class, not a batch of 100
@@ -127,7 +130,11 @@ describe("processDetails", () => {
     const warnings: string[] = [];
     const logger = pino({ level: "warn" }, { write: (line: string) => warnings.push(JSON.parse(line).msg) });
     for (const force of [false, true, true]) {
-      expect(await processDetails(await f.deps({ logger }), { batchSize: 0, concurrency: 8, force })).toMatchObject({ status: "SUCCEEDED", processed: 120, failed: 0 });
+      expect(await processDetails(await f.deps({ logger }), { batchSize: 0, concurrency: 8, force })).toMatchObject({
+        status: "SUCCEEDED",
+        processed: 120,
+        failed: 0,
+      });
     }
     expect(warnings).toEqual([]);
     expect(await f.db.detailed.song.count()).toBe(f.sim.catalogue.songCount);
@@ -155,7 +162,9 @@ describe("processDetails", () => {
       status: "FAILED",
       processed: 0,
       failed: 5,
-      error: expect.stringMatching(/^Peloton failed 5 classes in a row \(last: Peloton kept failing GET .* \(HTTP 503\); gave up after 4 attempts\.\); stopping/),
+      error: expect.stringMatching(
+        /^Peloton failed 5 classes in a row \(last: Peloton kept failing GET .* \(HTTP 503\); gave up after 4 attempts\.\); stopping/,
+      ),
     });
     expect(await f.db.workouts.workout.count({ where: { detailsError: { contains: "HTTP 503" } } })).toBe(5);
     expect(await f.db.workouts.workout.count({ where: { detailsAttempts: { gt: 0 } } })).toBe(0);

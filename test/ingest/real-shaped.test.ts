@@ -39,8 +39,14 @@ describe("ingestion against today's Peloton, drifting", () => {
     const rows = await f.db.workouts.workout.findMany({ select: { id: true, categories: true, available: true } });
     expect(rows).toHaveLength(classes.length - 1);
     for (const row of rows) {
-      const expected = Object.entries(listing).filter(([, ids]) => ids.includes(row.id)).map(([slug]) => slug);
-      expect({ id: row.id, categories: [...row.categories].sort(), available: row.available }).toEqual({ id: row.id, categories: expected.sort(), available: true });
+      const expected = Object.entries(listing)
+        .filter(([, ids]) => ids.includes(row.id))
+        .map(([slug]) => slug);
+      expect({ id: row.id, categories: [...row.categories].sort(), available: row.available }).toEqual({
+        id: row.id,
+        categories: expected.sort(),
+        available: true,
+      });
     }
     // bike bootcamp classes are listed twice and stored once, under both
     expect(rows.filter((row) => row.categories.includes("bike_bootcamp") && row.categories.includes("bootcamp")).length).toBeGreaterThan(0);
@@ -62,7 +68,10 @@ describe("ingestion against today's Peloton, drifting", () => {
     expect(await processDetails(await f.deps(), { batchSize: 0 })).toMatchObject({ status: "SUCCEEDED", failed: 0 });
     const first = await catalogue();
     // the simulator's drift picks new forms for every answer: fetch every class again
-    expect(await processDetails(await f.deps(), { batchSize: 0, force: true })).toMatchObject({ status: "SUCCEEDED", processed: f.sim.catalogue.classes.length });
+    expect(await processDetails(await f.deps(), { batchSize: 0, force: true })).toMatchObject({
+      status: "SUCCEEDED",
+      processed: f.sim.catalogue.classes.length,
+    });
     const second = await catalogue();
     // what no answer may leave out: the same in both
     const required = ({ songs, albums: _, workouts, ...rest }: typeof first) => ({
@@ -75,7 +84,8 @@ describe("ingestion against today's Peloton, drifting", () => {
     // only the class list names it; one whose list entry and answer both left it out cannot
     expect(first.workouts.filter((workout) => !workout.instructorId).length).toBeLessThan(3);
     const instructorOf = new Map(second.workouts.map((workout) => [workout.id, workout.instructorId]));
-    for (const workout of first.workouts.filter((w) => w.instructorId)) expect([workout.id, instructorOf.get(workout.id)]).toEqual([workout.id, workout.instructorId]);
+    for (const workout of first.workouts.filter((w) => w.instructorId))
+      expect([workout.id, instructorOf.get(workout.id)]).toEqual([workout.id, workout.instructorId]);
     expect(first.entries).toHaveLength(f.sim.catalogue.classes.reduce((n, c) => n + c.songIds.length, 0));
     // an album is optional (drift leaves some out): one seen once stays, and a song keeps the album it was given
     expect(second.albums).toEqual(expect.arrayContaining(first.albums));

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import os from "node:os";
 import { Prisma } from "../../src/db/generated/workouts/client";
-import { StageAlreadyRunningError, claimRun } from "../../src/ingest/runs";
-import { silentLogger } from "../../src/log";
+import { claimRun, StageAlreadyRunningError } from "../../src/ingest/runs";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
+import { silentLogger } from "../../src/log";
 import { useIngestFixture } from "../support/ingest";
 
 const f = useIngestFixture({ classes: 120, disciplines: ["cycling"] }, { pageDelayMs: 300 });

@@ -1,5 +1,5 @@
 import { saveClassDetails } from "../../src/ingest/save-class";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { fixtureJson, rideDetails } from "../support/fixtures";
 
 let db: TestDatabases;
@@ -77,7 +77,10 @@ describe("saveClassDetails", () => {
     respelled.title = "Señorita Relay";
     // same alias as "The Midnight Relay", another artist_id and spelling
     respelled.artists = [{ ...shared.artists[0], artist_id: "00000000000000000000000000000a11", artist_name: "the midnight relay" }];
-    second.playlist.songs = [{ ...shared, index: 0 }, { ...respelled, index: 1 }];
+    second.playlist.songs = [
+      { ...shared, index: 0 },
+      { ...respelled, index: 1 },
+    ];
 
     await saveClassDetails(db.detailed, rideDetails(first));
     await saveClassDetails(db.detailed, rideDetails(second));
@@ -94,10 +97,7 @@ describe("saveClassDetails", () => {
     // saved again with a shorter playlist: the class's playlist is replaced; songs stay in the catalogue
     first.playlist.songs = first.playlist.songs.slice(0, 2);
     await saveClassDetails(db.detailed, rideDetails(first));
-    expect((await readClass(first.ride.id)).playlist.map((entry) => entry.song.title)).toEqual([
-      "Neon Skyline",
-      "Runaway Static (feat. Kiro Vance)",
-    ]);
+    expect((await readClass(first.ride.id)).playlist.map((entry) => entry.song.title)).toEqual(["Neon Skyline", "Runaway Static (feat. Kiro Vance)"]);
     expect(await counts()).toEqual({ songs: 6, artists: 5, albums: 5, entries: 4, links: 7 });
   });
 

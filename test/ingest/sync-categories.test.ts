@@ -25,6 +25,10 @@ describe("syncWorkouts over categories", () => {
     const rows = await f.db.workouts.workout.findMany({ select: { category: true, categories: true } });
     expect(rows.every((w) => w.categories.length === 1 && w.categories[0] === w.category)).toBe(true);
     const checkpoints = await f.db.workouts.syncCheckpoint.findMany({ orderBy: { category: "asc" } });
-    expect(checkpoints.map((c) => [c.category, c.walkComplete])).toEqual([["cycling", true], ["strength", true], ["yoga", true]]);
+    expect(checkpoints.map((c) => [c.category, c.walkComplete])).toEqual([
+      ["cycling", true],
+      ["strength", true],
+      ["yoga", true],
+    ]);
   });
 });

@@ -15,9 +15,7 @@ const categoriesOf = () => {
   return of;
 };
 const rows = async () =>
-  new Map(
-    (await f.db.workouts.workout.findMany({ select: { id: true, category: true, categories: true, available: true } })).map((w) => [w.id, w]),
-  );
+  new Map((await f.db.workouts.workout.findMany({ select: { id: true, category: true, categories: true, available: true } })).map((w) => [w.id, w]));
 const pagesOf = (category: string) =>
   f.sim.requests.filter((r) => r.path === "/api/v2/ride/archived" && r.query.browse_category === category).map((r) => Number(r.query.page));
 const allPages = (category: string) => Array.from({ length: Math.ceil(listed(category).length / 50) }, (_, page) => page);
@@ -65,7 +63,11 @@ describe("syncWorkouts over overlapping categories", () => {
     expect(sorted([...saved.keys()])).toEqual(sorted(f.sim.catalogue.classes.map((c) => c.id)));
     for (const [id, categories] of categoriesOf()) expect(sorted(saved.get(id)!.categories)).toEqual(sorted(categories));
     const checkpoints = await f.db.workouts.syncCheckpoint.findMany({ orderBy: { category: "asc" } });
-    expect(checkpoints.map((c) => [c.category, c.walkComplete])).toEqual([["bike_bootcamp", true], ["bootcamp", true], ["cycling", true]]);
+    expect(checkpoints.map((c) => [c.category, c.walkComplete])).toEqual([
+      ["bike_bootcamp", true],
+      ["bootcamp", true],
+      ["cycling", true],
+    ]);
 
     // the next run knows the overlap: its total is still the classes, not the listings
     const again = await syncWorkouts(await f.deps(), { categories: ["all"] });

@@ -38,9 +38,7 @@ describe("syncWorkouts", () => {
     const run = await syncWorkouts(await f.deps());
     expect(run.status).toBe("SUCCEEDED");
     // the 7 new classes shifted later pages down: their first rows were seen twice, none missed
-    expect((await workoutRows(f)).map((w) => w.id)).toEqual(
-      catalogueIds().filter((id) => !f.sim.catalogue.classes.slice(0, 7).some((c) => c.id === id)),
-    );
+    expect((await workoutRows(f)).map((w) => w.id)).toEqual(catalogueIds().filter((id) => !f.sim.catalogue.classes.slice(0, 7).some((c) => c.id === id)));
     // the next sync picks up the 7 published above the page it was on
     await syncWorkouts(await f.deps());
     expect((await workoutRows(f)).map((w) => w.id)).toEqual(catalogueIds());

@@ -1,10 +1,10 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
+import { keptResponsesDir } from "../../src/peloton/client";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../../src/peloton/errors";
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { keptResponsesDir } from "../../src/peloton/client";
 
 let sim: Simulator;
 let dataDir: string;
@@ -93,7 +93,9 @@ describe("the Peloton client", () => {
     expect(wait).toBeGreaterThanOrEqual(150 - slack); // 30 times the 10 ms a plain 429 waits, less up to half as jitter
 
     sim.faults.inject("details", { status: 429, cloudflare: true }, 2);
-    await expect(peloton.rideDetails(classId(1))).rejects.toThrow(/Peloton kept failing GET \/api\/ride\/\w+\/details \(rate-limited by Cloudflare \(HTTP 429, error code 1015\)\); gave up after 2 attempts/);
+    await expect(peloton.rideDetails(classId(1))).rejects.toThrow(
+      /Peloton kept failing GET \/api\/ride\/\w+\/details \(rate-limited by Cloudflare \(HTTP 429, error code 1015\)\); gave up after 2 attempts/,
+    );
   });
 
   it("keeps the last 50 answers it could not read, for a bug report", async () => {
@@ -149,7 +151,9 @@ describe("the Peloton client", () => {
     const id = sim.catalogue.classes.find((c) => c.songIds.length > 0)!.id;
     const failure = peloton.rideDetails(id);
     await expect(failure).rejects.toThrow(MalformedResponseError);
-    await expect(failure).rejects.toThrow(new RegExp(`class ${id} \\(GET /api/ride/${id}/details\\): playlist\\.songs\\.0\\.artists\\.0\\.artist_id: expected an id`, "i"));
+    await expect(failure).rejects.toThrow(
+      new RegExp(`class ${id} \\(GET /api/ride/${id}/details\\): playlist\\.songs\\.0\\.artists\\.0\\.artist_id: expected an id`, "i"),
+    );
     expect(apiRequests(detailsPath(id))).toHaveLength(1);
   });
 
@@ -164,6 +168,8 @@ describe("the Peloton client", () => {
   it("explains a server that does not answer at all", async () => {
     const made = await testClient(simulatorConfig(sim, { apiUrl: "http://127.0.0.1:1", accessToken: "pasted", maxRetries: 1 }));
     dataDir = made.dataDir;
-    await expect(made.client.rideDetails("abc")).rejects.toThrow(/Peloton kept failing GET \/api\/ride\/abc\/details \(ECONNREFUSED\); gave up after 2 attempts/);
+    await expect(made.client.rideDetails("abc")).rejects.toThrow(
+      /Peloton kept failing GET \/api\/ride\/abc\/details \(ECONNREFUSED\); gave up after 2 attempts/,
+    );
   });
 });

@@ -13,7 +13,10 @@ const real = (file: string): any => JSON.parse(readFileSync(path.join(__dirname,
 const listPages = {
   "archived-page-2020 (no limit, sort_by an array)": real("ride_archived/archived-page-2020.json"),
   "list-data-only-2025 (no envelope at all)": real("ride_archived/list-data-only-2025.json"),
-  "doc-envelope-2026 (sort_by a string, no hide_explicit_rides)": { ...real("ride_archived/doc-envelope-2026.json"), data: [real("ride_archived/doc-ride-2026.json")] },
+  "doc-envelope-2026 (sort_by a string, no hide_explicit_rides)": {
+    ...real("ride_archived/doc-envelope-2026.json"),
+    data: [real("ride_archived/doc-ride-2026.json")],
+  },
 };
 const detailsAnswers = {
   "details-15cb7793-2025": real("ride_details/details-15cb7793-2025.json"),
@@ -93,7 +96,13 @@ describe("ingestion stores what each real answer holds", () => {
       const id = classes[i]!.id;
       const stored = await f.db.detailed.detailedWorkout.findUniqueOrThrow({
         where: { id },
-        include: { instructor: true, playlist: { orderBy: { position: "asc" }, include: { song: { include: { album: true, artists: { orderBy: { position: "asc" }, include: { artist: true } } } } } } },
+        include: {
+          instructor: true,
+          playlist: {
+            orderBy: { position: "asc" },
+            include: { song: { include: { album: true, artists: { orderBy: { position: "asc" }, include: { artist: true } } } } },
+          },
+        },
       });
       expect(stored).toMatchObject({ title: answer.ride.title, durationSeconds: answer.ride.duration, fitnessDiscipline: answer.ride.fitness_discipline });
       if (answer.ride.instructor) expect(stored.instructor).toMatchObject({ id: answer.ride.instructor.id, name: answer.ride.instructor.name });

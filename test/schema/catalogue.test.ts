@@ -3,7 +3,7 @@ import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 
 let sim: Simulator;
@@ -40,7 +40,9 @@ describe("the catalogue API", () => {
   });
 
   it("answers null for an unknown id", async () => {
-    expect(await execute(api, graphql(`query CatalogueUnknownIds { workout(id: "nope") { id } song(id: "nope") { id } instructor(id: "nope") { id } }`))).toEqual({
+    expect(
+      await execute(api, graphql(`query CatalogueUnknownIds { workout(id: "nope") { id } song(id: "nope") { id } instructor(id: "nope") { id } }`)),
+    ).toEqual({
       data: { workout: null, song: null, instructor: null },
     });
   });
@@ -49,7 +51,9 @@ describe("the catalogue API", () => {
     const page = (after: string | null) =>
       execute(
         api,
-        graphql(`query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`),
+        graphql(
+          `query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
+        ),
         { after },
       );
     const seen: string[] = [];
@@ -92,7 +96,9 @@ describe("the catalogue API", () => {
     const page = (after: string | null) =>
       execute(
         api,
-        graphql(`query CatalogueMotorheadSongs($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }`),
+        graphql(
+          `query CatalogueMotorheadSongs($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }`,
+        ),
         { after },
       );
     const seen: string[] = [];
@@ -138,14 +144,19 @@ describe("the catalogue API", () => {
   });
 
   it("finds artists by name", async () => {
-    const { data } = await execute(api, graphql(`query CatalogueArtistSearch { artists(search: "motorhead", first: 5) { totalCount edges { node { id name } } } }`));
+    const { data } = await execute(
+      api,
+      graphql(`query CatalogueArtistSearch { artists(search: "motorhead", first: 5) { totalCount edges { node { id name } } } }`),
+    );
     expect(data!.artists.edges[0]!.node.name).toBe("Motörhead");
   });
 
   it("refuses a search shorter than 2 characters, saying why", async () => {
     const { data, errors } = await execute(api, graphql(`query CatalogueShortSearch { songs(search: " a ", first: 5) { totalCount } }`));
     expect(data).toBeNull();
-    expect(errors).toEqual([expect.objectContaining({ message: "search must be at least 2 characters", extensions: { code: "BAD_USER_INPUT", argumentName: "search" } })]);
+    expect(errors).toEqual([
+      expect.objectContaining({ message: "search must be at least 2 characters", extensions: { code: "BAD_USER_INPUT", argumentName: "search" } }),
+    ]);
   });
 
   describe("workouts(filter, orderBy)", () => {
@@ -154,7 +165,9 @@ describe("the catalogue API", () => {
     const ids = async (filter: WorkoutFilter, orderBy: WorkoutOrder = "AIRED_DESC") => {
       const { data, errors } = await execute(
         api,
-        graphql(`query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }`),
+        graphql(
+          `query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }`,
+        ),
         { filter, orderBy },
       );
       expect(errors).toBeUndefined();
@@ -187,7 +200,12 @@ describe("the catalogue API", () => {
       const middle = rows[Math.floor(rows.length / 2)]!.originalAirTime!;
       const after = rows.filter((w) => w.originalAirTime! > middle);
       expect(await ids({ airedAfter: middle.toISOString() })).toEqual(after.map((w) => w.id));
-      expect(await ids({ airedBefore: middle.toISOString() }, "AIRED_ASC")).toEqual(rows.filter((w) => w.originalAirTime! < middle).map((w) => w.id).reverse());
+      expect(await ids({ airedBefore: middle.toISOString() }, "AIRED_ASC")).toEqual(
+        rows
+          .filter((w) => w.originalAirTime! < middle)
+          .map((w) => w.id)
+          .reverse(),
+      );
       expect(await ids({ explicit: true })).toEqual(rows.filter((w) => w.explicit).map((w) => w.id));
       const hardest = [...rows].sort((a, b) => (b.difficultyRatingAvg ?? -1) - (a.difficultyRatingAvg ?? -1) || (a.id < b.id ? -1 : 1));
       expect(await ids({}, "DIFFICULTY_DESC")).toEqual(hardest.map((w) => w.id));
@@ -249,7 +267,9 @@ describe("the catalogue API", () => {
       const after = async (orderBy: WorkoutOrder, cursor: string) => {
         const { data, errors } = await execute(
           api,
-          graphql(`query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }`),
+          graphql(
+            `query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }`,
+          ),
           { orderBy, after: cursor },
         );
         return { ids: data?.workouts.edges.map((edge) => edge.node.id), errors };
@@ -264,15 +284,21 @@ describe("the catalogue API", () => {
       expect(await after("AIRED_DESC", Buffer.from(`GPC:S:${tenth.node.id}`).toString("base64"))).toEqual({ ids: newest.slice(10, 13), errors: undefined });
       const between = await execute(
         api,
-        graphql(`query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }`),
+        graphql(
+          `query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }`,
+        ),
         { after: data!.workouts.edges[2]!.cursor, before: tenth.cursor },
       );
       expect(between.data?.workouts.edges.map((edge) => edge.node.id)).toEqual(newest.slice(3, 9));
       const twice = data!.workouts.edges[0]!.cursor.repeat(2);
-      const madeUp = ['Workout:["x","title","y"]', 'Workout:["a\\u0000b","originalAirTime",null]', "Workout:{", "GPC:S:"].map((text) => Buffer.from(text).toString("base64"));
+      const madeUp = ['Workout:["x","title","y"]', 'Workout:["a\\u0000b","originalAirTime",null]', "Workout:{", "GPC:S:"].map((text) =>
+        Buffer.from(text).toString("base64"),
+      );
       for (const made of ["not-a-cursor", twice, ...madeUp]) {
         const { errors } = await after("AIRED_DESC", made);
-        expect(errors).toEqual([expect.objectContaining({ message: "after: invalid cursor", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
+        expect(errors).toEqual([
+          expect.objectContaining({ message: "after: invalid cursor", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+        ]);
       }
     });
 
@@ -286,7 +312,9 @@ describe("the catalogue API", () => {
     const song = musicClass().songIds[0]!;
     const { data, errors } = await execute(
       api,
-      graphql(`query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }`),
+      graphql(
+        `query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }`,
+      ),
       { id: song },
     );
     expect(errors).toBeUndefined();
@@ -306,9 +334,13 @@ describe("the catalogue API", () => {
     const plays = new Map<string, number>();
     for (const entry of entries) for (const { artistId } of entry.song.artists) plays.set(artistId, (plays.get(artistId) ?? 0) + 1);
     const expected = [...plays].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-    const { data } = await execute(api, graphql(`query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }`), {
-      id: instructorId,
-    });
+    const { data } = await execute(
+      api,
+      graphql(`query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }`),
+      {
+        id: instructorId,
+      },
+    );
     expect(data!.instructor!.topArtists.map((a) => [a.artist.id, a.plays])).toEqual(expected);
   });
 

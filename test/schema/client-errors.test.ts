@@ -1,11 +1,11 @@
 import { once } from "node:events";
-import { type Server, createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { testBackend } from "../../harness/databases";
 import { createLogger } from "../../src/log";
 import { clientKey } from "../../src/rate-limit";
 import { createApi } from "../../src/server";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 
 // What clients are told, and what the log keeps, when a request fails or is refused.
 
@@ -22,15 +22,27 @@ afterAll(async () => {
 });
 
 async function post(api: ReturnType<typeof createApi>, query: string, variables: Record<string, unknown> = {}) {
-  const response = await api.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  const response = await api.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
   return { status: response.status, retryAfter: response.headers.get("retry-after"), ...body };
 }
 
 describe("in production, errors suggest no names", () => {
   const cases = [
-    { what: "an input object variable's misspelled field", query: "query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }", variables: { f: { artsit: "x" } } },
-    { what: "an enum variable's misspelled value", query: "query ($o: WorkoutOrder) { workouts(first: 1, orderBy: $o) { totalCount } }", variables: { o: "AIRED_AS" } },
+    {
+      what: "an input object variable's misspelled field",
+      query: "query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }",
+      variables: { f: { artsit: "x" } },
+    },
+    {
+      what: "an enum variable's misspelled value",
+      query: "query ($o: WorkoutOrder) { workouts(first: 1, orderBy: $o) { totalCount } }",
+      variables: { o: "AIRED_AS" },
+    },
     { what: "an enum literal's misspelled value", query: "{ workouts(first: 1, orderBy: AIRED_AS) { totalCount } }", variables: {} },
     { what: "a misspelled argument", query: "{ workouts(frist: 1) { totalCount } }", variables: {} },
   ];
@@ -76,11 +88,15 @@ describe("the log", () => {
 function postFrom(url: string, localAddress: string, headers: Record<string, string> = {}) {
   const body = JSON.stringify({ query: "{ catalogueStatus { songs } }" });
   return new Promise<{ status: number; retryAfter?: string; body: any }>((resolve, reject) => {
-    const req = httpRequest(url, { method: "POST", localAddress, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
-      let text = "";
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, retryAfter: res.headers["retry-after"] as string | undefined, body: JSON.parse(text) }));
-    });
+    const req = httpRequest(
+      url,
+      { method: "POST", localAddress, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...headers } },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, retryAfter: res.headers["retry-after"] as string | undefined, body: JSON.parse(text) }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -89,7 +105,12 @@ function postFrom(url: string, localAddress: string, headers: Record<string, str
 describe("the rate limit", () => {
   it("answers 429 RATE_LIMITED with Retry-After once an address has made its requests for the minute, counting by the connection's address alone", async () => {
     const token = "rate-limit-admin-token-0123456789";
-    const runs = { start: async () => { throw new Error("not in this test"); }, stop: async () => undefined };
+    const runs = {
+      start: async () => {
+        throw new Error("not in this test");
+      },
+      stop: async () => undefined,
+    };
     const lines: { level: number; msg?: string; stack?: unknown }[] = [];
     const logger = createLogger("debug", { write: (line: string) => void lines.push(JSON.parse(line)) });
     const server = createServer(createApi(db, { rateLimitPerMinute: 3, admin: { token, runs }, logger }));
@@ -102,7 +123,12 @@ describe("the rate limit", () => {
     const refused = await postFrom(url, "127.0.0.1", { "x-forwarded-for": "203.0.113.9" });
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
-    expect(refused.body.errors).toEqual([{ message: expect.stringMatching(/^Too many requests from this address \(more than 3 a minute\); try again in \d+ s\.$/), extensions: { code: "RATE_LIMITED" } }]);
+    expect(refused.body.errors).toEqual([
+      {
+        message: expect.stringMatching(/^Too many requests from this address \(more than 3 a minute\); try again in \d+ s\.$/),
+        extensions: { code: "RATE_LIMITED" },
+      },
+    ]);
     // another address has its own allowance; the admin has none to spend
     expect((await postFrom(url, "127.0.0.2")).status).toBe(200);
     expect((await postFrom(url, "127.0.0.1", { authorization: `Bearer ${token}` })).status).toBe(200);
@@ -115,7 +141,11 @@ describe("the rate limit", () => {
 
   it("counts an IPv4 client by its address (mapped or not) and an IPv6 one by its /64 network", () => {
     expect(["10.1.2.3", "::ffff:10.1.2.3"].map(clientKey)).toEqual(["10.1.2.3", "10.1.2.3"]);
-    expect(["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::9", "2001:db8:1:3::9"].map(clientKey)).toEqual(["2001:db8:1:2::/64", "2001:db8:1:2::/64", "2001:db8:1:3::/64"]);
+    expect(["2001:db8:1:2:3:4:5:6", "2001:db8:1:2::9", "2001:db8:1:3::9"].map(clientKey)).toEqual([
+      "2001:db8:1:2::/64",
+      "2001:db8:1:2::/64",
+      "2001:db8:1:3::/64",
+    ]);
   });
 
   it("is off unless asked for", async () => {
@@ -131,11 +161,14 @@ onPostgres("a pool with no connection free", () => {
     const held = new Promise<void>((resolve) => (release = resolve));
     let begun = 0;
     const holders = Array.from({ length: 10 }, () =>
-      db.detailed.$transaction(async (tx) => {
-        await tx.$queryRawUnsafe("SELECT 1");
-        begun++;
-        await held;
-      }, { maxWait: 60_000, timeout: 60_000 }),
+      db.detailed.$transaction(
+        async (tx) => {
+          await tx.$queryRawUnsafe("SELECT 1");
+          begun++;
+          await held;
+        },
+        { maxWait: 60_000, timeout: 60_000 },
+      ),
     );
     try {
       while (begun < 10) await new Promise((resolve) => setTimeout(resolve, 20));

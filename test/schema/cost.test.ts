@@ -6,7 +6,7 @@ import { schema } from "../../src/schema";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 
 // What an operation costs the database: fields that look something up for each parent are batched
@@ -52,7 +52,6 @@ describe("the issue's operation: 15 aliases of every instructor's top artist", (
       expect(sent.length).toBeLessThanOrEqual(15 + 2);
     }
   });
-
 });
 
 /** How many statements each page size cost: the same for every size when the per-parent lookups are batched. */
@@ -81,7 +80,7 @@ describe("lists under each parent of a page, batched", () => {
   });
 
   it("prices a page from the end or after a cursor, which each parent reads on its own, so that a page of parents cannot multiply it", async () => {
-    for (const page of ["last: 2", "first: 2, after: \"R1BDOlM6eA==\""]) {
+    for (const page of ["last: 2", 'first: 2, after: "R1BDOlM6eA=="']) {
       sent.length = 0;
       const response = await post(`{ instructors(first: 25) { edges { node { workouts(${page}) { edges { node { id } } } } } } }`);
       if (response.status === 400) expect((await response.json()).errors[0]).toMatchObject({ extensions: { code: "QUERY_COMPLEXITY" } });
@@ -97,8 +96,17 @@ describe("lists under each parent of a page, batched", () => {
     );
     expect(errors).toBeUndefined();
     for (const { node: song } of data!.songs.edges) {
-      const classes = await db.detailed.detailedWorkout.findMany({ where: { playlist: { some: { songId: song.id } } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }], select: { id: true } });
-      expect({ song: song.id, ids: song.workouts.edges.map((e) => e.node.id), total: song.workouts.totalCount, more: song.workouts.pageInfo.hasNextPage }).toEqual({
+      const classes = await db.detailed.detailedWorkout.findMany({
+        where: { playlist: { some: { songId: song.id } } },
+        orderBy: [{ originalAirTime: "desc" }, { id: "asc" }],
+        select: { id: true },
+      });
+      expect({
+        song: song.id,
+        ids: song.workouts.edges.map((e) => e.node.id),
+        total: song.workouts.totalCount,
+        more: song.workouts.pageInfo.hasNextPage,
+      }).toEqual({
         song: song.id,
         ids: classes.slice(0, 2).map((c) => c.id),
         total: classes.length,
@@ -106,7 +114,11 @@ describe("lists under each parent of a page, batched", () => {
       });
     }
     for (const { node: instructor } of data!.instructors.edges) {
-      const classes = await db.detailed.detailedWorkout.findMany({ where: { instructorId: instructor.id }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }], select: { id: true } });
+      const classes = await db.detailed.detailedWorkout.findMany({
+        where: { instructorId: instructor.id },
+        orderBy: [{ originalAirTime: "desc" }, { id: "asc" }],
+        select: { id: true },
+      });
       expect(instructor.workouts.totalCount).toBe(classes.length);
       expect(instructor.workouts.edges.map((e) => e.node.id)).toEqual(classes.slice(0, 4).map((c) => c.id));
     }

@@ -1,7 +1,7 @@
 import { ingestFromSimulator } from "../../harness/simulator";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 
 // Cursors a client made up: each must answer a page or BAD_USER_INPUT, never "Unexpected error".
 // Plain strings: codegen need not type deliberately hostile operations.
@@ -38,7 +38,23 @@ const b64 = (text: string) => Buffer.from(text).toString("base64");
 const cursor = (id: unknown, field: unknown, value: string) => b64(`Workout:[${JSON.stringify(id)},${JSON.stringify(field)},${value}]`);
 
 // values as JSON text, so that 1e-400 and -0 reach the server as written
-const numbers = ["1.7976931348623157e308", "-1.7976931348623157e308", "1.797e308", "1e308", "1e309", "-1e999", "-0", "0", "1e-400", "5e-324", "-5e-324", "2.2250738585072014e-308", "3.5e38", "9007199254740993", "7.5"];
+const numbers = [
+  "1.7976931348623157e308",
+  "-1.7976931348623157e308",
+  "1.797e308",
+  "1e308",
+  "1e309",
+  "-1e999",
+  "-0",
+  "0",
+  "1e-400",
+  "5e-324",
+  "-5e-324",
+  "2.2250738585072014e-308",
+  "3.5e38",
+  "9007199254740993",
+  "7.5",
+];
 const dates = [
   "+275760-09-13T00:00:00.000Z",
   "-271821-04-20T00:00:00.000Z",
@@ -54,14 +70,28 @@ const dates = [
   "2021-06-01T12:00:00.000Z",
 ].map((date) => JSON.stringify(date));
 const others = ["null", "true", '"7.5"', "[]", "[1]", "[[[[[[1]]]]]]", "{}", '{"a":1}', '"x"'];
-const ids = () => [realId, "no-such-class", "", "a".repeat(200), "a".repeat(201), "a".repeat(50_000), "a\u0000b", "\u{1F600}", 42, null, ["nested"], { id: realId }];
+const ids = () => [
+  realId,
+  "no-such-class",
+  "",
+  "a".repeat(200),
+  "a".repeat(201),
+  "a".repeat(50_000),
+  "a\u0000b",
+  "\u{1F600}",
+  42,
+  null,
+  ["nested"],
+  { id: realId },
+];
 
 /** Every made-up cursor: each value under each sort field with a real id, each id with a usable value, and what is not a cursor at all. */
 function hostileCursors(): { name: string; cursor: string }[] {
   const made: { name: string; cursor: string }[] = [];
   for (const field of ["difficultyRatingAvg", "originalAirTime", "title", null, 1])
     for (const value of [...numbers, ...dates, ...others]) made.push({ name: `[real id, ${field}, ${value}]`, cursor: cursor(realId, field, value) });
-  for (const id of ids()) made.push({ name: `[${JSON.stringify(id).slice(0, 40)}, difficultyRatingAvg, 7.5]`, cursor: cursor(id, "difficultyRatingAvg", "7.5") });
+  for (const id of ids())
+    made.push({ name: `[${JSON.stringify(id).slice(0, 40)}, difficultyRatingAvg, 7.5]`, cursor: cursor(id, "difficultyRatingAvg", "7.5") });
   const texts = [
     `Workout:[${JSON.stringify(realId)},"difficultyRatingAvg",7.5,"extra"]`,
     `Workout:[${JSON.stringify(realId)}]`,
@@ -112,7 +142,12 @@ describe("hostile workouts cursors", () => {
   });
 
   it("still pages with the cursors it gives out, at the edges of what they may hold", async () => {
-    for (const c of [cursor(realId, "difficultyRatingAvg", "1e308"), cursor(realId, "difficultyRatingAvg", "-0"), cursor(realId, "originalAirTime", '"9999-12-31T23:59:59.999Z"'), cursor(realId, "originalAirTime", "null")]) {
+    for (const c of [
+      cursor(realId, "difficultyRatingAvg", "1e308"),
+      cursor(realId, "difficultyRatingAvg", "-0"),
+      cursor(realId, "originalAirTime", '"9999-12-31T23:59:59.999Z"'),
+      cursor(realId, "originalAirTime", "null"),
+    ]) {
       const { data, errors } = await send(`query ($c: String) { workouts(first: 3, after: $c, orderBy: DIFFICULTY_DESC) { edges { node { id } } } }`, { c });
       expect(errors).toBeUndefined();
       expect(data).toBeDefined();

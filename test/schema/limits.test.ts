@@ -2,7 +2,7 @@ import { getIntrospectionQuery } from "graphql";
 import { ingestFromSimulator } from "../../harness/simulator";
 import { createApi, maxBodyBytes, queryLimits } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 
 // Deliberately hostile or invalid operations: plain strings, which codegen does not type.
@@ -42,12 +42,17 @@ describe("operation limits", () => {
     expect(response.status).toBe(400);
     const { data, errors } = await response.json();
     expect(data).toBeUndefined();
-    expect(errors.map((error: { message: string }) => error.message)).toContainEqual(expect.stringMatching(new RegExp(`depth of \\d+ exceeds max depth of ${queryLimits.depth}`)));
+    expect(errors.map((error: { message: string }) => error.message)).toContainEqual(
+      expect.stringMatching(new RegExp(`depth of \\d+ exceeds max depth of ${queryLimits.depth}`)),
+    );
   });
 
   it("refuses an over-costly query (pages within pages) before running it, each time it is sent", async () => {
     for (let i = 0; i < 2; i++) {
-      const { data, errors } = await execute(api, `{ workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id title } } } } } } } } }`);
+      const { data, errors } = await execute(
+        api,
+        `{ workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id title } } } } } } } } }`,
+      );
       expect(data).toBeUndefined();
       expect(errors![0]!.message).toMatch(new RegExp(`complexity of \\d+ exceeds max complexity of ${queryLimits.complexity}`));
     }
@@ -62,7 +67,12 @@ describe("operation limits", () => {
         headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
         body: JSON.stringify({ query: document, operationName }),
       });
-    for (const [operationName, status] of [["Small", 200], ["Large", 400], ["Small", 200], ["Large", 400]] as const) {
+    for (const [operationName, status] of [
+      ["Small", 200],
+      ["Large", 400],
+      ["Small", 200],
+      ["Large", 400],
+    ] as const) {
       expect({ operationName, status: (await send(operationName)).status }).toEqual({ operationName, status });
     }
   });
@@ -87,7 +97,10 @@ describe("operation limits", () => {
   });
 
   it("accepts a full page of classes with their playlists", async () => {
-    const { data, errors } = await execute(api, `{ workouts(first: 100) { edges { node { id instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`);
+    const { data, errors } = await execute(
+      api,
+      `{ workouts(first: 100) { edges { node { id instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`,
+    );
     expect(errors).toBeUndefined();
     expect((data as { workouts: { edges: unknown[] } }).workouts.edges).toHaveLength(60);
   });
@@ -108,7 +121,10 @@ describe("operation limits", () => {
 
   it("stops an operation that runs longer than the timeout", async () => {
     const impatient = createApi(db, { requestTimeoutMs: 1 });
-    const { errors } = await execute(impatient, `{ catalogueStatus { songs } workouts(first: 100) { edges { node { playlist { song { artists { name } } } } } } }`);
+    const { errors } = await execute(
+      impatient,
+      `{ catalogueStatus { songs } workouts(first: 100) { edges { node { playlist { song { artists { name } } } } } } }`,
+    );
     expect(errors).toEqual([expect.objectContaining({ message: "The operation took longer than 1 ms and was stopped", extensions: { code: "TIMEOUT" } })]);
   });
 
@@ -132,7 +148,11 @@ describe("operation limits", () => {
     const url = `http://localhost/graphql?query=${encodeURIComponent("{ catalogueStatus { songs } }")}`;
     expect((await api.fetch(url, { headers: { accept: "application/json" } })).status).toBe(403);
     expect((await api.fetch(url, { headers: { accept: "application/json", "x-graphql-yoga-csrf": "1" } })).status).toBe(200);
-    const form = await api.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ catalogueStatus { songs } }" }) });
+    const form = await api.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ catalogueStatus { songs } }" }),
+    });
     expect(form.status).toBe(403);
   });
 });

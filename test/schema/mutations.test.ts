@@ -52,10 +52,18 @@ describe("the ingestion mutations", () => {
   it("are refused without the bearer token, or with a wrong one, and start nothing", async () => {
     const api = await adminApi();
     const missing = await execute(api, SyncWorkouts);
-    expect(missing.errors).toEqual([expect.objectContaining({ message: "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.", extensions: { code: "UNAUTHENTICATED" } })]);
+    expect(missing.errors).toEqual([
+      expect.objectContaining({ message: "Mutations need the header `Authorization: Bearer <ADMIN_TOKEN>`.", extensions: { code: "UNAUTHENTICATED" } }),
+    ]);
     const wrong = await execute(api, ProcessDetails, {}, { headers: { authorization: `Bearer ${token}x` } });
-    expect(wrong.errors).toEqual([expect.objectContaining({ message: "The bearer token is not this server's ADMIN_TOKEN.", extensions: { code: "UNAUTHENTICATED" } })]);
-    const response = await api.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "mutation { syncWorkouts { id } }" }) });
+    expect(wrong.errors).toEqual([
+      expect.objectContaining({ message: "The bearer token is not this server's ADMIN_TOKEN.", extensions: { code: "UNAUTHENTICATED" } }),
+    ]);
+    const response = await api.fetch("http://localhost/graphql", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "mutation { syncWorkouts { id } }" }),
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toBe("Bearer");
     expect((await execute(api, Runs)).data!.ingestRuns.totalCount).toBe(0);
@@ -73,7 +81,10 @@ describe("the ingestion mutations", () => {
     expect(details.data!.processDetails).toMatchObject({ stage: "PROCESS_DETAILS", status: "QUEUED" });
     expect(await finished(api, details.data!.processDetails.id)).toMatchObject({ status: "SUCCEEDED", processed: 60, failed: 0, total: 60 });
 
-    const { data } = await execute(api, graphql(`query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }`));
+    const { data } = await execute(
+      api,
+      graphql(`query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }`),
+    );
     expect(data).toEqual({ catalogueStatus: { classesListed: 60, classesProcessed: 60, classesPending: 0 }, workouts: { totalCount: 60 } });
   });
 
@@ -82,14 +93,20 @@ describe("the ingestion mutations", () => {
     const sync = await execute(api, SyncWorkouts, {}, asAdmin);
     await finished(api, sync.data!.syncWorkouts.id);
 
-    const [first, again] = await Promise.all([execute(api, ProcessDetails, {}, asAdmin), execute(api, ProcessDetails, { input: { batchSize: null } }, asAdmin)]);
+    const [first, again] = await Promise.all([
+      execute(api, ProcessDetails, {}, asAdmin),
+      execute(api, ProcessDetails, { input: { batchSize: null } }, asAdmin),
+    ]);
     const id = first.data!.processDetails.id;
     expect(again.data!.processDetails.id).toBe(id);
     const same = await execute(api, ProcessDetails, { input: { concurrency: 1, force: false } }, asAdmin); // the defaults, said
     expect(same.data!.processDetails).toMatchObject({ id, status: expect.stringMatching(/^(QUEUED|RUNNING)$/) });
     const other = await execute(api, ProcessDetails, { input: { force: true } }, asAdmin);
     expect(other.errors).toEqual([
-      expect.objectContaining({ message: expect.stringMatching(new RegExp(`^processDetails is already running: run #${id} .*other options`)), extensions: { code: "RUN_ACTIVE", runId: id } }),
+      expect.objectContaining({
+        message: expect.stringMatching(new RegExp(`^processDetails is already running: run #${id} .*other options`)),
+        extensions: { code: "RUN_ACTIVE", runId: id },
+      }),
     ]);
     expect(await finished(api, id)).toMatchObject({ status: "SUCCEEDED", processed: 60 });
 
@@ -132,7 +149,9 @@ describe("the ingestion mutations", () => {
     expect(await refusal(execute(api, ProcessDetails, { input: { concurrency: 17 } }, asAdmin))).toBe("input.concurrency: must be a whole number from 1 to 16");
     expect(await refusal(execute(api, ProcessDetails, { input: { ids: [] } }, asAdmin))).toBe("input.ids: must name at least one class");
     expect(await refusal(execute(api, SyncWorkouts, { input: { maxPages: 0 } }, asAdmin))).toBe("input.maxPages: must be a whole number of at least 1");
-    expect(await refusal(execute(api, SyncWorkouts, { input: { category: ["cycling; drop table"] } }, asAdmin))).toMatch(/^input\.category\.0: must be a category slug/);
+    expect(await refusal(execute(api, SyncWorkouts, { input: { category: ["cycling; drop table"] } }, asAdmin))).toMatch(
+      /^input\.category\.0: must be a category slug/,
+    );
     const all = await execute(api, ProcessDetails, { input: { batchSize: 3, concurrency: 99, ids: ["a1", " "] } }, asAdmin);
     expect(all.errors?.[0]?.extensions).toEqual({
       code: "BAD_USER_INPUT",

@@ -4,7 +4,7 @@ import type { DatabaseName } from "../../src/db";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 
 // "No N+1": a page costs the same few SQL statements whatever its size. The Prisma clients report each
@@ -117,7 +117,9 @@ describe("a page of every song (no search), in title order", () => {
     dataOf(
       await execute(
         api,
-        graphql(`query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }`),
+        graphql(
+          `query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }`,
+        ),
         { first, withCount },
       ),
     ).songs;

@@ -84,7 +84,11 @@ describe("a failed run's error", () => {
 
   it("of a run recorded before codes existed is the generic code to anyone", async () => {
     const run = await f.db.workouts.ingestRun.create({
-      data: { stage: "PROCESS_DETAILS", status: "FAILED", error: "Peloton refused the login for someone@example.com (/home/someone/catalogue/src/auth/oauth.ts:137)" },
+      data: {
+        stage: "PROCESS_DETAILS",
+        status: "FAILED",
+        error: "Peloton refused the login for someone@example.com (/home/someone/catalogue/src/auth/oauth.ts:137)",
+      },
     });
     const api = createApi(f.db, { admin: { token, runs: backgroundRuns(await f.deps()) } });
     const anonymous = await readRun(api, String(run.id));

@@ -1,8 +1,8 @@
 import { ingestFromSimulator } from "../../harness/simulator";
-import { createApi } from "../../src/server";
 import { maxSearchLength } from "../../src/schema/search";
+import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { type TestDatabases, openTestDatabases } from "../support/databases";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 
 // Deliberately hostile texts in every argument that is folded and matched: plain strings, which codegen does not type.

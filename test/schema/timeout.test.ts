@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { type Server, createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { scaleFor, seedCatalogue } from "../../bench/seed";
@@ -40,7 +40,11 @@ afterAll(async () => {
 });
 
 async function post(api: ReturnType<typeof createApi>, query: string) {
-  const response = await api.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
+  const response = await api.fetch("http://localhost/graphql", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
   return (await response.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
 }
 
@@ -176,7 +180,9 @@ onPostgres("on PostgreSQL, a statement running when the operation stops", () => 
     const lock = await lockInstructors();
     try {
       const client = new AbortController();
-      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: heavy }), signal: client.signal }).catch(() => undefined);
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: heavy }), signal: client.signal }).catch(
+        () => undefined,
+      );
       await waitFor("the API's statements to wait for the lock", async () => (await waitingOnLock()) > 0);
       client.abort();
       await waitFor("the API's statements to be cancelled", async () => (await waitingOnLock()) === 0);

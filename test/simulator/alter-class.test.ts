@@ -40,7 +40,10 @@ it("passes the details answer through details: a huge playlist, another ride id,
     }),
   });
   sim.alterClass(music.id, {
-    details: (body) => ({ ...body, playlist: { ...body.playlist, songs: body.playlist.songs.map((s: any) => ({ ...s, artists: [{ ...s.artists[0], artist_name: "Someone Else" }] })) } }),
+    details: (body) => ({
+      ...body,
+      playlist: { ...body.playlist, songs: body.playlist.songs.map((s: any) => ({ ...s, artists: [{ ...s.artists[0], artist_name: "Someone Else" }] })) },
+    }),
   });
   const changed = await details(music.id);
   expect(changed.ride.id).toBe("f".repeat(32));

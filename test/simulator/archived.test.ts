@@ -18,8 +18,14 @@ describe("paging", () => {
     for (let n = 0; n < 8; n++) pages.push((await page(`limit=7&page=${n}&sort_by=original_air_time&desc=true`)).body);
     expect(pages.flatMap((p) => p.data.map((ride: any) => ride.id))).toEqual(sim.catalogue.classes.map((k) => k.id));
     expect(pages.map((p) => [p.page, p.count, p.show_next, p.show_previous])).toEqual([
-      [0, 7, true, false], [1, 7, true, true], [2, 7, true, true], [3, 7, true, true],
-      [4, 7, true, true], [5, 7, true, true], [6, 7, true, true], [7, 4, false, true],
+      [0, 7, true, false],
+      [1, 7, true, true],
+      [2, 7, true, true],
+      [3, 7, true, true],
+      [4, 7, true, true],
+      [5, 7, true, true],
+      [6, 7, true, true],
+      [7, 4, false, true],
     ]);
     for (const p of pages) expect(p).toMatchObject({ total: 53, page_count: 8 });
   });

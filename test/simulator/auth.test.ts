@@ -1,7 +1,19 @@
 import { type Simulator, startSimulator } from "../../src/simulator";
 import {
-  REDIRECT_URI, WEB_CLIENT_ID, authorizationCode, call, decodeJwt, hiddenForm, loginFields, pkce, postForm, postJson, setCookies, signIn,
-  startLogin, withSimulator,
+  authorizationCode,
+  call,
+  decodeJwt,
+  hiddenForm,
+  loginFields,
+  pkce,
+  postForm,
+  postJson,
+  REDIRECT_URI,
+  setCookies,
+  signIn,
+  startLogin,
+  WEB_CLIENT_ID,
+  withSimulator,
 } from "./support";
 
 let sim: Simulator;
@@ -19,11 +31,22 @@ describe("Auth0 authorization code + PKCE", () => {
   it("logs in step by step and the access token opens /api/me", async () => {
     const { verifier, challenge } = pkce();
 
-    const authorize = await call(sim, `/authorize?${new URLSearchParams({
-      client_id: WEB_CLIENT_ID, audience: "https://api.onepeloton.com/", scope: "offline_access openid peloton-api.members:default",
-      response_type: "code", response_mode: "query", redirect_uri: REDIRECT_URI, state: "my-state", nonce: "my-nonce",
-      code_challenge: challenge, code_challenge_method: "S256", auth0Client: "eyJuYW1lIjoiYXV0aDAuanMtdWxwIiwidmVyc2lvbiI6IjkuMTQuMyJ9",
-    })}`);
+    const authorize = await call(
+      sim,
+      `/authorize?${new URLSearchParams({
+        client_id: WEB_CLIENT_ID,
+        audience: "https://api.onepeloton.com/",
+        scope: "offline_access openid peloton-api.members:default",
+        response_type: "code",
+        response_mode: "query",
+        redirect_uri: REDIRECT_URI,
+        state: "my-state",
+        nonce: "my-nonce",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+        auth0Client: "eyJuYW1lIjoiYXV0aDAuanMtdWxwIiwidmVyc2lvbiI6IjkuMTQuMyJ9",
+      })}`,
+    );
     expect(authorize.status).toBe(302);
     const loginUrl = new URL(authorize.headers.get("location")!, sim.url);
     expect(loginUrl.pathname).toBe("/login");
@@ -66,7 +89,13 @@ describe("Auth0 authorization code + PKCE", () => {
     expect(landing.searchParams.get("state")).toBe("my-state");
     const code = landing.searchParams.get("code")!;
 
-    const tokens = await postJson(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: verifier, code, redirect_uri: REDIRECT_URI });
+    const tokens = await postJson(sim, "/oauth/token", {
+      grant_type: "authorization_code",
+      client_id: WEB_CLIENT_ID,
+      code_verifier: verifier,
+      code,
+      redirect_uri: REDIRECT_URI,
+    });
     expect(tokens.status).toBe(200);
     expect(tokens.body).toMatchObject({ token_type: "Bearer", expires_in: 172800 });
     const claims = decodeJwt(tokens.body.access_token);
@@ -122,7 +151,13 @@ describe("Auth0 authorization code + PKCE", () => {
   it("rejects a bad verifier, and a code used twice", async () => {
     const { verifier, challenge } = pkce();
     const exchange = (code: string, codeVerifier: string) =>
-      postJson(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: codeVerifier, code, redirect_uri: REDIRECT_URI });
+      postJson(sim, "/oauth/token", {
+        grant_type: "authorization_code",
+        client_id: WEB_CLIENT_ID,
+        code_verifier: codeVerifier,
+        code,
+        redirect_uri: REDIRECT_URI,
+      });
     const wrong = await exchange(await authorizationCode(sim, challenge), pkce().verifier);
     expect(wrong).toMatchObject({ status: 403, body: { error: "invalid_grant" } });
 
@@ -134,14 +169,34 @@ describe("Auth0 authorization code + PKCE", () => {
   it("accepts form-encoded token requests and refuses the password grant and malformed requests", async () => {
     const { verifier, challenge } = pkce();
     const code = await authorizationCode(sim, challenge);
-    const form = await postForm(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: verifier, code, redirect_uri: REDIRECT_URI });
+    const form = await postForm(sim, "/oauth/token", {
+      grant_type: "authorization_code",
+      client_id: WEB_CLIENT_ID,
+      code_verifier: verifier,
+      code,
+      redirect_uri: REDIRECT_URI,
+    });
     expect(form.status).toBe(200);
 
-    const password = await postJson(sim, "/oauth/token", { grant_type: "password", client_id: WEB_CLIENT_ID, username: sim.credentials.username, password: sim.credentials.password });
-    expect(password).toMatchObject({ status: 403, body: { error: "unauthorized_client", error_description: "Grant type 'password' not allowed for the client." } });
+    const password = await postJson(sim, "/oauth/token", {
+      grant_type: "password",
+      client_id: WEB_CLIENT_ID,
+      username: sim.credentials.username,
+      password: sim.credentials.password,
+    });
+    expect(password).toMatchObject({
+      status: 403,
+      body: { error: "unauthorized_client", error_description: "Grant type 'password' not allowed for the client." },
+    });
     expect(await postJson(sim, "/oauth/token", { client_id: WEB_CLIENT_ID })).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect(await postJson(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID })).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect(await postJson(sim, "/oauth/token", { grant_type: "refresh_token", client_id: "someone-else", refresh_token: "x" })).toMatchObject({ status: 400, body: { error: "invalid_request" } });
+    expect(await postJson(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_request" },
+    });
+    expect(await postJson(sim, "/oauth/token", { grant_type: "refresh_token", client_id: "someone-else", refresh_token: "x" })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_request" },
+    });
   });
 });
 
@@ -237,7 +292,8 @@ describe("legacy /auth/login", () => {
 describe("Auth0's variants (options.auth0)", () => {
   const custom = { clientId: "custom_Client-0123", audience: "https://api.example.test/", redirectUri: "https://app.example.test/auth/callback" };
   const anomaly = (description: string) => ({ status: 403, body: { name: "AnomalyDetected", code: "access_denied", description } });
-  const inputs = (html: string) => Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]));
+  const inputs = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)].map(([, name, value]) => [name, value]));
   const pageConfig = (html: string) => JSON.parse(Buffer.from(/window\.atob\('([^']+)'\)/.exec(html)![1]!, "base64").toString("utf8"));
 
   it("refuses the credentials with a foreign Origin or Referer, and with requireOrigin without them", async () => {
@@ -247,7 +303,9 @@ describe("Auth0's variants (options.auth0)", () => {
     };
     const loginUrl = `${sim.authUrl}/login?state=x`;
     expect(await post(sim, { Origin: "https://evil.example", Referer: loginUrl })).toMatchObject(anomaly("Origin not allowed: https://evil.example"));
-    expect(await post(sim, { Origin: sim.authUrl, Referer: "https://evil.example/login" })).toMatchObject(anomaly("Referer not allowed: https://evil.example/login"));
+    expect(await post(sim, { Origin: sim.authUrl, Referer: "https://evil.example/login" })).toMatchObject(
+      anomaly("Referer not allowed: https://evil.example/login"),
+    );
     expect((await post(sim, {})).status).toBe(200);
     await withSimulator({ classes: 5, auth0: { requireOrigin: true } }, async (strict) => {
       expect(await post(strict, {})).toMatchObject(anomaly("Missing Origin header"));
@@ -318,7 +376,13 @@ describe("Auth0's variants (options.auth0)", () => {
       expect(back.headers.get("location")).toBe(`${hopSim.authUrl}/authorize/resume?state=${state}`);
       const landing = new URL((await call(hopSim, back.headers.get("location")!, cookie)).headers.get("location")!);
       expect(landing.searchParams.get("state")).toBe("client-state-123");
-      const tokens = await postJson(hopSim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: verifier, code: landing.searchParams.get("code")!, redirect_uri: REDIRECT_URI });
+      const tokens = await postJson(hopSim, "/oauth/token", {
+        grant_type: "authorization_code",
+        client_id: WEB_CLIENT_ID,
+        code_verifier: verifier,
+        code: landing.searchParams.get("code")!,
+        redirect_uri: REDIRECT_URI,
+      });
       expect(tokens.status).toBe(200);
     });
   });
@@ -354,19 +418,33 @@ describe("Auth0's variants (options.auth0)", () => {
       const callback = await postForm(customSim, "/login/callback", form.fields);
       const landing = new URL((await call(customSim, callback.headers.get("location")!, { headers: { Cookie: `auth0=${session}` } })).headers.get("location")!);
       expect(`${landing.origin}${landing.pathname}`).toBe(custom.redirectUri);
-      const exchange = { grant_type: "authorization_code", client_id: custom.clientId, code_verifier: verifier, code: landing.searchParams.get("code")!, redirect_uri: custom.redirectUri };
+      const exchange = {
+        grant_type: "authorization_code",
+        client_id: custom.clientId,
+        code_verifier: verifier,
+        code: landing.searchParams.get("code")!,
+        redirect_uri: custom.redirectUri,
+      };
       const tokens = await postJson(customSim, "/oauth/token", exchange);
       expect(tokens.status).toBe(200);
       expect(decodeJwt(tokens.body.access_token)).toMatchObject({ azp: custom.clientId, aud: [custom.audience, `${customSim.authUrl}/userinfo`] });
       expect(decodeJwt(tokens.body.id_token).aud).toBe(custom.clientId);
-      const refreshAs = (clientId: string) => postJson(customSim, "/oauth/token", { grant_type: "refresh_token", client_id: clientId, refresh_token: tokens.body.refresh_token });
-      expect(await refreshAs(WEB_CLIENT_ID)).toMatchObject({ status: 400, body: { error: "invalid_request", error_description: `Unknown client: ${WEB_CLIENT_ID}` } });
+      const refreshAs = (clientId: string) =>
+        postJson(customSim, "/oauth/token", { grant_type: "refresh_token", client_id: clientId, refresh_token: tokens.body.refresh_token });
+      expect(await refreshAs(WEB_CLIENT_ID)).toMatchObject({
+        status: 400,
+        body: { error: "invalid_request", error_description: `Unknown client: ${WEB_CLIENT_ID}` },
+      });
       expect((await refreshAs(custom.clientId)).status).toBe(200);
     });
   });
 
   it("names a bad option", async () => {
-    await expect(startSimulator({ auth0: { csrf: "header" as "input" } })).rejects.toThrow("simulator option auth0.csrf must be one of config, input, cookie, got \"header\"");
-    await expect(startSimulator({ auth0: { clientId: "two words" } })).rejects.toThrow("simulator option auth0.clientId must be a non-empty string without spaces");
+    await expect(startSimulator({ auth0: { csrf: "header" as "input" } })).rejects.toThrow(
+      'simulator option auth0.csrf must be one of config, input, cookie, got "header"',
+    );
+    await expect(startSimulator({ auth0: { clientId: "two words" } })).rejects.toThrow(
+      "simulator option auth0.clientId must be a non-empty string without spaces",
+    );
   });
 });

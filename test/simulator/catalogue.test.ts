@@ -16,7 +16,9 @@ describe("determinism", () => {
       const [tokenA, tokenB] = [(await signIn(a)).access_token, (await signIn(b)).access_token];
       const id = a.catalogue.classes[5]!.id;
       expect((await call(b, `/api/ride/${id}/details`, { token: tokenB })).text).toBe((await call(a, `/api/ride/${id}/details`, { token: tokenA })).text);
-      expect((await call(b, "/api/v2/ride/archived?limit=100", { token: tokenB })).text).toBe((await call(a, "/api/v2/ride/archived?limit=100", { token: tokenA })).text);
+      expect((await call(b, "/api/v2/ride/archived?limit=100", { token: tokenB })).text).toBe(
+        (await call(a, "/api/v2/ride/archived?limit=100", { token: tokenA })).text,
+      );
 
       const otherIds = new Set(c.catalogue.classes.map((k) => k.id));
       expect(a.catalogue.classes.some((k) => otherIds.has(k.id))).toBe(false);
@@ -112,7 +114,8 @@ describe("a generated catalogue", () => {
 
   it("files a few artists under two spellings that share an artist_alias_id", () => {
     const spellings = new Map<string, Set<string>>();
-    for (const artist of artists()) spellings.set(artist.artist_alias_id, (spellings.get(artist.artist_alias_id) ?? new Set()).add(`${artist.artist_id} ${artist.artist_name}`));
+    for (const artist of artists())
+      spellings.set(artist.artist_alias_id, (spellings.get(artist.artist_alias_id) ?? new Set()).add(`${artist.artist_id} ${artist.artist_name}`));
     const aliased = [...spellings.values()].filter((set) => set.size > 1).map((set) => [...set].map((entry) => entry.slice(33)).sort());
     expect(aliased).toContainEqual(["A-Ha", "a-ha"]);
   });

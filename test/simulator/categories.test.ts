@@ -1,5 +1,5 @@
-import { type Simulator, startSimulator } from "../../src/simulator";
 import { parseOptions } from "../../src/cli/simulator";
+import { type Simulator, startSimulator } from "../../src/simulator";
 import { allPages, call, signIn } from "./support";
 
 // Overlapping browse categories: "bootcamp" lists bike and tread bootcamp classes, "bike_bootcamp" only the bike ones.

@@ -17,7 +17,21 @@ function runCli(args: string[]): ChildProcess & { output: () => string; errors: 
 describe("option parsing", () => {
   it("reads every option", () => {
     expect(
-      parseOptions(["--port", "4100", "--classes", "500", "--seed", "3", "--legacy-login", "--disciplines", "cycling, yoga", "--token-ttl", "60", "--latency", "5"]),
+      parseOptions([
+        "--port",
+        "4100",
+        "--classes",
+        "500",
+        "--seed",
+        "3",
+        "--legacy-login",
+        "--disciplines",
+        "cycling, yoga",
+        "--token-ttl",
+        "60",
+        "--latency",
+        "5",
+      ]),
     ).toMatchObject({ port: 4100, classes: 500, seed: 3, legacyLogin: true, disciplines: ["cycling", "yoga"], accessTokenTtlSeconds: 60, latencyMs: 5 });
     expect(parseOptions([])).toMatchObject({ port: undefined, classes: undefined, legacyLogin: false });
     expect(parseOptions(["--help"])).toBe("help");

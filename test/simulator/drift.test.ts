@@ -1,5 +1,5 @@
-import { type Simulator, startSimulator } from "../../src/simulator";
 import { parseOptions } from "../../src/cli/simulator";
+import { type Simulator, startSimulator } from "../../src/simulator";
 import { call, realCapture, signIn } from "./support";
 
 // Shape drift: over a run, every optional form the captures show turns up, and what ingestion requires never moves.
@@ -22,7 +22,22 @@ afterAll(() => sim.close());
 const listEntryKeys = new Set(Object.keys(realCapture("ride_archived/list-data-only-2025").data[0]));
 const details2025 = realCapture("ride_details/details-15cb7793-2025");
 const unknownKey = (object: object, known: Iterable<string>) => Object.keys(object).some((key) => !new Set(known).has(key));
-const kind = (value: unknown) => (value === undefined ? "absent" : value === null ? "null" : Array.isArray(value) ? (value.length ? "array" : "[]") : typeof value === "object" ? (Object.keys(value).length ? "object" : "{}") : value === "" ? '""' : typeof value);
+const kind = (value: unknown) =>
+  value === undefined
+    ? "absent"
+    : value === null
+      ? "null"
+      : Array.isArray(value)
+        ? value.length
+          ? "array"
+          : "[]"
+        : typeof value === "object"
+          ? Object.keys(value).length
+            ? "object"
+            : "{}"
+          : value === ""
+            ? '""'
+            : typeof value;
 
 function expectRide(ride: any) {
   expect(typeof ride.id).toBe("string");
@@ -92,15 +107,53 @@ it("varies every listed form across a run", () => {
     }
   }
   const expected = [
-    "limit absent", "limit number", "sort_by string", "sort_by array", "hide_explicit_rides absent", "hide_explicit_rides null",
-    "hide_explicit_rides boolean", "a page that is {data} alone", "envelope without show_next", "envelope without page_count",
-    "envelope without total", "envelope without count", "envelope without instructors", "unknown key in the envelope",
-    "extra_images null", "extra_images []", "extra_images absent", "captions null", "captions []", "captions array", "flags null", "flags []",
-    'image_url ""', "image_url string", 'instructor_id ""', 'series_id ""', "description absent", "overall_rating_avg an integer",
-    "overall_rating_avg a float", "unknown key on a ride", "related_rides {}", "related_rides []", "related_rides absent",
-    "unknown key in details", "ride.instructor object", "ride.instructor absent", "ride.instructor null", "song without index",
-    "unknown key on a song", "album object", "album null", "album image_url string", "album image_url null", 'album image_url ""',
-    "album image_url absent", "artist without artist_alias_id", "unknown key on an artist",
+    "limit absent",
+    "limit number",
+    "sort_by string",
+    "sort_by array",
+    "hide_explicit_rides absent",
+    "hide_explicit_rides null",
+    "hide_explicit_rides boolean",
+    "a page that is {data} alone",
+    "envelope without show_next",
+    "envelope without page_count",
+    "envelope without total",
+    "envelope without count",
+    "envelope without instructors",
+    "unknown key in the envelope",
+    "extra_images null",
+    "extra_images []",
+    "extra_images absent",
+    "captions null",
+    "captions []",
+    "captions array",
+    "flags null",
+    "flags []",
+    'image_url ""',
+    "image_url string",
+    'instructor_id ""',
+    'series_id ""',
+    "description absent",
+    "overall_rating_avg an integer",
+    "overall_rating_avg a float",
+    "unknown key on a ride",
+    "related_rides {}",
+    "related_rides []",
+    "related_rides absent",
+    "unknown key in details",
+    "ride.instructor object",
+    "ride.instructor absent",
+    "ride.instructor null",
+    "song without index",
+    "unknown key on a song",
+    "album object",
+    "album null",
+    "album image_url string",
+    "album image_url null",
+    'album image_url ""',
+    "album image_url absent",
+    "artist without artist_alias_id",
+    "unknown key on an artist",
   ];
   const missing = expected.filter((form) => !seen.get(form));
   expect(missing).toEqual([]);

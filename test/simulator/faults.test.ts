@@ -1,5 +1,5 @@
 import { type Simulator, startSimulator } from "../../src/simulator";
-import { WEB_CLIENT_ID, call, postJson, signIn, withSimulator } from "./support";
+import { call, postJson, signIn, WEB_CLIENT_ID, withSimulator } from "./support";
 
 let sim: Simulator;
 let token: string;
@@ -127,7 +127,15 @@ describe("requests", () => {
     await call(sim, "/api/me", { headers: { Cookie: "peloton_session_id=nope" } });
     await call(sim, "/nowhere");
     expect(sim.requests).toEqual([
-      { method: "GET", path: "/api/v2/ride/archived", query: { limit: "5", page: "0" }, at: expect.any(Number), status: 200, authorization: `Bearer ${token}`, userAgent: "node" },
+      {
+        method: "GET",
+        path: "/api/v2/ride/archived",
+        query: { limit: "5", page: "0" },
+        at: expect.any(Number),
+        status: 200,
+        authorization: `Bearer ${token}`,
+        userAgent: "node",
+      },
       { method: "GET", path: "/api/me", query: {}, at: expect.any(Number), status: 401, cookie: "peloton_session_id=nope", userAgent: "node" },
       { method: "GET", path: "/nowhere", query: {}, at: expect.any(Number), status: 404, userAgent: "node" },
     ]);

@@ -43,7 +43,11 @@ function detailsModel(details: any) {
 
 describe("archived list", () => {
   it("has the envelope of archived-page-2020.json: no limit, sort_by an array, hide_explicit_rides false", async () => {
-    const first = await call(sim, "/api/v2/ride/archived?browse_category=cycling&content_format=audio,video&limit=3&page=0&sort_by=original_air_time&desc=true", { token });
+    const first = await call(
+      sim,
+      "/api/v2/ride/archived?browse_category=cycling&content_format=audio,video&limit=3&page=0&sort_by=original_air_time&desc=true",
+      { token },
+    );
     expect(first.status).toBe(200);
     expect(shapeDifferences(first.body, archivedModel)).toEqual([]);
     expect(Object.keys(first.body).sort()).toEqual(Object.keys(archived2020).sort());

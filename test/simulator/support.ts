@@ -30,16 +30,29 @@ export function shapeDifferences(actual: unknown, expected: unknown, path = "$")
   const [object, model] = [actual as Record<string, unknown>, expected as Record<string, unknown>];
   if (keyedByData.has(path.split(".").pop()!)) {
     const valueKind = kind(Object.values(model)[0] ?? "");
-    return Object.entries(object).filter(([, value]) => kind(value) !== valueKind).map(([key]) => `${path}.${key}: expected ${valueKind}`);
+    return Object.entries(object)
+      .filter(([, value]) => kind(value) !== valueKind)
+      .map(([key]) => `${path}.${key}: expected ${valueKind}`);
   }
   return [
-    ...Object.keys(model).filter((key) => !(key in object)).map((key) => `${path}.${key}: missing`),
-    ...Object.keys(object).filter((key) => !(key in model)).map((key) => `${path}.${key}: not in the fixture`),
-    ...Object.keys(model).filter((key) => key in object).flatMap((key) => shapeDifferences(object[key], model[key], `${path}.${key}`)),
+    ...Object.keys(model)
+      .filter((key) => !(key in object))
+      .map((key) => `${path}.${key}: missing`),
+    ...Object.keys(object)
+      .filter((key) => !(key in model))
+      .map((key) => `${path}.${key}: not in the fixture`),
+    ...Object.keys(model)
+      .filter((key) => key in object)
+      .flatMap((key) => shapeDifferences(object[key], model[key], `${path}.${key}`)),
   ];
 }
 
-export interface Answer<T = any> { status: number; headers: Headers; body: T; text: string }
+export interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
 
 /** One request to the simulator; the body is parsed when it is JSON. */
 export async function call(sim: Simulator, path: string, init: RequestInit & { token?: string } = {}): Promise<Answer> {
@@ -63,7 +76,11 @@ export const postJson = (sim: Simulator, path: string, body: unknown, headers: R
   call(sim, path, { method: "POST", headers: { "Content-Type": "application/json", ...headers }, body: JSON.stringify(body) });
 
 export const postForm = (sim: Simulator, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  call(sim, path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers }, body: new URLSearchParams(fields).toString() });
+  call(sim, path, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
 
 /** name=value of each Set-Cookie header, with its attributes. */
 export function setCookies(headers: Headers): Record<string, { value: string; attributes: string }> {
@@ -154,7 +171,13 @@ export async function authorizationCode(sim: Simulator, challenge: string): Prom
 export async function signIn(sim: Simulator): Promise<{ access_token: string; refresh_token: string; [key: string]: unknown }> {
   const { verifier, challenge } = pkce();
   const code = await authorizationCode(sim, challenge);
-  const tokens = await postJson(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: verifier, code, redirect_uri: REDIRECT_URI });
+  const tokens = await postJson(sim, "/oauth/token", {
+    grant_type: "authorization_code",
+    client_id: WEB_CLIENT_ID,
+    code_verifier: verifier,
+    code,
+    redirect_uri: REDIRECT_URI,
+  });
   if (tokens.status !== 200) throw new Error(`token exchange failed: ${tokens.status} ${tokens.text}`);
   return tokens.body;
 }
@@ -163,7 +186,11 @@ export async function signIn(sim: Simulator): Promise<{ access_token: string; re
 export async function allPages(sim: Simulator, token: string, query: Record<string, string> = {}) {
   const pages: any[] = [];
   for (let page = 0; ; page++) {
-    const answer = await call(sim, `/api/v2/ride/archived?${new URLSearchParams({ limit: "100", sort_by: "original_air_time", desc: "true", ...query, page: String(page) })}`, { token });
+    const answer = await call(
+      sim,
+      `/api/v2/ride/archived?${new URLSearchParams({ limit: "100", sort_by: "original_air_time", desc: "true", ...query, page: String(page) })}`,
+      { token },
+    );
     if (answer.status !== 200) throw new Error(`archived page ${page}: ${answer.status} ${answer.text}`);
     pages.push(answer.body);
     if (!answer.body.show_next) return pages;

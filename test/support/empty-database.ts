@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
 import { databaseUrl, scratchName, testBackend, withAdmin } from "../../harness/databases";
-import { type SqlSession, pgliteSession, pgSession } from "../../src/db/sql";
+import { pgliteSession, pgSession, type SqlSession } from "../../src/db/sql";
 
 export interface EmptyDatabase {
   session: SqlSession;

@@ -10,10 +10,7 @@ export default async function globalTeardown() {
   }
   // the templates, and any scratch database a crashed test file left behind
   await withAdmin(async (admin) => {
-    const { rows } = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE $1",
-      [`pmc\\_test\\_${run}\\_%`],
-    );
+    const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`pmc\\_test\\_${run}\\_%`]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

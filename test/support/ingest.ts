@@ -3,7 +3,7 @@ import type { PelotonConfig } from "../../src/config";
 import type { IngestDeps } from "../../src/ingest/deps";
 import { silentLogger } from "../../src/log";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator";
-import { type TestDatabases, openTestDatabases } from "./databases";
+import { openTestDatabases, type TestDatabases } from "./databases";
 
 export interface IngestFixture {
   sim: Simulator;
