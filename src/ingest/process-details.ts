@@ -7,7 +7,7 @@ import type { RideDetails } from "../peloton/schemas";
 import type { IngestDeps } from "./deps";
 import type { RunHandle } from "./runs";
 import { saveClassDetails } from "./save-class";
-import { answerInCheckTime, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
+import { askBeforeRun, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
 import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
 
 const MAX_UNREACHABLE_IN_A_ROW = 5;
@@ -70,14 +70,9 @@ export const processDetailsStage = defineStage({
   options: processDetailsOptions,
   // a Peloton session (a saved one, or a login now): without one, no run is recorded; Peloton not
   // answering is left to the run, which records it
-  check: ({ peloton, logger, signal }) =>
-    answerInCheckTime(peloton.signIn(), signal).then(
-      () => undefined,
-      (error: unknown) => {
-        if (error instanceof PelotonAuthError) throw error;
-        logger.warn({ err: error }, "could not check the Peloton session before the run");
-      },
-    ),
+  check: async (deps) => {
+    await askBeforeRun(deps, deps.peloton.signIn(), "the Peloton session");
+  },
   // --force takes every class unless told how many; the run records the batch it took
   settle: (options) => ({ ...options, batchSize: options.ids ? undefined : (options.batchSize ?? (options.force ? 0 : DEFAULT_BATCH_SIZE)) }),
   demo: { batchSize: 0, concurrency: 4 },

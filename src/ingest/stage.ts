@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PelotonAuthError } from "../auth/errors";
 import { formatDuration } from "../duration";
 import type { IngestDeps, Progress } from "./deps";
 import { activeRun, claimRun, executeRun, type IngestRun, type IngestStage, type RunHandle, StageAlreadyRunningError } from "./runs";
@@ -153,10 +154,11 @@ export async function checkStage<Options extends z.ZodObject, Checked>(stage: St
 const CHECK_TIME_MS = 5_000;
 
 /**
- * Peloton's answer for a stage's check, or undefined if it takes longer than a check may (or the run
- * is stopped meanwhile): the run then meets Peloton itself, and records what goes wrong.
+ * Peloton's answer for a stage's check (`what` it was asked), or undefined if it fails or takes longer
+ * than a check may (or the run is stopped meanwhile): the run then meets Peloton itself, and records
+ * what goes wrong. A login Peloton refuses, or none to make, is final: it is thrown.
  */
-export async function answerInCheckTime<T>(answer: Promise<T>, signal?: AbortSignal): Promise<T | undefined> {
+export async function askBeforeRun<T>({ signal, logger }: Pick<IngestDeps, "signal" | "logger">, answer: Promise<T>, what: string): Promise<T | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: (() => void) | undefined;
   const late = new Promise<undefined>((resolve) => {
@@ -167,6 +169,10 @@ export async function answerInCheckTime<T>(answer: Promise<T>, signal?: AbortSig
   answer.catch(() => undefined); // a late failure is the run's to meet, not an unhandled rejection
   try {
     return await Promise.race([answer, late]);
+  } catch (error) {
+    if (error instanceof PelotonAuthError) throw error;
+    logger.warn({ err: error }, `could not check ${what} before the run; the run will meet it`);
+    return undefined;
   } finally {
     clearTimeout(timer);
     if (onAbort) signal?.removeEventListener("abort", onAbort);

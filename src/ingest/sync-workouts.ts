@@ -1,16 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { PelotonAuthError } from "../auth";
 import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
 import { MalformedResponseError } from "../peloton/errors";
-import type { ArchivedPage, BrowseCategory, RideListEntry } from "../peloton/schemas";
+import type { ArchivedPage, RideListEntry } from "../peloton/schemas";
 import { fileIn, safeFileName } from "../safe-file-name";
 import type { IngestDeps } from "./deps";
 import type { RunCounts, RunHandle } from "./runs";
-import { answerInCheckTime, defineStage, option, runHeadline, runStage, StageOptionsError, wholeNumber } from "./stage";
+import { askBeforeRun, defineStage, option, runHeadline, runStage, StageOptionsError, wholeNumber } from "./stage";
 import { MAX_INDEXED_TEXT, said, storable, storableJson } from "./storable";
 
 const PAGE_SIZE = 50;
@@ -105,15 +104,8 @@ export const syncWorkouts = (deps: IngestDeps, options?: SyncOptions) => runStag
  * here, before a run is recorded); a requested one it does not list is a mistake. Peloton failing to
  * answer is left to the run, which records it.
  */
-async function knownCategories({ peloton, logger, signal }: IngestDeps, { categories }: z.output<typeof syncOptions>): Promise<string[] | undefined> {
-  let answer: BrowseCategory[] | undefined;
-  try {
-    answer = await answerInCheckTime(peloton.browseCategories(), signal);
-  } catch (error) {
-    if (error instanceof PelotonAuthError) throw error;
-    logger.warn({ err: error }, "could not read Peloton's browse categories; syncing the categories asked for unchecked");
-    return undefined;
-  }
+async function knownCategories(deps: IngestDeps, { categories }: z.output<typeof syncOptions>): Promise<string[] | undefined> {
+  const answer = await askBeforeRun(deps, deps.peloton.browseCategories(), "Peloton's browse categories");
   if (!answer) return undefined;
   const listed = answer.map((category) => category.slug);
   const unknown = categories.filter((category) => category !== "all" && !listed.includes(category));
