@@ -106,7 +106,7 @@ export const aliasedArtists: readonly [string, string][] = [
   ["Ke$ha", "Kesha"],
 ];
 
-const adjectives = [
+export const adjectives = [
   "Neon",
   "Golden",
   "Electric",
@@ -131,7 +131,7 @@ const adjectives = [
   "Low",
 ];
 
-const nouns = [
+export const nouns = [
   "Skyline",
   "Hearts",
   "Lanterns",
@@ -158,7 +158,7 @@ const nouns = [
 
 const bandNouns = ["Lanterns", "Comets", "Wolves", "Strangers", "Satellites", "Tigers", "Saints", "Echoes", "Rivals", "Ghosts"];
 
-const foreignTitles = [
+export const foreignTitles = [
   "Corazón Salvaje",
   "Déjà Vu",
   "Mañana",
@@ -181,7 +181,7 @@ const foreignTitles = [
   "Fiesta en la Playa",
 ];
 
-const versions = [" (Radio Edit)", " (Remix)", " - Live", " (Acoustic)", " (Extended Mix)"];
+export const versions = [" (Radio Edit)", " (Remix)", " - Live", " (Acoustic)", " (Extended Mix)"];
 
 export function personName(random: Random): { first: string; last: string } {
   return { first: random.pick(firstNames), last: random.pick(lastNames) };

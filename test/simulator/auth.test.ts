@@ -1,8 +1,10 @@
 import { type Simulator, startSimulator } from "../../src/simulator";
 import {
   authorizationCode,
+  authorizeQuery,
   call,
   decodeJwt,
+  exchangeCode,
   hiddenForm,
   loginFields,
   pkce,
@@ -33,17 +35,9 @@ describe("Auth0 authorization code + PKCE", () => {
 
     const authorize = await call(
       sim,
-      `/authorize?${new URLSearchParams({
-        client_id: WEB_CLIENT_ID,
-        audience: "https://api.onepeloton.com/",
-        scope: "offline_access openid peloton-api.members:default",
-        response_type: "code",
-        response_mode: "query",
-        redirect_uri: REDIRECT_URI,
+      `/authorize?${authorizeQuery(challenge, {
         state: "my-state",
         nonce: "my-nonce",
-        code_challenge: challenge,
-        code_challenge_method: "S256",
         auth0Client: "eyJuYW1lIjoiYXV0aDAuanMtdWxwIiwidmVyc2lvbiI6IjkuMTQuMyJ9",
       })}`,
     );
@@ -89,13 +83,7 @@ describe("Auth0 authorization code + PKCE", () => {
     expect(landing.searchParams.get("state")).toBe("my-state");
     const code = landing.searchParams.get("code")!;
 
-    const tokens = await postJson(sim, "/oauth/token", {
-      grant_type: "authorization_code",
-      client_id: WEB_CLIENT_ID,
-      code_verifier: verifier,
-      code,
-      redirect_uri: REDIRECT_URI,
-    });
+    const tokens = await exchangeCode(sim, code, verifier);
     expect(tokens.status).toBe(200);
     expect(tokens.body).toMatchObject({ token_type: "Bearer", expires_in: 172800 });
     const claims = decodeJwt(tokens.body.access_token);

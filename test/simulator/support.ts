@@ -167,17 +167,14 @@ export async function authorizationCode(sim: Simulator, challenge: string): Prom
   return new URL(resume.headers.get("location")!).searchParams.get("code")!;
 }
 
+/** Trades an authorization code (and the PKCE verifier of its challenge) for tokens at /oauth/token. */
+export const exchangeCode = (sim: Simulator, code: string, verifier: string) =>
+  postJson(sim, "/oauth/token", { grant_type: "authorization_code", client_id: WEB_CLIENT_ID, code_verifier: verifier, code, redirect_uri: REDIRECT_URI });
+
 /** Logs in as the demo user and returns Auth0's token response. */
 export async function signIn(sim: Simulator): Promise<{ access_token: string; refresh_token: string; [key: string]: unknown }> {
   const { verifier, challenge } = pkce();
-  const code = await authorizationCode(sim, challenge);
-  const tokens = await postJson(sim, "/oauth/token", {
-    grant_type: "authorization_code",
-    client_id: WEB_CLIENT_ID,
-    code_verifier: verifier,
-    code,
-    redirect_uri: REDIRECT_URI,
-  });
+  const tokens = await exchangeCode(sim, await authorizationCode(sim, challenge), verifier);
   if (tokens.status !== 200) throw new Error(`token exchange failed: ${tokens.status} ${tokens.text}`);
   return tokens.body;
 }
