@@ -170,16 +170,16 @@ async function answers(origin: string, items: MixItem[], side: (item: MixItem) =
 }
 
 function requireSameAnswers(items: MixItem[], graphql: unknown[][], raw: unknown[][]) {
-  items.forEach((item, index) =>
-    graphql[index]!.forEach((answer, i) => {
+  for (const [index, item] of items.entries()) {
+    for (const [i, answer] of graphql[index]!.entries()) {
       if (!isDeepStrictEqual(answer, raw[index]![i])) {
         throw new Error(
           `The raw-SQL baseline answers "${item.name}" differently from the API (variables ${JSON.stringify(item.variables[i])}):\n` +
             `API: ${JSON.stringify(answer).slice(0, 1500)}\nraw: ${JSON.stringify(raw[index]![i]).slice(0, 1500)}`,
         );
       }
-    }),
-  );
+    }
+  }
 }
 
 async function measure(server: ServerProcess, target: Target, options: LoadOptions): Promise<Measurement> {

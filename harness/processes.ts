@@ -34,7 +34,9 @@ export interface StartOptions {
 
 // Children still running when this process exits (a benchmark that failed, a jest worker that ends) are killed with it.
 const running = new Set<ChildProcess>();
-process.on("exit", () => running.forEach((child) => child.kill("SIGKILL")));
+process.on("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
 
 /** Starts `program <args>` with this process's environment less its catalogue settings, plus `env`, keeping what it prints. */
 export function startProcess(

@@ -100,7 +100,7 @@ function malformedSyntax(random: Random, valid: string[]): HostileRequest[] {
     "{ catalogueStatus { ...on } }",
     "query ($: Int) { catalogueStatus { songs } }",
   ];
-  fixed.forEach((query, i) => cases.push(operation(`malformed fixed ${i}: ${JSON.stringify(query).slice(0, 40)}`, query)));
+  for (const [i, query] of fixed.entries()) cases.push(operation(`malformed fixed ${i}: ${JSON.stringify(query).slice(0, 40)}`, query));
   return cases;
 }
 
@@ -255,11 +255,11 @@ function wrongTypes(random: Random, classId: string): HostileRequest[] {
     `query ($v: String) { workouts(first: $v) { totalCount } }`,
     `query ($v: [Int]) { workouts(first: $v) { totalCount } }`,
   ];
-  literal.forEach((query, i) => cases.push(operation(`wrong literal ${i}: ${query.slice(0, 50)}`, query)));
+  for (const [i, query] of literal.entries()) cases.push(operation(`wrong literal ${i}: ${query.slice(0, 50)}`, query));
   const variableShapes: unknown[] = ["a string", 42, [1, 2], true];
-  variableShapes.forEach((variables, i) =>
-    cases.push(operation(`variables not an object ${i}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, variables)),
-  );
+  for (const [i, variables] of variableShapes.entries()) {
+    cases.push(operation(`variables not an object ${i}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, variables));
+  }
   for (let i = 0; i < 10; i++) {
     const date = `${random.int(-9999, 99999)}-${random.int(13, 99)}-${random.int(0, 99)}T${random.int(0, 99)}:00:00Z`; // no month 13
     cases.push(

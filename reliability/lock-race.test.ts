@@ -13,7 +13,9 @@ const refusal = /^failed The embedded databases in .* are in use by another proc
 // The lock exists for the embedded databases only: PostgreSQL is shared by design.
 (testBackend === "embedded" ? describe : describe.skip)("the embedded data directory's lock, raced by whole processes", () => {
   const running: LineProcess[] = [];
-  afterAll(() => running.forEach((process) => process.child.kill("SIGKILL")));
+  afterAll(() => {
+    for (const process of running) process.child.kill("SIGKILL");
+  });
 
   it(`lets exactly one of ${PROCESSES} processes opening the databases at once, ${ROUNDS} rounds over, and the databases stay intact`, async () => {
     const { config, remove } = await scratchDatabases();

@@ -94,19 +94,25 @@ export function checkStatement(statement: ScriptStatement, state: ScriptState): 
   if (first?.kind !== "word") throw new Refusal(`a statement starting with ${describe(first)}`);
   switch (first.text) {
     case "set":
-      return checkSet(read);
+      checkSet(read);
+      return;
     case "select":
-      return checkSelect(read, state);
+      checkSelect(read, state);
+      return;
     case "create":
-      return checkCreate(read, state);
+      checkCreate(read, state);
+      return;
     case "alter":
-      return checkAlter(read, state);
+      checkAlter(read, state);
+      return;
     case "comment":
       read.words("comment on extension pg_trgm is");
       read.string();
-      return read.end();
+      read.end();
+      return;
     case "insert":
-      return checkInsert(read, state);
+      checkInsert(read, state);
+      return;
     default:
       throw new Refusal(`a ${first.text.toUpperCase()}`);
   }
@@ -178,9 +184,13 @@ function checkCreate(read: Reader, state: ScriptState) {
     while (!read.isPunct(";")) {
       const option = read.word("as", "start", "increment", "no", "minvalue", "maxvalue", "cache");
       if (option === "as") read.word("integer", "bigint", "smallint");
-      else if (option === "start") read.maybeWord("with"), read.number();
-      else if (option === "increment") read.maybeWord("by"), read.number();
-      else if (option === "no") read.word("minvalue", "maxvalue", "cycle");
+      else if (option === "start") {
+        read.maybeWord("with");
+        read.number();
+      } else if (option === "increment") {
+        read.maybeWord("by");
+        read.number();
+      } else if (option === "no") read.word("minvalue", "maxvalue", "cycle");
       else read.number();
     }
     state.sequences.add(sequence);

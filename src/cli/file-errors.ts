@@ -1,4 +1,4 @@
-import { accessSync, constants, readdirSync, statfsSync, statSync } from "node:fs";
+import { accessSync, constants, type Dirent, readdirSync, statfsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Config } from "../config";
 import { databaseNames } from "../db";
@@ -151,7 +151,7 @@ function firstUnwritable(dir: string): { path: string; code: string } | undefine
   if (!stats.isDirectory()) return { path: dir, code: "ENOTDIR" };
   const refusal = writeRefusal(dir);
   if (refusal) return { path: dir, code: refusal };
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {

@@ -110,6 +110,7 @@ export class RequestAwarePool extends pg.Pool {
   }
 
   // the pg adapter calls query(config) for every statement outside a transaction
+  // biome-ignore lint/suspicious/noExplicitAny: pg.Pool's query has a dozen overloads that an override can only match as any
   override query(...args: any[]): any {
     const request = currentRequest();
     const [config] = args;
@@ -222,7 +223,10 @@ export function takingTurns(db: PGlite): PGlite {
         if (waiting.length === 0) lanes.delete(request);
         fail(request.stopped());
       });
-      turn.start = () => (forget?.(), start());
+      turn.start = () => {
+        forget?.();
+        start();
+      };
       next();
     });
   const query = async <T>(...args: Parameters<PGlite["query"]>) => {

@@ -137,7 +137,7 @@ export function createPelotonClient({ config, auth, logger, signal, random = Mat
     const { status, data } = response;
     const target = `GET ${url}`;
     if (status === 200) {
-      if (!data || !data.trim()) return { kind: "retry", reason: "blank body", status };
+      if (!data?.trim()) return { kind: "retry", reason: "blank body", status };
       try {
         return { kind: "ok", json: JSON.parse(data), body: data };
       } catch {

@@ -31,7 +31,10 @@ export function createContext(databases: { detailed: DetailedClient; workouts: W
     isAdmin,
     loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
-      if (!loader) loaders.set(key, (loader = new DataLoader(batch)) as DataLoader<unknown, unknown>);
+      if (!loader) {
+        loader = new DataLoader(batch);
+        loaders.set(key, loader as DataLoader<unknown, unknown>);
+      }
       return loader;
     },
     artistPlays: new DataLoader(async (artistIds) => {

@@ -4,7 +4,11 @@ import type { Progress } from "../../src/ingest/deps";
 
 function fakeStream(isTTY: boolean) {
   let written = "";
-  const stream = { isTTY, columns: 160, write: (chunk: string) => ((written += chunk), true) } as unknown as NodeJS.WriteStream;
+  const write = (chunk: string) => {
+    written += chunk;
+    return true;
+  };
+  const stream = { isTTY, columns: 160, write } as unknown as NodeJS.WriteStream;
   return { stream, written: () => written };
 }
 

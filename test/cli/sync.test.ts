@@ -56,14 +56,18 @@ describe("npm run sync", () => {
   });
 
   it("--save-pages keeps every page inside DATA_DIR/workouts_list, whatever category slugs Peloton sends", async () => {
-    const escape = `../../pmc-escaped-${process.pid}-${Date.now()}`; // from DATA_DIR/workouts_list: next to DATA_DIR
-    await fixture.startSimulator({ classes: 60, disciplines: ["cycling"], categories: { cycling: ["cycling"], [escape]: ["cycling"], "..": ["cycling"] } });
+    const escapingSlug = `../../pmc-escaped-${process.pid}-${Date.now()}`; // from DATA_DIR/workouts_list: next to DATA_DIR
+    await fixture.startSimulator({
+      classes: 60,
+      disciplines: ["cycling"],
+      categories: { cycling: ["cycling"], [escapingSlug]: ["cycling"], "..": ["cycling"] },
+    });
     const db = await fixture.scratch();
     const listDir = path.join(db.dataDir, "workouts_list");
     const cli = sync(db, ["--category", "all", "--save-pages", "--full"]);
 
     expect(await cli.exited).toEqual({ code: 0, signal: null });
-    const escapedTo = [path.resolve(listDir, `${escape}_page_0000.json`), path.resolve(listDir, ".._page_0000.json")];
+    const escapedTo = [path.resolve(listDir, `${escapingSlug}_page_0000.json`), path.resolve(listDir, ".._page_0000.json")];
     await Promise.all(escapedTo.map((file) => expect(stat(file)).rejects.toThrow(/ENOENT/)));
     const saved = await readdir(listDir);
     expect(saved).toHaveLength(6); // two pages of 50 for each of the three categories
@@ -75,7 +79,7 @@ describe("npm run sync", () => {
     ).toHaveLength(10);
     await withDatabases(db.config, async (databases) => {
       const rows = await databases.workouts.workout.findMany({ select: { categories: true } });
-      expect(rows.every((row) => [...row.categories].sort().join() === ["cycling", escape, ".."].sort().join())).toBe(true);
+      expect(rows.every((row) => [...row.categories].sort().join() === ["cycling", escapingSlug, ".."].sort().join())).toBe(true);
     });
   });
 

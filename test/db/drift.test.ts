@@ -235,8 +235,14 @@ async function describeDatabase(db: RawQueries): Promise<SchemaShape> {
   for (const { table, column, ...rest } of columns) shape[table]!.columns[column] = rest;
   for (const { table, name, primary, unique, using, column } of indexes) {
     const t = shape[table]!;
-    if (primary) (t.primaryKey ??= { name, columns: [] }).columns.push(column);
-    else (t.indexes[name] ??= { unique, using, columns: [] }).columns.push(column);
+    if (primary) {
+      t.primaryKey ??= { name, columns: [] };
+      t.primaryKey.columns.push(column);
+    } else {
+      const index = t.indexes[name] ?? { unique, using, columns: [] };
+      t.indexes[name] = index;
+      index.columns.push(column);
+    }
   }
   // One row per column of each foreign key: gather them, then key each by what it links.
   const links = new Map<string, { table: string; target: string; from: string[]; to: string[]; onDelete: string; onUpdate: string }>();

@@ -77,7 +77,9 @@ const contenderScript = "harness/lock-contender.ts";
 
 describe("lockDataDir in many processes at once", () => {
   const contenders: LineProcess[] = [];
-  afterAll(() => contenders.forEach((contender) => contender.child.kill()));
+  afterAll(() => {
+    for (const contender of contenders) contender.child.kill();
+  });
 
   // 8 processes told to lock at the same moment, 20 times on a lock left by a process that died and 20 times on none
   it("lets exactly one of them hold it, every time", async () => {

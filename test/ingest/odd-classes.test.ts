@@ -42,9 +42,10 @@ describe("one odd class never halts ingestion", () => {
   it("stores a class whose song title is 8 KB, cut to what the title index holds", async () => {
     const odd = oldestMusicClass();
     const longTitle = "Ω".repeat(8192);
-    const longCredit = (body: any) => (
-      (body.playlist.songs[0].artists[0] = { ...body.playlist.songs[0].artists[0], artist_alias_id: "b".repeat(32), artist_name: longTitle }), body
-    );
+    const longCredit = (body: any) => {
+      body.playlist.songs[0].artists[0] = { ...body.playlist.songs[0].artists[0], artist_alias_id: "b".repeat(32), artist_name: longTitle };
+      return body;
+    };
     f.sim.alterClass(odd.id, { details: ownFirstSong({ title: longTitle }) });
     f.sim.alterClass(odd.id, { details: longCredit });
     await synced();
@@ -62,9 +63,20 @@ describe("one odd class never halts ingestion", () => {
     const [first, second] = musicClasses().slice(-2).reverse();
     f.sim.alterClass(first!.id, {
       listEntry: (ride) => ({ ...ride, duration: 3e9, original_air_time: 1e13 }),
-      details: (body) => ((body.playlist.songs[0].start_time_offset = 3e9), (body.playlist.songs[1].cue_time_offset = -1e12), (body.ride.duration = 3e9), body),
+      details: (body) => {
+        body.playlist.songs[0].start_time_offset = 3e9;
+        body.playlist.songs[1].cue_time_offset = -1e12;
+        body.ride.duration = 3e9;
+        return body;
+      },
     });
-    f.sim.alterClass(second!.id, { details: (body) => ((body.ride.original_air_time = 8.64e13), (body.ride.scheduled_start_time = -1e15), body) });
+    f.sim.alterClass(second!.id, {
+      details: (body) => {
+        body.ride.original_air_time = 8.64e13;
+        body.ride.scheduled_start_time = -1e15;
+        return body;
+      },
+    });
     expect(await syncWorkouts(await f.deps())).toMatchObject({ status: "SUCCEEDED", seen: 30, new: 30, failed: 0 });
     expect(await f.db.workouts.workout.findUnique({ where: { id: first!.id } })).toMatchObject({ durationSeconds: null, originalAirTime: null });
     expect(await f.db.workouts.workout.count()).toBe(30);
@@ -105,7 +117,11 @@ describe("one odd class never halts ingestion", () => {
     const odd = oldestMusicClass();
     f.sim.alterClass(odd.id, {
       listEntry: (ride) => ({ ...ride, title: "Ride\u0000 on" }),
-      details: (body) => ((body.ride.title = "Ride\u0000 on"), (body.ride.extra_field = "a\u0000b"), body),
+      details: (body) => {
+        body.ride.title = "Ride\u0000 on";
+        body.ride.extra_field = "a\u0000b";
+        return body;
+      },
     });
     f.sim.alterClass(odd.id, { details: ownFirstSong({ title: "So\u0000ng" }) });
     await synced();
@@ -127,7 +143,12 @@ describe("one odd class never halts ingestion", () => {
       album: { id: `album${i % 500}`, name: `Album ${i % 500}`, image_url: null },
       artists: [{ artist_id: `artist${i % 800}`, artist_name: `Artist ${i % 800}`, image_url: null, artist_alias_id: `alias${i % 800}` }],
     }));
-    f.sim.alterClass(odd.id, { details: (body) => ((body.playlist.songs = songs), body) });
+    f.sim.alterClass(odd.id, {
+      details: (body) => {
+        body.playlist.songs = songs;
+        return body;
+      },
+    });
     await synced();
     expect(await detailsRun()).toMatchObject({ status: "SUCCEEDED", processed: 30, failed: 0 });
     expect(await playlistOf(odd.id)).toEqual(songs.map((song) => song.id));
@@ -160,7 +181,12 @@ describe("one odd class never halts ingestion", () => {
     const odd = oldestMusicClass();
     // a NUL in a song id: no column can hold it, and an id cannot be cleaned the way a title is
     let fixedUpstream = false;
-    f.sim.alterClass(odd.id, { details: (body) => (fixedUpstream ? body : ((body.playlist.songs[1].id = `${body.playlist.songs[1].id}\u0000`), body)) });
+    f.sim.alterClass(odd.id, {
+      details: (body) => {
+        if (!fixedUpstream) body.playlist.songs[1].id = `${body.playlist.songs[1].id}\u0000`;
+        return body;
+      },
+    });
     await synced();
 
     const first = await detailsRun({ retryAfterMs: 60_000 });
@@ -188,7 +214,12 @@ describe("one odd class never halts ingestion", () => {
 
   it("keeps an answer it cannot read for a bug report, naming the endpoint, the class and the field", async () => {
     const odd = oldestMusicClass();
-    f.sim.alterClass(odd.id, { details: (body) => ((body.playlist.songs[2].artists = [{ artist_name: "No id" }]), body) });
+    f.sim.alterClass(odd.id, {
+      details: (body) => {
+        body.playlist.songs[2].artists = [{ artist_name: "No id" }];
+        return body;
+      },
+    });
     await synced();
     const deps = await f.deps();
     const { client, dataDir } = await clientWithDataDir();

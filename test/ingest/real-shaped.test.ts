@@ -31,7 +31,12 @@ describe("ingestion against today's Peloton, drifting", () => {
     // one list entry without an id, one details answer with a song that has none
     const [unlisted, unreadable] = [classes[20]!, classes.find((c, i) => i > 40 && c.songIds.length > 0)!];
     f.sim.alterClass(unlisted.id, { listEntry: ({ id: _, ...ride }) => ride });
-    f.sim.alterClass(unreadable.id, { details: (body) => ((body.playlist.songs[0].id = ""), body) });
+    f.sim.alterClass(unreadable.id, {
+      details: (body) => {
+        body.playlist.songs[0].id = "";
+        return body;
+      },
+    });
 
     const sync = await syncWorkouts(await f.deps(), { categories: ["all"] });
     const listings = Object.values(listing).filter((ids) => ids.includes(unlisted.id)).length;

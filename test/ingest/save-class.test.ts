@@ -104,7 +104,13 @@ describe("saveClassDetails", () => {
   type Json = Record<string, any>;
   it.each<[string, (json: Json) => Json]>([
     ["playlist: null", (json) => json],
-    ["no playlist key", (json) => (delete json.playlist, json)],
+    [
+      "no playlist key",
+      (json) => {
+        delete json.playlist;
+        return json;
+      },
+    ],
     ["songs: []", (json) => ({ ...json, playlist: { songs: [], is_playlist_shown: false } })],
   ])("saves a class without music (%s)", async (_, shape) => {
     const json = shape(fixtureJson("ride-details-no-playlist"));

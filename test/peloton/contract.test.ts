@@ -81,8 +81,9 @@ describe("ingestion stores what each real answer holds", () => {
     const answers = Object.values(detailsAnswers);
     const entries = Object.values(listPages).flatMap((page) => page.data);
     // simulated classes answer as the real ones did, under their own ids
-    answers.forEach((answer, i) => f.sim.alterClass(classes[i]!.id, { details: () => ({ ...answer, ride: { ...answer.ride, id: classes[i]!.id } }) }));
-    entries.forEach((entry, i) => f.sim.alterClass(classes[i]!.id, { listEntry: () => ({ ...entry, id: classes[i]!.id }) }));
+    for (const [i, answer] of answers.entries())
+      f.sim.alterClass(classes[i]!.id, { details: () => ({ ...answer, ride: { ...answer.ride, id: classes[i]!.id } }) });
+    for (const [i, entry] of entries.entries()) f.sim.alterClass(classes[i]!.id, { listEntry: () => ({ ...entry, id: classes[i]!.id }) });
 
     expect(await syncWorkouts(await f.deps())).toMatchObject({ status: "SUCCEEDED", seen: 8, failed: 0 });
     for (const [i, entry] of entries.entries()) {

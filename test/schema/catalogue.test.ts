@@ -264,7 +264,7 @@ describe("the catalogue API", () => {
     });
 
     it("takes a cursor from another order, or from earlier versions (the class's id alone), and refuses a made-up one", async () => {
-      const after = async (orderBy: WorkoutOrder, cursor: string) => {
+      const pageAfter = async (orderBy: WorkoutOrder, cursor: string) => {
         const { data, errors } = await execute(
           api,
           graphql(
@@ -278,10 +278,10 @@ describe("the catalogue API", () => {
       const hardest = await ids({}, "DIFFICULTY_DESC");
       const { data } = await execute(api, graphql(`query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }`));
       const tenth = data!.workouts.edges[9]!;
-      expect(await after("AIRED_DESC", tenth.cursor)).toEqual({ ids: newest.slice(10, 13), errors: undefined });
+      expect(await pageAfter("AIRED_DESC", tenth.cursor)).toEqual({ ids: newest.slice(10, 13), errors: undefined });
       const inHardest = hardest.indexOf(tenth.node.id);
-      expect(await after("DIFFICULTY_DESC", tenth.cursor)).toEqual({ ids: hardest.slice(inHardest + 1, inHardest + 4), errors: undefined });
-      expect(await after("AIRED_DESC", Buffer.from(`GPC:S:${tenth.node.id}`).toString("base64"))).toEqual({ ids: newest.slice(10, 13), errors: undefined });
+      expect(await pageAfter("DIFFICULTY_DESC", tenth.cursor)).toEqual({ ids: hardest.slice(inHardest + 1, inHardest + 4), errors: undefined });
+      expect(await pageAfter("AIRED_DESC", Buffer.from(`GPC:S:${tenth.node.id}`).toString("base64"))).toEqual({ ids: newest.slice(10, 13), errors: undefined });
       const between = await execute(
         api,
         graphql(
@@ -295,7 +295,7 @@ describe("the catalogue API", () => {
         Buffer.from(text).toString("base64"),
       );
       for (const made of ["not-a-cursor", twice, ...madeUp]) {
-        const { errors } = await after("AIRED_DESC", made);
+        const { errors } = await pageAfter("AIRED_DESC", made);
         expect(errors).toEqual([
           expect.objectContaining({ message: "after: invalid cursor", extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
         ]);

@@ -136,7 +136,12 @@ describe("operation limits", () => {
     expect(tooLarge.status).toBe(413);
     expect((await tooLarge.json()).errors).toEqual([expect.objectContaining({ extensions: { code: "REQUEST_ENTITY_TOO_LARGE" } })]);
     // a streamed body has no Content-Length
-    const streamed = new ReadableStream({ start: (controller) => (controller.enqueue(new TextEncoder().encode(body)), controller.close()) });
+    const streamed = new ReadableStream({
+      start: (controller) => {
+        controller.enqueue(new TextEncoder().encode(body));
+        controller.close();
+      },
+    });
     const unsized = await api.fetch("http://localhost/graphql", { method: "POST", headers: headers(), body: streamed, duplex: "half" } as RequestInit);
     expect(unsized.status).toBe(411);
     const lying = await api.fetch("http://localhost/graphql", { method: "POST", headers: { ...headers(), "content-length": "12, 12" }, body: "{}" });

@@ -14,7 +14,9 @@ interface Options {
 export async function execute<TResult = unknown, TVariables = Record<string, unknown>>(
   api: ReturnType<typeof createApi>,
   document: TypedDocumentNode<TResult, TVariables> | string,
-  ...[variables, { headers = {} } = {}]: {} extends TVariables ? [variables?: TVariables, options?: Options] : [variables: TVariables, options?: Options]
+  ...[variables, { headers = {} } = {}]: Record<string, never> extends TVariables
+    ? [variables?: TVariables, options?: Options]
+    : [variables: TVariables, options?: Options]
 ): Promise<FormattedExecutionResult<TResult>> {
   const response = await api.fetch("http://localhost/graphql", {
     method: "POST",
