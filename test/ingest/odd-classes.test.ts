@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
-import { processDetails } from "../../src/ingest/process-details";
+import { type ProcessDetailsOptions, processDetails } from "../../src/ingest/process-details";
 import { MAX_INDEXED_TEXT } from "../../src/ingest/storable";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
 import { keptResponsesDir } from "../../src/peloton/client";
@@ -28,7 +28,8 @@ const musicClasses = () => f.sim.catalogue.classes.filter((c) => c.songIds.lengt
 const oldestMusicClass = () => musicClasses().at(-1)!;
 const playlistOf = async (id: string) =>
   (await f.db.detailed.playlistEntry.findMany({ where: { workoutId: id }, orderBy: { position: "asc" } })).map((e) => e.songId);
-const detailsRun = async (options = {}) => processDetails(await f.deps(), { batchSize: 0, ...options });
+const detailsRun = async (options: ProcessDetailsOptions = {}) =>
+  processDetails(await f.deps(), options.ids ? options : { batchSize: 0, ...options });
 
 /** The class's first song swapped for one no other class plays, with these fields. */
 const ownFirstSong = (fields: Record<string, unknown>) => (body: any) => {
