@@ -28,8 +28,7 @@ const musicClasses = () => f.sim.catalogue.classes.filter((c) => c.songIds.lengt
 const oldestMusicClass = () => musicClasses().at(-1)!;
 const playlistOf = async (id: string) =>
   (await f.db.detailed.playlistEntry.findMany({ where: { workoutId: id }, orderBy: { position: "asc" } })).map((e) => e.songId);
-const detailsRun = async (options: ProcessDetailsOptions = {}) =>
-  processDetails(await f.deps(), options.ids ? options : { batchSize: 0, ...options });
+const detailsRun = async (options: ProcessDetailsOptions = {}) => processDetails(await f.deps(), options.ids ? options : { batchSize: 0, ...options });
 
 /** The class's first song swapped for one no other class plays, with these fields. */
 const ownFirstSong = (fields: Record<string, unknown>) => (body: any) => {
