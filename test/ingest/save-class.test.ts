@@ -1,6 +1,7 @@
 import { saveClassDetails } from "../../src/ingest/save-class";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { fixtureJson, rideDetails } from "../support/fixtures";
+import { storedClass } from "../support/ingest";
 
 let db: TestDatabases;
 beforeAll(async () => {
@@ -9,17 +10,7 @@ beforeAll(async () => {
 afterAll(() => db.dispose());
 afterEach(() => db.reset());
 
-const readClass = (id: string) =>
-  db.detailed.detailedWorkout.findUniqueOrThrow({
-    where: { id },
-    include: {
-      instructor: true,
-      playlist: {
-        orderBy: { position: "asc" },
-        include: { song: { include: { album: true, artists: { orderBy: { position: "asc" }, include: { artist: true } } } } },
-      },
-    },
-  });
+const readClass = (id: string) => storedClass(db, id);
 
 const counts = async () => ({
   songs: await db.detailed.song.count(),

@@ -3,7 +3,7 @@ import path from "node:path";
 import { processDetails } from "../../src/ingest/process-details";
 import { syncWorkouts } from "../../src/ingest/sync-workouts";
 import { instructorSchema, parseResponse, readArchivedPage, rideDetailsSchema } from "../../src/peloton/schemas";
-import { useIngestFixture } from "../support/ingest";
+import { storedClass, useIngestFixture } from "../support/ingest";
 
 // Contract tests over real Peloton answers (test/fixtures/peloton-real, see its README for sources):
 // the client reads every one it can meet, and ingestion through the simulator stores what each holds.
@@ -95,16 +95,7 @@ describe("ingestion stores what each real answer holds", () => {
     expect(await processDetails(await f.deps(), { batchSize: 0 })).toMatchObject({ status: "SUCCEEDED", processed: 8, failed: 0 });
     for (const [i, answer] of answers.entries()) {
       const id = classes[i]!.id;
-      const stored = await f.db.detailed.detailedWorkout.findUniqueOrThrow({
-        where: { id },
-        include: {
-          instructor: true,
-          playlist: {
-            orderBy: { position: "asc" },
-            include: { song: { include: { album: true, artists: { orderBy: { position: "asc" }, include: { artist: true } } } } },
-          },
-        },
-      });
+      const stored = await storedClass(f.db, id);
       expect(stored).toMatchObject({ title: answer.ride.title, durationSeconds: answer.ride.duration, fitnessDiscipline: answer.ride.fitness_discipline });
       if (answer.ride.instructor) expect(stored.instructor).toMatchObject({ id: answer.ride.instructor.id, name: answer.ride.instructor.name });
       expect(

@@ -1,5 +1,6 @@
 import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import type { PelotonConfig } from "../../src/config";
+import type { Databases } from "../../src/db";
 import type { IngestDeps } from "../../src/ingest/deps";
 import { silentLogger } from "../../src/log";
 import { type Simulator, type SimulatorOptions, startSimulator } from "../../src/simulator";
@@ -43,4 +44,17 @@ export const workoutRows = (fixture: IngestFixture) =>
   fixture.db.workouts.workout.findMany({
     orderBy: { id: "asc" },
     select: { id: true, title: true, category: true, categories: true, available: true, processed: true, originalAirTime: true },
+  });
+
+/** A stored class with its instructor and its playlist in order, each song with its album and its artists in order. */
+export const storedClass = (databases: Pick<Databases, "detailed">, id: string) =>
+  databases.detailed.detailedWorkout.findUniqueOrThrow({
+    where: { id },
+    include: {
+      instructor: true,
+      playlist: {
+        orderBy: { position: "asc" },
+        include: { song: { include: { album: true, artists: { orderBy: { position: "asc" }, include: { artist: true } } } } },
+      },
+    },
   });
