@@ -125,6 +125,9 @@ function createPool(connectionString: string, name: DatabaseName, logger: Logger
   const pool = new RequestAwarePool({ connectionString, max: poolSize, connectionTimeoutMillis: 10_000 }, name, logger);
   // An idle connection dropped by the server must not crash the process: the pool replaces it.
   pool.on("error", (error) => logger.warn({ database: name, err: error }, "idle database connection lost"));
+  // Nor one dropped while checked out (between a transaction's statements, or as it is released), when
+  // the pool listens no more: the statement in flight fails by itself, and the connection is not reused.
+  pool.on("connect", (client) => client.on("error", (error) => logger.debug({ database: name, err: error }, "database connection lost")));
   return pool;
 }
 
