@@ -4,8 +4,6 @@ import { formatDuration } from "../duration";
 import type { IngestDeps, Progress } from "./deps";
 import { activeRun, claimRun, executeRun, type IngestRun, type IngestStage, type RunHandle, StageAlreadyRunningError } from "./runs";
 
-export { stageField } from "./runs";
-
 /** What an option says of itself, beside its zod type: how users name it, and where it is offered. */
 export interface OptionInfo {
   /** one line for --help, the GraphQL description and the README */
