@@ -1,7 +1,7 @@
 import type { IngestDeps } from "./deps";
 import { runFailure } from "./run-errors";
 import { activeRun, type IngestRun, queueRun, StageAlreadyRunningError } from "./runs";
-import { type AnyStage, checkStage, readOptions, runStage } from "./stage";
+import { type AnyStage, readOptions, runStage } from "./stage";
 
 /** Stages run in the background of a long-lived process (the API server), for its mutations. */
 export interface BackgroundRuns {
@@ -22,13 +22,14 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
   return {
     async start(stage, input) {
       if (stopping.signal.aborted) throw new ServerStoppingError();
+      const options = readOptions(stage, input);
       // a retried request finds its run before Peloton is asked anything
       const active = await activeRun(deps, stage.name);
       if (active) {
-        if (sameOptions(active.options, readOptions(stage, input))) return active;
+        if (sameOptions(active.options, options)) return active;
         throw new StageAlreadyRunningError(active);
       }
-      const checked = await checkStage(stage, deps, input);
+      const checked = { options, checked: await stage.check(deps, options) };
       let queued: IngestRun;
       try {
         queued = await queueRun(deps, stage.name, checked.options);

@@ -142,12 +142,6 @@ export function readOptions<Options extends z.ZodObject>(stage: Stage<Options>, 
   );
 }
 
-/** The checks a stage makes before recording a run, for a caller that records it itself (the background runner). */
-export async function checkStage<Options extends z.ZodObject, Checked>(stage: Stage<Options, Checked>, deps: IngestDeps, input: unknown) {
-  const options = readOptions(stage, input);
-  return { options, checked: await stage.check(deps, options) };
-}
-
 /** How long a stage's check waits for Peloton: a mutation answers well within REQUEST_TIMEOUT_MS. */
 const CHECK_TIME_MS = 5_000;
 
@@ -193,7 +187,8 @@ export async function runStage<Options extends z.ZodObject, Checked>(
     const active = await activeRun(deps, stage.name);
     if (active) throw new StageAlreadyRunningError(active);
   }
-  const { options, checked } = checkedAlready ?? (await checkStage(stage, deps, input));
+  const options = checkedAlready?.options ?? readOptions(stage, input);
+  const checked = checkedAlready ? checkedAlready.checked : await stage.check(deps, options);
   const run = await claimRun(deps, stage.name, options);
   return executeRun(deps, run, () => stage.work(deps, run, options, checked));
 }
