@@ -95,7 +95,7 @@ export const processDetailsStage = defineStage({
 export const processDetails = (deps: IngestDeps, options?: ProcessDetailsOptions) => runStage(processDetailsStage, deps, options);
 
 async function processClasses(deps: IngestDeps, run: RunHandle, options: z.output<typeof processDetailsOptions>) {
-  const { workouts, detailed, peloton, logger, signal } = deps;
+  const { workouts, peloton, logger, signal } = deps;
   const { force, concurrency, ids, maxAttempts, retryAfterMs } = options;
   const batchSize = options.batchSize ?? 0;
   const queue = ids?.length
@@ -141,9 +141,7 @@ async function processClasses(deps: IngestDeps, run: RunHandle, options: z.outpu
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const { warnings } = await saveClassDetails(detailed, details);
-        if (warnings.length) logger.warn({ class: id, warnings }, "stored the class with values our databases cannot hold changed");
-        await markProcessed(deps, details);
+        await storeClassDetails(deps, details);
         refusedInARow = 0;
         return "processed";
       } catch (error) {
@@ -236,7 +234,22 @@ const databasesAnswer = ({ workouts, detailed }: IngestDeps) =>
     () => false,
   );
 
-async function markProcessed({ workouts }: IngestDeps, details: RideDetails & { raw?: unknown }) {
+/**
+ * Stores one class's details: instructor, class and playlist in the detailed database (one transaction),
+ * then the class marked processed in the workouts database. What a details run does with Peloton's
+ * answer, and what `npm run import-legacy` does with one the original scripts kept.
+ */
+export async function storeClassDetails(
+  { workouts, detailed, logger }: Pick<IngestDeps, "workouts" | "detailed" | "logger">,
+  details: RideDetails & { raw?: unknown },
+): Promise<{ songs: number }> {
+  const { songs, warnings } = await saveClassDetails(detailed, details);
+  if (warnings.length) logger.warn({ class: details.ride.id, warnings }, "stored the class with values our databases cannot hold changed");
+  await markProcessed(workouts, details);
+  return { songs };
+}
+
+async function markProcessed(workouts: IngestDeps["workouts"], details: RideDetails & { raw?: unknown }) {
   const { ride } = details;
   const store = storable(); // the same values as saveClassDetails cleans, which logs what it changed
   const { instructor, ...listEntry } = (details.raw as { ride?: Record<string, unknown> } | undefined)?.ride ?? ride;
@@ -292,4 +305,5 @@ async function markFailed({ workouts, logger }: IngestDeps, id: string, error: u
 }
 
 // Prisma's messages quote the calling code over several lines: keep the line that says what happened
-const oneLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";
+export const oneLine = (error: unknown) =>
+  (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).at(-1) ?? "unknown error";

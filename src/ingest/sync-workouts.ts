@@ -251,7 +251,8 @@ function oldestAirTime(rides: RideListEntry[]): Date | null {
   return ride ? storable().time(ride.original_air_time, "original_air_time") : null;
 }
 
-function workoutRow(ride: ArchivedPage["data"][number], category: string, instructorNames: Map<string, string>, logger: Logger) {
+/** A class list entry as its workouts row, listed under `category` (what `npm run import-legacy` also makes of a ride the original scripts kept). */
+export function workoutRow(ride: ArchivedPage["data"][number], category: string, instructorNames: Map<string, string>, logger: Logger) {
   const store = storable();
   const row = {
     id: ride.id,

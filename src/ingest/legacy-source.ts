@@ -1,0 +1,232 @@
+import pg from "pg";
+import { ConfigError, databaseUrl, redactUrl } from "../config";
+import { DatabaseConnectionError } from "../db";
+import type { Logger } from "../log";
+
+// The original scripts' two PostgreSQL databases, read and never written: each connection is read-only
+// from the start and reads in one READ ONLY, REPEATABLE READ transaction (one snapshot for the whole
+// import). Versions of the scripts differ in which tables they made, in which database and with which
+// columns, so tables are looked up, rows are read whole as jsonb, and classes are paged by id.
+
+/** Where the original scripts kept their data: a PostgreSQL server (a URL without a database) and the names of the two databases. */
+export interface LegacySource {
+  server: string;
+  workoutsDb: string;
+  detailedDb: string;
+}
+
+/** The names the original scripts gave their databases. */
+export const legacyDatabaseNames = { workouts: "peloton_workouts", detailed: "peloton_detailed" } as const;
+
+const tableKinds = ["workouts", "detailed_workouts", "instructors", "songs"] as const;
+export type LegacyTableKind = (typeof tableKinds)[number];
+
+// the column each kind of table is read by: a table without it is left out
+const keyColumn: Record<LegacyTableKind, string> = { workouts: "id", detailed_workouts: "id", instructors: "id", songs: "workout_id" };
+
+interface LegacyTable {
+  kind: LegacyTableKind;
+  database: string;
+  client: pg.Client;
+}
+
+/** A row of a legacy table, as PostgreSQL's to_jsonb gives it: whatever columns that version had. */
+export type LegacyRow = Record<string, unknown>;
+
+/** What the legacy tables hold about one class. */
+export interface LegacyClass {
+  id: string;
+  /** its rows in `detailed_workouts` (one per database that has the table, the detailed database's first) */
+  detailed: LegacyRow[];
+  /** its row in `workouts` */
+  workouts?: LegacyRow;
+  /** how many rows `songs` has for it (the scripts kept titles and artist names, without Peloton's ids) */
+  songs: number;
+}
+
+export interface LegacyDatabases {
+  source: LegacySource;
+  /** the tables read, database by database */
+  found: { database: string; tables: LegacyTableKind[] }[];
+  /** what was missing, or left out, without stopping the import */
+  warnings: string[];
+  /** how many classes (distinct ids of `workouts` and `detailed_workouts`) there are */
+  countClasses(): Promise<number>;
+  /** the classes after `after`, in id order, at most about `size` */
+  classesAfter(after: string, size: number): Promise<LegacyClass[]>;
+  /** a row of `instructors`, if one of them has this id */
+  instructor(id: string): Promise<LegacyRow | undefined>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to the original scripts' databases, read-only, and finds their tables. A missing database or
+ * table is a warning when the other has what to import; none of `workouts` and `detailed_workouts` in
+ * either is an error that names what was looked for where.
+ */
+export async function openLegacyDatabases(source: LegacySource, logger: Logger): Promise<LegacyDatabases> {
+  const names = [...new Set([source.detailedDb, source.workoutsDb])];
+  const clients: pg.Client[] = [];
+  const close = () => Promise.all(clients.map((client) => client.end().catch(() => undefined))).then(() => undefined);
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    warnings.push(message);
+    logger.warn(message);
+  };
+  const tables: LegacyTable[] = [];
+  try {
+    for (const database of names) {
+      const client = await connect(source.server, database);
+      if (!client) {
+        warn(`${database}: no such database on ${serverName(source.server)}`);
+        continue;
+      }
+      clients.push(client);
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      const present = await findTables(client);
+      if (present.has("_prisma_migrations")) {
+        warn(`${database}: holds a catalogue (it has the catalogue's migrations), not the original scripts' tables; left out`);
+        continue;
+      }
+      for (const kind of tableKinds) {
+        const columns = present.get(kind);
+        if (!columns) continue;
+        if (columns.has(keyColumn[kind])) tables.push({ kind, database, client });
+        else warn(`${database}: its ${kind} table has no ${keyColumn[kind]} column; left out`);
+      }
+    }
+    const withClasses = tables.filter((table) => table.kind === "workouts" || table.kind === "detailed_workouts");
+    if (withClasses.length === 0) {
+      throw new ConfigError(
+        `Nothing to import: found no workouts or detailed_workouts table (the original scripts' tables) in ${names.join(" or ")} on ${serverName(source.server)}` +
+          `${warnings.length ? ` (${warnings.join("; ")})` : ""}. Give the server that holds them with --from, and their names with --workouts-db and --detailed-db.`,
+      );
+    }
+    for (const kind of ["workouts", "detailed_workouts"] as const) {
+      if (!withClasses.some((table) => table.kind === kind)) {
+        warn(
+          kind === "workouts"
+            ? `no workouts table in ${names.join(" or ")}: the classes are those of detailed_workouts`
+            : `no detailed_workouts table in ${names.join(" or ")}: every class is left for npm run details`,
+        );
+      }
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const of = (kind: LegacyTableKind) => tables.filter((table) => table.kind === kind);
+  const classTables = [...of("workouts"), ...of("detailed_workouts")];
+  return {
+    source,
+    found: names.map((database) => ({ database, tables: tables.filter((table) => table.database === database).map((table) => table.kind) })),
+    warnings,
+    async countClasses() {
+      let count = 0;
+      for (let ids = await nextIds(classTables, "", 5000); ids.length > 0; ids = await nextIds(classTables, ids.at(-1)!, 5000)) count += ids.length;
+      return count;
+    },
+    async classesAfter(after, size) {
+      const ids = await nextIds(classTables, after, size);
+      if (ids.length === 0) return [];
+      const classes = new Map<string, LegacyClass>(ids.map((id) => [id, { id, detailed: [], songs: 0 }]));
+      for (const table of of("detailed_workouts")) {
+        for (const { id, row } of await rowsOf(table, ids)) classes.get(id)?.detailed.push(row);
+      }
+      for (const table of of("workouts")) {
+        for (const { id, row } of await rowsOf(table, ids)) {
+          const found = classes.get(id);
+          if (found && !found.workouts) found.workouts = row;
+        }
+      }
+      for (const table of of("songs")) {
+        const counted = await table.client.query<{ id: string; songs: number }>(
+          `SELECT s.workout_id::text AS id, count(*)::int AS songs FROM public.songs s WHERE s.workout_id::text = ANY($1::text[]) GROUP BY 1`,
+          [ids],
+        );
+        for (const { id, songs } of counted.rows) {
+          const found = classes.get(id);
+          if (found) found.songs += songs;
+        }
+      }
+      return [...classes.values()];
+    },
+    async instructor(id) {
+      for (const table of of("instructors")) {
+        const [found] = await rowsOf(table, [id]);
+        if (found) return found.row;
+      }
+      return undefined;
+    },
+    close,
+  };
+}
+
+/** A read-only connection to one database, or undefined when the server has no such database. */
+async function connect(server: string, database: string): Promise<pg.Client | undefined> {
+  const url = databaseUrl(server, database);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, options: "-c default_transaction_read_only=on" });
+  client.on("error", () => undefined); // a connection lost fails the query in flight, which says so
+  try {
+    await client.connect();
+    return client;
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    const { code, message } = error as { code?: string; message?: string };
+    if (code === "3D000") return undefined;
+    const hint =
+      code === "28P01" || code === "28000"
+        ? "Check the user name and password (--from, or DB_USER and DB_PASSWORD)."
+        : "Is PostgreSQL running there, and are the host and port right (--from, or DB_HOST and DB_PORT)?";
+    throw new DatabaseConnectionError(`Cannot connect to the original scripts' database ${database} at ${redactUrl(url)}: ${message || code}. ${hint}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The legacy tables (and the catalogue's migration table) in the public schema, each with its columns. */
+async function findTables(client: pg.Client): Promise<Map<string, Set<string>>> {
+  const { rows } = await client.query<{ table: string; columns: string[] }>(
+    `SELECT c.relname AS table, coalesce(array_agg(a.attname::text) FILTER (WHERE a.attnum > 0 AND NOT a.attisdropped), '{}') AS columns
+       FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+       LEFT JOIN pg_attribute a ON a.attrelid = c.oid
+      WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relname = ANY($1::text[])
+      GROUP BY c.relname`,
+    [[...tableKinds, "_prisma_migrations"]],
+  );
+  return new Map(rows.map((row) => [row.table, new Set(row.columns)]));
+}
+
+/**
+ * The next ids after `after` across the tables, in byte order (COLLATE "C", which JavaScript's string
+ * order agrees with for ids): each table gives its next `size`, and only the ids up to the lowest last
+ * id of a table that gave a full page are taken, since that table may hold more ids below the others'.
+ */
+async function nextIds(tables: LegacyTable[], after: string, size: number): Promise<string[]> {
+  const ids = new Set<string>();
+  let bound: string | undefined;
+  for (const table of tables) {
+    const { rows } = await table.client.query<{ id: string }>(
+      `SELECT t.id::text AS id FROM public.${table.kind} t WHERE t.id::text COLLATE "C" > $1 ORDER BY t.id::text COLLATE "C" LIMIT $2`,
+      [after, size],
+    );
+    for (const { id } of rows) ids.add(id);
+    const last = rows.at(-1)?.id;
+    if (rows.length === size && last !== undefined && (bound === undefined || last < bound)) bound = last;
+  }
+  return [...ids].filter((id) => bound === undefined || id <= bound).sort(byteOrder);
+}
+
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+async function rowsOf(table: LegacyTable, ids: string[]): Promise<{ id: string; row: LegacyRow }[]> {
+  const { rows } = await table.client.query<{ id: string; row: LegacyRow }>(
+    `SELECT t.id::text AS id, to_jsonb(t) AS row FROM public.${table.kind} t WHERE t.id::text = ANY($1::text[])`,
+    [ids],
+  );
+  return rows;
+}
+
+/** A server as a person reads it: its URL without the password. */
+export const serverName = (server: string) => redactUrl(server).replace(/\/$/, "");

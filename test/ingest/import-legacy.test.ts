@@ -1,0 +1,289 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { adminUrl, databaseUrl, scratchName, withAdmin } from "../../harness/databases";
+import { ingestFromSimulator, removeDir, simulatorConfig, testClient } from "../../harness/simulator";
+import { ConfigError } from "../../src/config";
+import type { Databases } from "../../src/db";
+import { importLegacy } from "../../src/ingest/import-legacy";
+import { type LegacySource, openLegacyDatabases } from "../../src/ingest/legacy-source";
+import { processDetails, storeClassDetails } from "../../src/ingest/process-details";
+import { syncWorkouts } from "../../src/ingest/sync-workouts";
+import { silentLogger } from "../../src/log";
+import { parseResponse, rideDetailsSchema } from "../../src/peloton/schemas";
+import { type Simulator, startSimulator } from "../../src/simulator";
+import { useCleanups } from "../support/cleanups";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
+import { storedClass } from "../support/ingest";
+import { createLegacyDatabases, type LegacyFixture, legacyClasses, usableLegacyClasses } from "../support/legacy-databases";
+
+// The original scripts' databases (always on the PostgreSQL test server) into a catalogue on the backend
+// under test, without Peloton: the kept answers stored as a details run stores them, the rest pending.
+
+const realCapture = (file: string) => JSON.parse(readFileSync(path.join(__dirname, "../fixtures/peloton-real/ride_details", file), "utf8"));
+
+let sim: Simulator;
+/** three of the simulator's classes with music and distinct instructors, the answers fetched from it over HTTP */
+let simAnswers: Record<string, any>[];
+/** the one of them whose kept answer lost its embedded instructor, which the scripts' instructors table has */
+let bareInstructor: { classId: string; instructor: { id: string; name: string; image_url: string | null } };
+let legacy: LegacyFixture;
+
+beforeAll(async () => {
+  sim = await startSimulator({ classes: 12, seed: 5, disciplines: ["cycling"] });
+  const picked = sim.catalogue.classes.filter((c, i, all) => c.songIds.length > 0 && all.findIndex((o) => o.instructorId === c.instructorId) === i).slice(0, 3);
+  const { client, dataDir } = await testClient(simulatorConfig(sim));
+  try {
+    simAnswers = await Promise.all(picked.map(async (c) => (await client.rideDetails(c.id)).raw as Record<string, any>));
+  } finally {
+    await removeDir(dataDir);
+  }
+  const bare = structuredClone(simAnswers[2]!);
+  const { id, name, image_url } = bare.ride.instructor;
+  delete bare.ride.instructor;
+  bareInstructor = { classId: bare.ride.id, instructor: { id, name, image_url } };
+  legacy = await createLegacyDatabases({ answers: [simAnswers[0]!, simAnswers[1]!, bare], instructors: [bareInstructor.instructor] });
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([sim?.close(), legacy?.remove()]);
+});
+
+const { cleanups } = useCleanups("pmc-import-");
+
+async function target(): Promise<TestDatabases> {
+  const db = await openTestDatabases();
+  cleanups.push(() => db.dispose());
+  return db;
+}
+
+async function importInto(db: Databases, source: LegacySource = legacy.source, signal?: AbortSignal, onProgress?: Parameters<typeof importLegacy>[2]) {
+  const databases = await openLegacyDatabases(source, silentLogger);
+  try {
+    return await importLegacy({ workouts: db.workouts, detailed: db.detailed, logger: silentLogger, signal }, databases, onProgress);
+  } finally {
+    await databases.close();
+  }
+}
+
+/** A digest of every row (timestamps too) of every table of both catalogue databases. */
+async function catalogueChecksum(db: Databases): Promise<string[]> {
+  const sums: string[] = [];
+  for (const client of [db.workouts, db.detailed]) {
+    const tables = await client.$queryRawUnsafe<{ tablename: string }[]>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    for (const { tablename } of tables) {
+      const [row] = await client.$queryRawUnsafe<{ sum: string; rows: number }[]>(
+        `SELECT md5(coalesce(string_agg(to_jsonb(t)::text, E'\\n' ORDER BY to_jsonb(t)::text), '')) AS sum, count(*)::int AS rows FROM "${tablename}" t`,
+      );
+      sums.push(`${tablename}: ${row!.rows} rows, ${row!.sum}`);
+    }
+  }
+  return sums;
+}
+
+/** A stored class as storedClass reads it, without the times rows were written. */
+const classWithoutTimes = async (db: Databases, id: string) =>
+  JSON.parse(JSON.stringify(await storedClass(db, id), (key, value) => (/^(createdAt|updatedAt)$/.test(key) ? undefined : value)));
+
+const pendingIds = [
+  legacyClasses.listEntry,
+  legacyClasses.empty,
+  legacyClasses.songWithoutId,
+  legacyClasses.otherClass,
+  legacyClasses.notJson,
+  legacyClasses.workoutsOnly,
+].sort();
+
+describe("importLegacy", () => {
+  it("stores each usable kept answer as a details run stores it, and leaves the other classes pending with why", async () => {
+    const db = await target();
+    const before = await legacy.checksum();
+    const simIds = simAnswers.map((answer) => answer.ride.id as string);
+    const summary = await importInto(db);
+    expect(summary).toMatchObject({ total: 3 + 2 + pendingIds.length, imported: 5, already: 0, stopped: false });
+    expect(summary.pending.map((p) => p.id)).toEqual(pendingIds);
+    expect(await legacy.checksum()).toBe(before);
+
+    // the same answers through a details run (the simulator's, over HTTP) and through the same saver (the captures)
+    const reference = await target();
+    await ingestFromSimulator(reference, sim);
+    for (const file of ["details-15cb7793-2025.json", "details-266bbc93-2025-trimmed.json"]) {
+      const json = realCapture(file);
+      await storeClassDetails({ ...reference, logger: silentLogger }, { ...parseResponse(rideDetailsSchema, json, file), raw: json });
+    }
+    for (const id of [...usableLegacyClasses, simIds[0]!, simIds[1]!]) {
+      expect(await classWithoutTimes(db, id)).toEqual(await classWithoutTimes(reference, id));
+    }
+    // the answer without its instructor: the scripts' row names them (a details run asks Peloton for more)
+    const { instructor, fullDetails: _, ...bare } = await classWithoutTimes(db, bareInstructor.classId);
+    const { instructor: fetched, fullDetails: __, ...fromPeloton } = await classWithoutTimes(reference, bareInstructor.classId);
+    expect(bare).toEqual(fromPeloton);
+    expect(instructor).toMatchObject({ id: fetched.id, name: fetched.name, imageUrl: bareInstructor.instructor.image_url });
+    // the A-Ha and a-ha of the 266bbc93 capture are one artist; the song with three credits keeps them in order
+    const eighties = await storedClass(db, legacyClasses.jsonString);
+    expect(eighties.playlist.map((entry) => entry.song.title)).toHaveLength(9);
+    expect(eighties.playlist[1]!.song.artists.map((credit) => credit.artist.name)).toEqual(["A-Ha"]);
+    expect(eighties.playlist[5]!.song.artists).toHaveLength(3);
+
+    const rows = await db.workouts.workout.findMany({ orderBy: { id: "asc" } });
+    expect(rows.filter((row) => row.processed).map((row) => row.id)).toEqual([...usableLegacyClasses, ...simIds].sort());
+    const pending = new Map(rows.filter((row) => !row.processed).map((row) => [row.id, row]));
+    expect([...pending.keys()]).toEqual(pendingIds);
+    const reasons = new Map(summary.pending.map((p) => [p.id, p.reason]));
+    expect(Object.fromEntries(pendingIds.map((id) => [id, reasons.get(id)]))).toEqual({
+      [legacyClasses.listEntry]:
+        "full_details holds the class list entry, not the class's details (no playlist); the scripts' songs table lists 2 songs for it, without Peloton's ids",
+      [legacyClasses.empty]: "full_details is empty",
+      [legacyClasses.songWithoutId]: expect.stringMatching(
+        /^Unexpected response for class 0a1e0+3's full_details: playlist\.songs\.3\.id: .*; the scripts' songs table lists 9 songs/,
+      ),
+      [legacyClasses.otherClass]: `full_details describes another class (ride.id is "${legacyClasses.details}"); the scripts' songs table lists 2 songs for it, without Peloton's ids`,
+      [legacyClasses.notJson]: "full_details is text that is not JSON",
+      [legacyClasses.workoutsOnly]: "no details kept (no detailed_workouts row)",
+    });
+    // a ride Peloton described gives the row its air time; the scripts' own columns do not (created_at is when they saw it)
+    const listEntry = legacy.kept.get(legacyClasses.listEntry) as Record<string, any>;
+    expect(pending.get(legacyClasses.listEntry)).toMatchObject({
+      title: "5 min Warm Up Ride",
+      instructorId: "05735e106f0747d2a112d32678be8afd",
+      instructorName: "Olivia Amato",
+      discipline: "cycling",
+      categories: [],
+      originalAirTime: new Date(listEntry.original_air_time * 1000),
+      listEntry,
+      processed: false,
+      detailsAttempts: 0,
+    });
+    expect(pending.get(legacyClasses.songWithoutId)).toMatchObject({ title: "30 min 80s Ride", originalAirTime: new Date(1734868440 * 1000) });
+    expect(pending.get(legacyClasses.workoutsOnly)).toMatchObject({
+      title: "10 min Cool Down Ride",
+      instructorName: "Olivia Amato",
+      length: 660,
+      difficulty: 5.1,
+      originalAirTime: null,
+      listEntry: expect.objectContaining({ id: legacyClasses.workoutsOnly, created_at: "2025-01-20T10:00:00", processed: false }),
+    });
+    expect(pending.get(legacyClasses.empty)).toMatchObject({ title: "20 min Pop Ride", durationSeconds: 300, discipline: "cycling", originalAirTime: null });
+    expect(await db.detailed.detailedWorkout.count({ where: { id: { in: pendingIds } } })).toBe(0);
+  }, 120_000);
+
+  it("changes nothing the second time: every row of the catalogue, timestamps too, stays as it was", async () => {
+    const db = await target();
+    const first = await importInto(db);
+    const before = await catalogueChecksum(db);
+    const second = await importInto(db);
+    expect(await catalogueChecksum(db)).toEqual(before);
+    expect(second).toMatchObject({ total: first.total, imported: 0, already: first.imported, newSongs: 0, newArtists: 0, stopped: false });
+    expect(second.pending).toEqual(first.pending);
+    expect(first).toMatchObject({ newSongs: expect.any(Number), newArtists: expect.any(Number) });
+    expect(first.newSongs).toBe(await db.detailed.song.count());
+    expect(first.newArtists).toBe(await db.detailed.artist.count());
+  }, 120_000);
+
+  it("is continued by a sync and a details run, which do not fetch the imported classes again", async () => {
+    const db = await target();
+    await importInto(db);
+    const imported = simAnswers.map((answer) => answer.ride.id as string);
+    // the class and its playlist; its instructor may learn more from another class's answer
+    const stored = async (id: string) => {
+      const { instructor: _, ...rest } = await classWithoutTimes(db, id);
+      return rest;
+    };
+    const playlists = await Promise.all(imported.map(stored));
+    const asked = sim.requests.length;
+    const { client, dataDir } = await testClient(simulatorConfig(sim));
+    cleanups.push(() => removeDir(dataDir));
+    const deps = { workouts: db.workouts, detailed: db.detailed, peloton: client, logger: silentLogger };
+    expect(await syncWorkouts(deps)).toMatchObject({ status: "SUCCEEDED", seen: 12, new: 9 });
+    const details = await processDetails(deps, { batchSize: 0 });
+    expect(details.status).toBe("SUCCEEDED");
+    const fetched = sim.requests.slice(asked).filter((request) => /^\/api\/ride\/[^/]+\/details$/.test(request.path));
+    const fetchedIds = fetched.map((request) => request.path.split("/")[3]);
+    expect(fetchedIds.filter((id) => imported.includes(id!))).toEqual([]);
+    // the other classes of the simulator, and the pending ones (which it does not have: failed, with why)
+    expect(new Set(fetchedIds)).toEqual(new Set([...sim.catalogue.classes.map((c) => c.id).filter((id) => !imported.includes(id)), ...pendingIds]));
+    expect(await db.workouts.workout.count({ where: { processed: true } })).toBe(12 + usableLegacyClasses.length);
+    for (const [i, id] of imported.entries()) expect(await stored(id)).toEqual(playlists[i]);
+    // the sync listed the imported classes under their category
+    expect(await db.workouts.workout.findMany({ where: { id: { in: imported } }, select: { categories: true } })).toEqual(
+      imported.map(() => ({ categories: ["cycling"] })),
+    );
+  }, 120_000);
+
+  it("needs only the right to read, and pages through both tables in id order", async () => {
+    const role = scratchName();
+    await withAdmin(async (admin) => {
+      await admin.query(`CREATE ROLE "${role}" LOGIN`);
+      for (const database of [legacy.source.workoutsDb, legacy.source.detailedDb]) {
+        await withAdmin((client) => client.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO "${role}"`), databaseUrl(database, adminUrl));
+      }
+    });
+    cleanups.push(() =>
+      withAdmin(async (admin) => {
+        for (const database of [legacy.source.workoutsDb, legacy.source.detailedDb]) {
+          await withAdmin((client) => client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${role}"`), databaseUrl(database, adminUrl));
+        }
+        await admin.query(`DROP ROLE "${role}"`);
+      }),
+    );
+    const server = new URL(legacy.source.server);
+    server.username = role;
+    const source = { ...legacy.source, server: server.toString() };
+    const databases = await openLegacyDatabases(source, silentLogger);
+    const ids: string[] = [];
+    try {
+      // three at a time: workoutsOnly sorts after every id of detailed_workouts, the 0a1e… ones before
+      for (let page = await databases.classesAfter("", 3); page.length; page = await databases.classesAfter(page.at(-1)!.id, 3)) {
+        expect(page.length).toBeLessThanOrEqual(3);
+        ids.push(...page.map((found) => found.id));
+      }
+      await expect(databases.countClasses()).resolves.toBe(ids.length);
+    } finally {
+      await databases.close();
+    }
+    expect(ids).toEqual([...new Set(ids)].sort());
+    expect(ids).toHaveLength(5 + pendingIds.length);
+    const db = await target();
+    const before = await legacy.checksum();
+    expect(await importInto(db, source)).toMatchObject({ imported: 5, pending: expect.any(Array) });
+    expect(await legacy.checksum()).toBe(before);
+  }, 120_000);
+
+  it("reads an older layout (details beside the class list, no detailed database) with a warning, and says where it found nothing", async () => {
+    const older = await createLegacyDatabases({ layout: "detailed-in-workouts" });
+    cleanups.push(() => older.remove());
+    const databases = await openLegacyDatabases(older.source, silentLogger);
+    try {
+      expect(databases.warnings).toEqual([expect.stringMatching(new RegExp(`^${older.source.detailedDb}: no such database on postgresql://`))]);
+      expect(databases.found).toEqual([
+        { database: older.source.detailedDb, tables: [] },
+        { database: older.source.workoutsDb, tables: ["workouts", "detailed_workouts", "songs"] },
+      ]);
+      const db = await target();
+      const summary = await importInto(db, older.source);
+      expect(summary).toMatchObject({ imported: 2, total: 2 + pendingIds.length });
+      expect(summary.pending.find((p) => p.id === legacyClasses.listEntry)?.reason).toMatch(/list entry.*lists 2 songs/);
+    } finally {
+      await databases.close();
+    }
+
+    const nowhere = { ...older.source, workoutsDb: `${scratchName()}_none`, detailedDb: older.source.detailedDb };
+    const error = await openLegacyDatabases(nowhere, silentLogger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^Nothing to import: found no workouts or detailed_workouts table .* in ${older.source.detailedDb} or ${nowhere.workoutsDb} on postgresql://`),
+    );
+  }, 120_000);
+
+  it("stops after the class in flight when signalled, and a new import goes on from there", async () => {
+    const db = await target();
+    const stop = new AbortController();
+    const stopped = await importInto(db, legacy.source, stop.signal, (progress) => {
+      if (progress.done === 3) stop.abort();
+    });
+    expect(stopped).toMatchObject({ stopped: true });
+    expect(stopped.imported + stopped.pending.length).toBe(3);
+    const rest = await importInto(db);
+    expect(rest).toMatchObject({ stopped: false, already: stopped.imported, imported: 5 - stopped.imported });
+    expect(rest.pending.map((p) => p.id)).toEqual(pendingIds);
+  }, 120_000);
+});
