@@ -1,8 +1,12 @@
+import { isIPv6 } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { type Auth0Settings, pelotonWebApp } from "./auth/auth0-settings";
 
-export type DatabaseConfig = { kind: "embedded"; dataDir: string } | { kind: "postgres"; workoutsUrl: string; detailedUrl: string };
+export type DatabaseConfig =
+  | { kind: "embedded"; dataDir: string }
+  /** dbVariables: set from the original scripts' DB_USER, DB_HOST, DB_PASSWORD, DB_PORT (and DB_*_NAME) rather than the two URLs */
+  | { kind: "postgres"; workoutsUrl: string; detailedUrl: string; dbVariables?: true };
 
 export const authModes = ["auto", "oauth", "token", "session"] as const;
 export type AuthMode = (typeof authModes)[number];
@@ -43,6 +47,11 @@ export interface Config {
   requestTimeoutMs: number;
   dataDir: string;
   database: DatabaseConfig;
+  /**
+   * The PostgreSQL server that DB_USER, DB_HOST, DB_PASSWORD and DB_PORT name (a URL without a
+   * database), when they are set: where the original scripts kept their databases.
+   */
+  dbServer?: string;
   /** where `npm run backup` writes the databases' dumps, and `npm run restore` reads them */
   backupDir: string;
   logLevel: LogLevel;
@@ -65,6 +74,15 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const postgresUrl = z.string().refine((value) => parsePostgresUrl(value) !== null, {
   message: "must be a PostgreSQL URL such as postgresql://user:password@localhost:5432/peloton_workouts",
 });
+
+/** The databases DB_* name unless DB_WORKOUTS_NAME and DB_DETAILED_NAME say otherwise: the original scripts' own. */
+export const defaultNames = { workouts: "peloton_workouts", detailed: "peloton_detailed" } as const;
+
+// a name we can put in CREATE DATABASE "..." and in a URL's path as it is
+const databaseName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][\w$-]{0,62}$/, "must be a database name: a letter or _, then up to 62 letters, digits, _, $ or -");
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
 const milliseconds = z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0);
@@ -114,11 +132,38 @@ const envSchema = z
     PELOTON_RETRY_BASE_MS: optional(milliseconds),
     WORKOUTS_DATABASE_URL: optional(postgresUrl),
     DETAILED_DATABASE_URL: optional(postgresUrl),
+    // the original scripts' settings: the server of the two databases, whose names may be given too
+    DB_USER: optional(z.string()),
+    DB_HOST: optional(
+      z
+        .string()
+        .trim()
+        .refine(
+          (host) => /^(\/\S*|[\w.-]+)$/.test(host) || isIPv6(host),
+          "must be a host name or address, such as localhost, 127.0.0.1 or ::1, or a socket directory such as /var/run/postgresql (the port goes in DB_PORT)",
+        ),
+    ),
+    // not trimmed, and empty is a value: a server that trusts the user asks for no password
+    DB_PASSWORD: z.string().optional(),
+    DB_PORT: optional(z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535)),
+    DB_WORKOUTS_NAME: optional(databaseName),
+    DB_DETAILED_NAME: optional(databaseName),
     LOG_LEVEL: optional(z.enum(logLevels)),
     LOG_FILE: optional(z.string()),
   })
   .superRefine((env, ctx) => {
     const { WORKOUTS_DATABASE_URL: workouts, DETAILED_DATABASE_URL: detailed } = env;
+    if ((env.DB_WORKOUTS_NAME ?? defaultNames.workouts) === (env.DB_DETAILED_NAME ?? defaultNames.detailed)) {
+      ctx.addIssue(
+        env.DB_DETAILED_NAME
+          ? { code: "custom", path: ["DB_DETAILED_NAME"], message: "must name a different database from DB_WORKOUTS_NAME" }
+          : {
+              code: "custom",
+              path: ["DB_WORKOUTS_NAME"],
+              message: `must not be ${defaultNames.detailed}, the detailed database's name unless DB_DETAILED_NAME names another`,
+            },
+      );
+    }
     if (workouts && !detailed) {
       ctx.addIssue({
         code: "custom",
@@ -140,7 +185,7 @@ const envSchema = z
     }
   });
 
-const secrets = new Set(["ADMIN_TOKEN", "PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
+const secrets = new Set(["DB_PASSWORD", "ADMIN_TOKEN", "PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
 const databaseUrls = new Set(["WORKOUTS_DATABASE_URL", "DETAILED_DATABASE_URL"]);
 
 /** What a bad variable's message shows of its value: never a secret, nor a database URL's password. */
@@ -163,6 +208,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parsed.data;
   const { DATA_DIR, WORKOUTS_DATABASE_URL, DETAILED_DATABASE_URL, LOG_LEVEL, LOG_FILE } = values;
   const dataDir = path.resolve(DATA_DIR ?? "data");
+  const urls = WORKOUTS_DATABASE_URL && DETAILED_DATABASE_URL;
+  const dbServer = dbVariablesServer(env, values, Boolean(urls));
+  const database: DatabaseConfig = urls
+    ? { kind: "postgres", workoutsUrl: WORKOUTS_DATABASE_URL, detailedUrl: DETAILED_DATABASE_URL }
+    : dbServer
+      ? {
+          kind: "postgres",
+          workoutsUrl: databaseUrl(dbServer, values.DB_WORKOUTS_NAME ?? defaultNames.workouts),
+          detailedUrl: databaseUrl(dbServer, values.DB_DETAILED_NAME ?? defaultNames.detailed),
+          dbVariables: true,
+        }
+      : { kind: "embedded", dataDir };
   return {
     port: values.PORT ?? 4000,
     host: values.HOST ?? "127.0.0.1",
@@ -171,10 +228,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: values.ADMIN_TOKEN,
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS ?? 15_000,
     dataDir,
-    database:
-      WORKOUTS_DATABASE_URL && DETAILED_DATABASE_URL
-        ? { kind: "postgres", workoutsUrl: WORKOUTS_DATABASE_URL, detailedUrl: DETAILED_DATABASE_URL }
-        : { kind: "embedded", dataDir },
+    database,
+    ...(dbServer ? { dbServer } : {}),
     backupDir: path.resolve(values.BACKUP_DIR ?? "backups"),
     logLevel: LOG_LEVEL ?? "info",
     logFile: LOG_FILE && path.resolve(LOG_FILE),
@@ -199,6 +254,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: values.PELOTON_RETRY_BASE_MS ?? 2000,
     },
   };
+}
+
+const dbVariables = ["DB_USER", "DB_HOST", "DB_PASSWORD", "DB_PORT"] as const;
+
+/** "A", "A and B", "A, B and C" */
+const listed = (names: readonly string[]) => (names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`);
+
+/**
+ * The server URL (no database) that the original scripts' DB_* variables name, or undefined when none
+ * is set. They count only as a set: DB_PASSWORD may be empty (a server that trusts the user), but each
+ * must be there, and a DB_*_NAME without them is a mistake too; so is any of them beside the two URLs.
+ */
+function dbVariablesServer(env: NodeJS.ProcessEnv, values: z.output<typeof envSchema>, urls: boolean): string | undefined {
+  const isSet = (name: string) => (name === "DB_PASSWORD" ? env[name] !== undefined : Boolean(env[name]?.trim()));
+  const given = [...dbVariables, "DB_WORKOUTS_NAME", "DB_DETAILED_NAME"].filter(isSet);
+  if (given.length === 0) return undefined;
+  if (urls) {
+    throw new ConfigError(
+      `Invalid configuration:\n  WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL are set, and so ${given.length === 1 ? "is" : "are"} ${listed(given)}: both name the ` +
+        "catalogue's PostgreSQL databases. Keep one: remove the URLs to use the DB_* settings, or remove the DB_* settings to use the URLs (which would win were both allowed).",
+    );
+  }
+  const missing = dbVariables.filter((name) => !isSet(name));
+  if (missing.length) {
+    throw new ConfigError(
+      `Invalid configuration:\n  ${listed(missing)}: not set, while ${listed(given)} ${given.length === 1 ? "is" : "are"}. The original scripts' ` +
+        "settings name the PostgreSQL server together: set DB_USER, DB_HOST, DB_PASSWORD (empty if the server asks none) and DB_PORT, or none of them.",
+    );
+  }
+  const host = values.DB_HOST!;
+  const auth = `${encodeURIComponent(values.DB_USER!)}${values.DB_PASSWORD ? `:${encodeURIComponent(values.DB_PASSWORD)}` : ""}@`;
+  // a socket directory goes in the query string (libpq's and pg's form); an IPv6 address in brackets
+  if (host.startsWith("/")) return `postgresql://${auth}localhost:${values.DB_PORT}/?host=${encodeURIComponent(host)}`;
+  return `postgresql://${auth}${isIPv6(host) ? `[${host}]` : host}:${values.DB_PORT}/`;
+}
+
+/**
+ * The URL of one database on a server given by URL (whose own database, if any, it replaces). The name
+ * goes in as it is, not percent-encoded: pg reads the path with decodeURI, which would leave a "%24" for "$".
+ */
+export function databaseUrl(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
 }
 
 function parsePostgresUrl(value: string): URL | null {
@@ -242,3 +341,36 @@ const passwordParameter = /\b((?:ssl)?password=)('(?:[^'\\]|\\.)*'?|[^&#\s"'`]*)
 
 /** Text (a log line's string, an error's message) with the password of every URL in it hidden. */
 export const redactSecrets = (text: string): string => text.replace(urlPassword, "$1****@").replace(passwordParameter, "$1****");
+
+/**
+ * The server a database URL points at, for a person: user, host and port, and a socket directory (the
+ * host parameter) unencoded; no password, database or other parameter.
+ */
+export function describeServer(value: string): string {
+  const url = parsePostgresUrl(value);
+  if (!url) return redactUrl(value);
+  const socket = url.searchParams.get("host");
+  const port = url.searchParams.get("port");
+  const server = new URL(url);
+  server.password = "";
+  server.pathname = "";
+  server.search = "";
+  return `${server.toString().replace(/\/$/, "")}${socket ? `?host=${socket}` : ""}${port ? `${socket ? "&" : "?"}port=${port}` : ""}`;
+}
+
+/** The name of the database a URL points at (what pg reads from its path). */
+export function databaseNameOf(value: string): string {
+  const url = parsePostgresUrl(value);
+  return url ? decodeURI(url.pathname.slice(1)) : "";
+}
+
+/** Where the catalogue lives, in one line for a person, password hidden: each command's first line, and the demo's. */
+export function describeCatalogue(database: DatabaseConfig): string {
+  if (database.kind === "embedded") return `Catalogue: the embedded databases in ${database.dataDir}`;
+  const { workoutsUrl, detailedUrl } = database;
+  const parse = (value: string) => parsePostgresUrl(value) !== null;
+  if (parse(workoutsUrl) && parse(detailedUrl) && describeServer(workoutsUrl) === describeServer(detailedUrl)) {
+    return `Catalogue: PostgreSQL at ${describeServer(workoutsUrl)}, databases ${databaseNameOf(workoutsUrl)} and ${databaseNameOf(detailedUrl)}`;
+  }
+  return `Catalogue: PostgreSQL, the workouts database at ${redactUrl(workoutsUrl)} and the detailed one at ${redactUrl(detailedUrl)}`;
+}

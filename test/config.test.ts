@@ -1,5 +1,12 @@
 import path from "node:path";
-import { ConfigError, loadConfig } from "../src/config";
+import pg from "pg";
+import { ConfigError, describeCatalogue, loadConfig } from "../src/config";
+
+/** What pg connects with, given the URL: the URLs are made for it. */
+function parse(url: string) {
+  const { user, password, host, port, database } = new pg.Client({ connectionString: url });
+  return { user, password, host, port: String(port), database };
+}
 
 /** The message of the ConfigError that loading `env` throws. */
 function errorOf(env: NodeJS.ProcessEnv): string {
@@ -206,5 +213,158 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LOG_LEVEL: "loud", WORKOUTS_DATABASE_URL: "nope", DETAILED_DATABASE_URL: "postgresql://db/d" })).toThrow(
       /Invalid configuration:\n {2}WORKOUTS_DATABASE_URL: .*\n {2}LOG_LEVEL: /,
     );
+  });
+});
+
+describe("the original scripts' DB_* settings", () => {
+  const server = { DB_USER: "app", DB_HOST: "127.0.0.1", DB_PASSWORD: "hunter2", DB_PORT: "5432" };
+
+  it("name the catalogue's two PostgreSQL databases on their server, peloton_workouts and peloton_detailed unless named", () => {
+    const config = loadConfig(server);
+    expect(config.database).toEqual({
+      kind: "postgres",
+      workoutsUrl: "postgresql://app:hunter2@127.0.0.1:5432/peloton_workouts",
+      detailedUrl: "postgresql://app:hunter2@127.0.0.1:5432/peloton_detailed",
+      dbVariables: true,
+    });
+    expect(config.dbServer).toBe("postgresql://app:hunter2@127.0.0.1:5432/");
+    expect(loadConfig({ ...server, DB_WORKOUTS_NAME: "catalogue_workouts", DB_DETAILED_NAME: " catalogue_detailed " }).database).toMatchObject({
+      workoutsUrl: "postgresql://app:hunter2@127.0.0.1:5432/catalogue_workouts",
+      detailedUrl: "postgresql://app:hunter2@127.0.0.1:5432/catalogue_detailed",
+    });
+    expect(loadConfig({}).dbServer).toBeUndefined();
+  });
+
+  it("keep a database name with $ and - as it is, as pg reads the URL's path", () => {
+    const { database } = loadConfig({ ...server, DB_WORKOUTS_NAME: "my$workouts-2" });
+    expect(database.kind === "postgres" && parse(database.workoutsUrl).database).toBe("my$workouts-2");
+  });
+
+  it("encode a password with URL characters in it, which pg reads back as it was", () => {
+    const password = "p@ss:w/rd%20#?&=' x";
+    const { database } = loadConfig({ ...server, DB_PASSWORD: password });
+    if (database.kind !== "postgres") throw new Error("not PostgreSQL");
+    for (const url of [database.workoutsUrl, database.detailedUrl]) {
+      expect(parse(url)).toMatchObject({ user: "app", password, host: "127.0.0.1", port: "5432" });
+    }
+    expect(parse(database.detailedUrl).database).toBe("peloton_detailed");
+  });
+
+  it("accept an empty DB_PASSWORD, for a server that asks none, and keep a password of spaces", () => {
+    const { database } = loadConfig({ ...server, DB_PASSWORD: "" });
+    expect(database).toMatchObject({ workoutsUrl: "postgresql://app@127.0.0.1:5432/peloton_workouts" });
+    const spaces = loadConfig({ ...server, DB_PASSWORD: "  " }).database;
+    expect(spaces.kind === "postgres" && parse(spaces.workoutsUrl).password).toBe("  ");
+  });
+
+  it("take an IPv6 address, and a socket directory as the host", () => {
+    const ipv6 = loadConfig({ ...server, DB_HOST: "::1" }).database;
+    expect(ipv6).toMatchObject({ workoutsUrl: "postgresql://app:hunter2@[::1]:5432/peloton_workouts" });
+    expect(ipv6.kind === "postgres" && parse(ipv6.workoutsUrl)).toMatchObject({ host: "::1", port: "5432", database: "peloton_workouts" });
+
+    const socket = loadConfig({ ...server, DB_HOST: "/var/run/postgresql" }).database;
+    expect(socket.kind === "postgres" && parse(socket.detailedUrl)).toMatchObject({
+      host: "/var/run/postgresql",
+      port: "5432",
+      user: "app",
+      password: "hunter2",
+      database: "peloton_detailed",
+    });
+  });
+
+  it("refuse a host that holds a port, or is no host at all", () => {
+    expect(errorOf({ ...server, DB_HOST: "db.example:5432" })).toMatch(
+      /^Invalid configuration:\n {2}DB_HOST: must be a host name or address, .*\(the port goes in DB_PORT\) \(got "db\.example:5432"\)$/,
+    );
+    expect(errorOf({ ...server, DB_HOST: "postgresql://db.example" })).toMatch(/DB_HOST: must be a host name or address/);
+    expect(errorOf({ ...server, DB_PORT: "postgres" })).toMatch(/DB_PORT: must be a port number/);
+  });
+
+  it("count only as a set: a partial one names exactly what is missing", () => {
+    expect(errorOf({ DB_USER: "app", DB_HOST: "localhost" })).toBe(
+      "Invalid configuration:\n  DB_PASSWORD and DB_PORT: not set, while DB_USER and DB_HOST are. The original scripts' settings name the PostgreSQL server " +
+        "together: set DB_USER, DB_HOST, DB_PASSWORD (empty if the server asks none) and DB_PORT, or none of them.",
+    );
+    expect(errorOf({ ...server, DB_PORT: " " })).toMatch(/^Invalid configuration:\n {2}DB_PORT: not set, while DB_USER, DB_HOST and DB_PASSWORD are\./);
+    expect(errorOf({ DB_USER: "app", DB_HOST: "localhost", DB_PORT: "5432" })).toMatch(/^Invalid configuration:\n {2}DB_PASSWORD: not set, while /);
+  });
+
+  it("refuse a database name without the server's settings", () => {
+    expect(errorOf({ DB_WORKOUTS_NAME: "catalogue_workouts" })).toMatch(
+      /^Invalid configuration:\n {2}DB_USER, DB_HOST, DB_PASSWORD and DB_PORT: not set, while DB_WORKOUTS_NAME is\./,
+    );
+    expect(errorOf({ DB_DETAILED_NAME: "catalogue_detailed" })).toMatch(/not set, while DB_DETAILED_NAME is\./);
+  });
+
+  it("refuse one database for both, and a name that is no database name", () => {
+    expect(errorOf({ ...server, DB_WORKOUTS_NAME: "catalogue", DB_DETAILED_NAME: "catalogue" })).toMatch(
+      /DB_DETAILED_NAME: must name a different database from DB_WORKOUTS_NAME/,
+    );
+    expect(errorOf({ ...server, DB_WORKOUTS_NAME: "peloton_detailed" })).toMatch(
+      /DB_WORKOUTS_NAME: must not be peloton_detailed, the detailed database's name/,
+    );
+    expect(errorOf({ ...server, DB_DETAILED_NAME: 'x"; DROP DATABASE y' })).toMatch(/DB_DETAILED_NAME: must be a database name/);
+  });
+
+  it("beside the two URLs are refused, saying which would win", () => {
+    const message = errorOf({
+      ...server,
+      WORKOUTS_DATABASE_URL: "postgresql://app:secret@db.example/workouts",
+      DETAILED_DATABASE_URL: "postgresql://app:secret@db.example/detailed",
+    });
+    expect(message).toMatch(
+      /^Invalid configuration:\n {2}WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL are set, and so are DB_USER, DB_HOST, DB_PASSWORD and DB_PORT/,
+    );
+    expect(message).toMatch(/the URLs \(which would win were both allowed\)/);
+    expect(errorOf({ DB_DETAILED_NAME: "x", WORKOUTS_DATABASE_URL: "postgresql://db/w", DETAILED_DATABASE_URL: "postgresql://db/d" })).toMatch(
+      /are set, and so is DB_DETAILED_NAME: both name/,
+    );
+  });
+
+  it("never show DB_PASSWORD's value in a message", () => {
+    const password = "hunter2-Secret";
+    const messages = [
+      errorOf({ DB_PASSWORD: password }),
+      errorOf({ ...server, DB_PASSWORD: password, DB_HOST: "bad host" }),
+      errorOf({ ...server, DB_PASSWORD: password, LOG_LEVEL: "loud" }),
+      errorOf({ ...server, DB_PASSWORD: password, WORKOUTS_DATABASE_URL: "postgresql://db/w", DETAILED_DATABASE_URL: "postgresql://db/d" }),
+    ];
+    for (const message of messages) expect(message).not.toContain(password);
+    expect(describeCatalogue(loadConfig({ ...server, DB_PASSWORD: password }).database)).not.toContain(password);
+  });
+});
+
+describe("describeCatalogue", () => {
+  it("names the embedded databases' directory", () => {
+    expect(describeCatalogue(loadConfig({ DATA_DIR: "/srv/catalogue" }).database)).toBe("Catalogue: the embedded databases in /srv/catalogue");
+  });
+
+  it("names the server and the two databases that DB_* set, without the password", () => {
+    const { database } = loadConfig({ DB_USER: "app", DB_HOST: "db.example", DB_PASSWORD: "hunter2", DB_PORT: "5433" });
+    expect(describeCatalogue(database)).toBe("Catalogue: PostgreSQL at postgresql://app@db.example:5433, databases peloton_workouts and peloton_detailed");
+    const socket = loadConfig({ DB_USER: "app", DB_HOST: "/var/run/postgresql", DB_PASSWORD: "hunter2", DB_PORT: "5432" }).database;
+    expect(describeCatalogue(socket)).toBe(
+      "Catalogue: PostgreSQL at postgresql://app@localhost:5432?host=/var/run/postgresql, databases peloton_workouts and peloton_detailed",
+    );
+  });
+
+  it("names each URL when the databases are on different servers, passwords hidden however given", () => {
+    const line = describeCatalogue({
+      kind: "postgres",
+      workoutsUrl: "postgresql://app:hunter2@one.example:5432/workouts?sslmode=require",
+      detailedUrl: "postgres://two.example/detailed?user=app&password=hunter3",
+    });
+    expect(line).toBe(
+      "Catalogue: PostgreSQL, the workouts database at postgresql://app:****@one.example:5432/workouts?sslmode=require and the detailed one at postgres://two.example/detailed?user=app&password=****",
+    );
+  });
+
+  it("names the server once when both URLs share it, whatever their other parameters", () => {
+    const line = describeCatalogue({
+      kind: "postgres",
+      workoutsUrl: "postgresql://app:hunter2@db.example:5432/w?sslmode=require",
+      detailedUrl: "postgresql://app:hunter3@db.example:5432/d?password=x",
+    });
+    expect(line).toBe("Catalogue: PostgreSQL at postgresql://app@db.example:5432, databases w and d");
   });
 });
