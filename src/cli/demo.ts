@@ -2,7 +2,7 @@
 // against it into embedded databases, then the API with GraphiQL and queries to paste.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import type { Config } from "../config";
+import { type Config, type DatabaseConfig, describeCatalogue } from "../config";
 import { type Databases, openDatabases } from "../db";
 import type { IngestDeps } from "../ingest/deps";
 import type { IngestRun } from "../ingest/runs";
@@ -36,53 +36,62 @@ const options = readCommandLine(usage, () => {
 
 if (options) {
   process.env.LOG_LEVEL ??= "warn"; // the demo's own lines tell the story; LOG_LEVEL=info shows the logs too
-  runCli(async (config, logger) => {
-    const server = await listen(config); // a taken port is said now, not after the ingestion
-    const sim = await startSimulator({ classes: options.classes });
-    const dataDir = path.join(config.dataDir, "demo");
-    const demo: Config = {
-      ...config,
-      dataDir,
-      database: { kind: "embedded", dataDir },
-      peloton: {
-        ...config.peloton,
-        apiUrl: sim.apiUrl,
-        authUrl: sim.authUrl,
-        auth0: sim.auth0, // the simulator's Auth0 client, whatever PELOTON_AUTH0_* say
-        authMode: "oauth",
-        username: sim.credentials.username,
-        password: sim.credentials.password,
-        accessToken: undefined,
-        refreshToken: undefined,
-        requestDelayMs: 0,
-        pageDelayMs: 0,
-        jitterMs: 0,
-      },
-    };
-    process.stdout.write(`Peloton simulator with ${options.classes} classes on ${sim.url}; catalogue in ${dataDir}\n`);
-    const databases = await openDatabases(demo.database, { logger });
-    try {
-      const peloton = pelotonClient(demo, logger);
-      const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton, logger };
-      if (!(await ingest(deps))) return;
-      const adminToken = config.adminToken ?? randomBytes(24).toString("hex");
-      const examples = await exampleQueries(databases);
-      await serveApi(demo, logger, databases, {
-        server,
-        adminToken,
-        peloton,
-        banner: (url) =>
-          `\nGraphiQL: ${url} (open it in a browser)\n` +
-          `Admin token for the mutations: ${adminToken}\n` +
-          `  (send it as the header  Authorization: Bearer ${adminToken})\n` +
-          `\nQueries to paste into GraphiQL:\n\n${examples.map(({ title, query }) => `# ${title}\n${query}\n`).join("\n")}\nCtrl-C stops the demo.\n`,
-      });
-      process.stdout.write(`\nThe demo stopped. Its catalogue stays in ${shown(dataDir)}: \`npm start -- --data-dir ${shown(dataDir)}\` serves it again.\n`);
-    } finally {
-      await databases.close();
-      await sim.close();
-    }
-  });
+  runCli(
+    async (config, logger) => {
+      const server = await listen(config); // a taken port is said now, not after the ingestion
+      const sim = await startSimulator({ classes: options.classes });
+      const database = demoDatabase(config);
+      const { dataDir } = database;
+      const demo: Config = {
+        ...config,
+        dataDir,
+        database,
+        peloton: {
+          ...config.peloton,
+          apiUrl: sim.apiUrl,
+          authUrl: sim.authUrl,
+          auth0: sim.auth0, // the simulator's Auth0 client, whatever PELOTON_AUTH0_* say
+          authMode: "oauth",
+          username: sim.credentials.username,
+          password: sim.credentials.password,
+          accessToken: undefined,
+          refreshToken: undefined,
+          requestDelayMs: 0,
+          pageDelayMs: 0,
+          jitterMs: 0,
+        },
+      };
+      process.stdout.write(`${describeCatalogue(database)}, the demo's own\nPeloton simulator with ${options.classes} classes on ${sim.url}\n`);
+      const databases = await openDatabases(demo.database, { logger });
+      try {
+        const peloton = pelotonClient(demo, logger);
+        const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton, logger };
+        if (!(await ingest(deps))) return;
+        const adminToken = config.adminToken ?? randomBytes(24).toString("hex");
+        const examples = await exampleQueries(databases);
+        await serveApi(demo, logger, databases, {
+          server,
+          adminToken,
+          peloton,
+          banner: (url) =>
+            `\nGraphiQL: ${url} (open it in a browser)\n` +
+            `Admin token for the mutations: ${adminToken}\n` +
+            `  (send it as the header  Authorization: Bearer ${adminToken})\n` +
+            `\nQueries to paste into GraphiQL:\n\n${examples.map(({ title, query }) => `# ${title}\n${query}\n`).join("\n")}\nCtrl-C stops the demo.\n`,
+        });
+        process.stdout.write(`\nThe demo stopped. Its catalogue stays in ${shown(dataDir)}: \`npm start -- --data-dir ${shown(dataDir)}\` serves it again.\n`);
+      } finally {
+        await databases.close();
+        await sim.close();
+      }
+    },
+    { catalogue: demoDatabase },
+  );
+}
+
+/** The demo's catalogue: embedded databases of its own under DATA_DIR, whatever the database settings say. */
+function demoDatabase(config: Config): Extract<DatabaseConfig, { kind: "embedded" }> {
+  return { kind: "embedded", dataDir: path.join(config.dataDir, "demo") };
 }
 
 /** A directory as the user would type it: relative to the current one when inside it. */

@@ -2,7 +2,7 @@ import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PelotonAuthError } from "../auth";
 import { BackupError } from "../backup/files";
-import { type Config, ConfigError, loadConfig, redactSecrets } from "../config";
+import { type Config, ConfigError, type DatabaseConfig, describeCatalogue, loadConfig, redactSecrets } from "../config";
 import { DatabaseConnectionError } from "../db";
 import { DataDirLockedError } from "../db/lock";
 import { MigrationError } from "../db/migrate";
@@ -14,11 +14,17 @@ import { fileProblem } from "./file-errors";
 // Failures a user can fix from the message alone: printed without a stack trace.
 const expectedErrors = [ConfigError, DatabaseConnectionError, DataDirLockedError, MigrationError, StageAlreadyRunningError, PelotonAuthError, BackupError];
 
+export interface RunOptions {
+  /** the databases the command works on, when not the configured ones (the demo's own) */
+  catalogue?: (config: Config) => DatabaseConfig;
+}
+
 /**
  * Runs a command's main function with the configuration from the environment (and ./.env, if present),
- * with what its command line sets (--data-dir) winning over both.
+ * with what its command line sets (--data-dir) winning over both. Its first log line says where the
+ * catalogue lives: a user of the original scripts' DB_* settings sees which server and databases.
  */
-export function runCli(main: (config: Config, logger: Logger) => Promise<void>): void {
+export function runCli(main: (config: Config, logger: Logger) => Promise<void>, { catalogue }: RunOptions = {}): void {
   if (existsSync(".env")) process.loadEnvFile(".env");
   let logger: Logger | undefined;
   let config: Config | undefined;
@@ -26,6 +32,7 @@ export function runCli(main: (config: Config, logger: Logger) => Promise<void>):
     .then(() => {
       config = loadConfig({ ...process.env, ...commandLineSettings });
       logger = openLogger(config);
+      logger.info(describeCatalogue(catalogue ? catalogue(config) : config.database));
       return main(config, logger);
     })
     .catch((error: unknown) => {
