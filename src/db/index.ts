@@ -5,12 +5,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { type DatabaseConfig, redactUrl } from "../config";
+import { type DatabaseConfig, describeServer, redactUrl } from "../config";
 import { type Logger, silentLogger } from "../log";
+import { cannotCreateMessage, connectionTarget, connectMaintenance, createDatabase } from "./create-database";
 import { PrismaClient as DetailedClient } from "./generated/detailed/client";
 import { PrismaClient as WorkoutsClient } from "./generated/workouts/client";
 import { lockDataDir } from "./lock";
-import { applyMigrations, readMigrations } from "./migrate";
+import { applyMigrations, ForeignTablesError, foreignTables, readMigrations, tablesCreatedBy } from "./migrate";
 import { RequestAwarePool, takingTurns } from "./request-scope";
 import { pgliteSession, pgSession, type SqlSession } from "./sql";
 
@@ -50,28 +51,41 @@ async function migrateOne(name: DatabaseName, session: SqlSession, { logger = si
   if (migrate) await applyMigrations(session, await readMigrations(migrationsDir(name)), { database: name, logger });
 }
 
-async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }>, options: OpenOptions): Promise<Databases> {
+type PostgresConfig = Extract<DatabaseConfig, { kind: "postgres" }>;
+const urlOf = (config: PostgresConfig, name: DatabaseName) => (name === "workouts" ? config.workoutsUrl : config.detailedUrl);
+
+async function openPostgres(config: PostgresConfig, options: OpenOptions): Promise<Databases> {
   const logger = options.logger ?? silentLogger;
   const pools = {
     workouts: createPool(config.workoutsUrl, "workouts", logger),
     detailed: createPool(config.detailedUrl, "detailed", logger),
   };
-  const urls = { workouts: config.workoutsUrl, detailed: config.detailedUrl };
+  const clients: Partial<Record<DatabaseName, pg.PoolClient>> = {};
   try {
+    // Both databases are looked at before anything is written to either: one that holds someone
+    // else's tables stops the command with neither created nor migrated.
     for (const name of databaseNames) {
-      const client = await pools[name].connect().catch((error: unknown) => {
-        throw connectionError(name, urls[name], error);
-      });
-      try {
-        await migrateOne(name, pgSession(client), options);
-      } finally {
-        client.release();
-      }
+      const client = await connectIfExists(pools[name], name, config);
+      if (client) clients[name] = client;
     }
+    for (const name of databaseNames) {
+      const client = clients[name];
+      if (client) await refuseForeignTables(pgSession(client), name, config);
+    }
+    const missing = databaseNames.filter((name) => !clients[name]);
+    await createMissing(missing, config, logger);
+    for (const name of missing) {
+      clients[name] = await pools[name].connect().catch((error: unknown) => {
+        throw connectionError(name, config, error);
+      });
+    }
+    for (const name of databaseNames) await migrateOne(name, pgSession(clients[name]!), options);
   } catch (error) {
+    for (const client of Object.values(clients)) client.release();
     await Promise.all([pools.workouts.end(), pools.detailed.end()]);
     throw error;
   }
+  for (const client of Object.values(clients)) client.release();
   const adapter = (pool: pg.Pool) => new PrismaPg(pool, { statementNameGenerator: preparedStatementNames() });
   const { workouts, detailed } = createClients({ workouts: adapter(pools.workouts), detailed: adapter(pools.detailed) }, options);
   return {
@@ -83,6 +97,71 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: "postgres" }
       await Promise.all([pools.workouts.end(), pools.detailed.end()]);
     },
   };
+}
+
+/** A connection to the database, or undefined when it does not exist (3D000); any other failure says what to check. */
+async function connectIfExists(pool: pg.Pool, name: DatabaseName, config: PostgresConfig): Promise<pg.PoolClient | undefined> {
+  try {
+    return await pool.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code === "3D000") return undefined;
+    throw connectionError(name, config, error);
+  }
+}
+
+/** Creates the databases that do not exist, each on its own server, with the configured role. */
+async function createMissing(missing: DatabaseName[], config: PostgresConfig, logger: Logger) {
+  for (const [index, name] of missing.entries()) {
+    const url = urlOf(config, name);
+    const cannotCreate = (error: unknown, creating: boolean) =>
+      new DatabaseConnectionError(
+        cannotCreateMessage(
+          missing.slice(index).map((each) => ({ name: each, url: urlOf(config, each) })),
+          error,
+          creating,
+        ),
+        { cause: error },
+      );
+    const maintenance = await connectMaintenance(url).catch((error: unknown) => {
+      throw cannotCreate(error, false);
+    });
+    try {
+      const { database } = connectionTarget(url);
+      const created = await createDatabase(maintenance, database).catch((error: unknown) => {
+        throw cannotCreate(error, true);
+      });
+      if (created) logger.info({ database: name, server: describeServer(url) }, `created the ${name} database ${database}, which did not exist`);
+    } finally {
+      await maintenance.end().catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * The tables of a database that the catalogue would make but did not: someone else's, such as the
+ * original scripts' workouts, instructors, detailed_workouts and songs. Empty for one of the
+ * catalogue's own databases, and for a new one. Takes a raw session or a pg connection.
+ */
+export async function foreignTablesIn(connection: SqlSession | pg.ClientBase): Promise<string[]> {
+  const session = "exec" in connection ? connection : pgSession(connection);
+  // both databases' tables: some versions of the scripts kept detailed_workouts beside workouts
+  const migrations = await Promise.all(databaseNames.map((name) => readMigrations(migrationsDir(name))));
+  return foreignTables(session, tablesCreatedBy(migrations.flat()));
+}
+
+async function refuseForeignTables(session: SqlSession, name: DatabaseName, config: PostgresConfig) {
+  const tables = await foreignTablesIn(session);
+  if (tables.length === 0) return;
+  const url = urlOf(config, name);
+  const elsewhere = config.dbVariables ? "DB_WORKOUTS_NAME and DB_DETAILED_NAME" : "WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL";
+  throw new ForeignTablesError(
+    `The ${name} database ${connectionTarget(url).database} at ${describeServer(url)} already holds tables the catalogue did not make ` +
+      `(${tables.join(", ")}): the original scripts' tables, it seems. The catalogue never writes over them. Bring their classes in with ` +
+      "`npm run import-legacy` (it reads them, leaves them as they are, and gives the catalogue databases of its own), " +
+      `or name other databases with ${elsewhere}.`,
+    name,
+    tables,
+  );
 }
 
 /**
@@ -131,16 +210,22 @@ function createPool(connectionString: string, name: DatabaseName, logger: Logger
   return pool;
 }
 
-function connectionError(name: DatabaseName, url: string, error: unknown): DatabaseConnectionError {
-  const variable = `${name.toUpperCase()}_DATABASE_URL`;
+function connectionError(name: DatabaseName, config: PostgresConfig, error: unknown): DatabaseConnectionError {
+  const url = urlOf(config, name);
+  const settings = config.dbVariables ? `DB_HOST, DB_PORT, DB_USER, DB_PASSWORD and DB_${name.toUpperCase()}_NAME` : `${name.toUpperCase()}_DATABASE_URL`;
   const { code, message } = error as { code?: string; message: string };
-  const where = `the ${name} database at ${redactUrl(url)} (${variable})`;
+  const where = `the ${name} database at ${redactUrl(url)} (${settings})`;
+  const { role, database } = connectionTarget(url);
   const hint =
     code === "3D000"
-      ? `Create it first, e.g. \`createdb ${new URL(url).pathname.slice(1)}\`.`
+      ? `\`npm run migrate\` creates it (or, as a superuser, \`createdb -O ${role} ${database}\`).`
       : code === "28P01" || code === "28000"
-        ? "Check the user name and password in the URL."
-        : "Is PostgreSQL running there, and is the host and port right?";
+        ? config.dbVariables
+          ? "Check DB_USER and DB_PASSWORD."
+          : "Check the user name and password in the URL."
+        : config.dbVariables
+          ? "Is PostgreSQL running there, and are DB_HOST and DB_PORT right?"
+          : "Is PostgreSQL running there, and is the host and port right?";
   return new DatabaseConnectionError(`Cannot connect to ${where}: ${message || code}. ${hint}`, { cause: error });
 }
 
@@ -215,17 +300,18 @@ export async function openSqlSessions(config: DatabaseConfig): Promise<SqlSessio
     const pglite = await openEmbeddedInstances(config.dataDir);
     return { workouts: pgliteSession(pglite.workouts), detailed: pgliteSession(pglite.detailed), pglite, close: pglite.close };
   }
-  const urls = { workouts: config.workoutsUrl, detailed: config.detailedUrl };
   const clients: pg.Client[] = [];
   const close = () => Promise.all(clients.map((client) => client.end())).then(() => undefined);
   try {
     for (const name of databaseNames) {
-      const client = new pg.Client({ connectionString: urls[name], connectionTimeoutMillis: 10_000 });
+      const client = new pg.Client({ connectionString: urlOf(config, name), connectionTimeoutMillis: 10_000 });
       client.on("error", () => undefined); // a connection lost fails the query in flight, which says so
       await client.connect().catch((error: unknown) => {
-        throw connectionError(name, urls[name], error);
+        throw connectionError(name, config, error);
       });
       clients.push(client);
+      // a restore empties the database whole: never one that holds someone else's tables
+      await refuseForeignTables(pgSession(client), name, config);
     }
   } catch (error) {
     await close().catch(() => undefined);

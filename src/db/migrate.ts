@@ -14,6 +14,21 @@ export class MigrationError extends Error {
   override name = "MigrationError";
 }
 
+/**
+ * A database that holds tables the catalogue would create but has no migration history: someone else's
+ * (the original scripts', most likely), which migrating would fail on or write beside. Nothing was written.
+ */
+export class ForeignTablesError extends MigrationError {
+  override name = "ForeignTablesError";
+  constructor(
+    message: string,
+    readonly database: string,
+    readonly tables: string[],
+  ) {
+    super(message);
+  }
+}
+
 // The key Prisma Migrate locks with, so that our runner and `prisma migrate deploy` never overlap.
 const PRISMA_ADVISORY_LOCK = 72707369;
 
@@ -130,4 +145,32 @@ async function applyOne(session: SqlSession, migration: Migration, database: str
       .catch(() => undefined);
     throw new MigrationError(`Migration ${migration.name} failed on the ${database} database and was rolled back: ${message}`);
   }
+}
+
+// CREATE TABLE [IF NOT EXISTS] [public.]name, the name quoted (as Prisma writes it) or not (folded to lower case)
+const createTable = /\bCREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(?:(?:"public"|public)\s*\.\s*)?(?:"((?:[^"]|"")+)"|([A-Za-z_][\w$]*))/gi;
+
+/** The tables that migrations create, read from their CREATE TABLE statements, each once. */
+export function tablesCreatedBy(migrations: Migration[]): string[] {
+  const names = migrations.flatMap(({ sql }) =>
+    [...sql.matchAll(createTable)].map(([, quoted, bare]) => (quoted === undefined ? bare!.toLowerCase() : quoted.replaceAll('""', '"'))),
+  );
+  return [...new Set(names)];
+}
+
+/**
+ * Of `tables`, those a database holds in schema public while it has no migration history
+ * (`_prisma_migrations`): tables someone else made. Empty for a database the catalogue migrated, and
+ * for a new one. The runner makes `_prisma_migrations` before any table of ours, so a catalogue being
+ * migrated by another process at this moment never reads as someone else's.
+ */
+export async function foreignTables(session: SqlSession, tables: string[]): Promise<string[]> {
+  const rows = await session.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relname = ANY($1::text[])
+        AND to_regclass('public._prisma_migrations') IS NULL
+      ORDER BY c.relname`,
+    [tables],
+  );
+  return rows.map((row) => row.name);
 }

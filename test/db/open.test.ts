@@ -1,6 +1,7 @@
 import { once } from "node:events";
-import { databaseUrl, scratchDatabases, testBackend } from "../../harness/databases";
+import { adminUrl, dropPostgresPair, postgresPair, scratchDatabases, scratchName, testBackend, withAdmin, withDatabases } from "../../harness/databases";
 import { type StartedProcess, startScript, waitForOutput } from "../../harness/processes";
+import { loadConfig } from "../../src/config";
 import { DatabaseConnectionError, openDatabases, preparedStatementNames } from "../../src/db";
 import { DataDirLockedError } from "../../src/db/lock";
 
@@ -36,17 +37,38 @@ describe("openDatabases", () => {
       /^Cannot connect to the workouts database at postgresql:\/\/app:\*\*\*\*@127\.0\.0\.1:1\/peloton_workouts \(WORKOUTS_DATABASE_URL\): .*ECONNREFUSED.*Is PostgreSQL running there/,
     );
   });
+
+  it("names the DB_* settings, not the URLs, when those configure the databases", async () => {
+    const open = openDatabases(loadConfig({ DB_USER: "app", DB_HOST: "127.0.0.1", DB_PASSWORD: "hunter2", DB_PORT: "1" }).database);
+    await expect(open).rejects.toThrow(DatabaseConnectionError);
+    await expect(open).rejects.toThrow(
+      /^Cannot connect to the workouts database at postgresql:\/\/app:\*\*\*\*@127\.0\.0\.1:1\/peloton_workouts \(DB_HOST, DB_PORT, DB_USER, DB_PASSWORD and DB_WORKOUTS_NAME\): .*ECONNREFUSED.*Is PostgreSQL running there, and are DB_HOST and DB_PORT right\?$/,
+    );
+  });
 });
 
 onPostgres("openDatabases on PostgreSQL", () => {
-  it("says how to create a database that does not exist", async () => {
-    const open = openDatabases({
-      kind: "postgres",
-      workoutsUrl: databaseUrl("pmc_no_such_database_w"),
-      detailedUrl: databaseUrl("pmc_no_such_database_d"),
-    });
+  it("creates the databases that do not exist, then migrates them", async () => {
+    const name = scratchName();
+    const config = postgresPair(name);
+    try {
+      await withDatabases(config, async (databases) => expect(await databases.workouts.workout.count()).toBe(0));
+      const created = await withAdmin(async (admin) => {
+        const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname", [`${name}_%`]);
+        return rows.map((row) => row.datname);
+      });
+      expect(created).toEqual([`${name}_detailed`, `${name}_workouts`]);
+    } finally {
+      await dropPostgresPair(name);
+    }
+  });
+
+  it("says which settings to check when the server refuses the login", async () => {
+    const open = openDatabases(
+      loadConfig({ DB_USER: "pmc_no_such_role", DB_HOST: "127.0.0.1", DB_PASSWORD: "", DB_PORT: new URL(adminUrl).port || "5432" }).database,
+    );
     await expect(open).rejects.toThrow(
-      /the workouts database at .*pmc_no_such_database_w \(WORKOUTS_DATABASE_URL\): database "pmc_no_such_database_w" does not exist\. Create it first, e\.g\. `createdb pmc_no_such_database_w`/,
+      /^Cannot connect to the workouts database at postgresql:\/\/pmc_no_such_role@127\.0\.0\.1:\d+\/peloton_workouts \(DB_HOST, DB_PORT, DB_USER, DB_PASSWORD and DB_WORKOUTS_NAME\): .*role "pmc_no_such_role" does not exist\. Check DB_USER and DB_PASSWORD\.$/,
     );
   });
 });
