@@ -1,5 +1,5 @@
 import pg from "pg";
-import { ConfigError, databaseUrl, redactUrl } from "../config";
+import { ConfigError, databaseUrl, describeServer, redactUrl } from "../config";
 import { DatabaseConnectionError } from "../db";
 import type { Logger } from "../log";
 
@@ -78,7 +78,7 @@ export async function openLegacyDatabases(source: LegacySource, logger: Logger):
     for (const database of names) {
       const client = await connect(source.server, database);
       if (!client) {
-        warn(`${database}: no such database on ${serverName(source.server)}`);
+        warn(`${database}: no such database on ${describeServer(source.server)}`);
         continue;
       }
       clients.push(client);
@@ -98,7 +98,7 @@ export async function openLegacyDatabases(source: LegacySource, logger: Logger):
     const withClasses = tables.filter((table) => table.kind === "workouts" || table.kind === "detailed_workouts");
     if (withClasses.length === 0) {
       throw new ConfigError(
-        `Nothing to import: found no workouts or detailed_workouts table (the original scripts' tables) in ${names.join(" or ")} on ${serverName(source.server)}` +
+        `Nothing to import: found no workouts or detailed_workouts table (the original scripts' tables) in ${names.join(" or ")} on ${describeServer(source.server)}` +
           `${warnings.length ? ` (${warnings.join("; ")})` : ""}. Give the server that holds them with --from, and their names with --workouts-db and --detailed-db.`,
       );
     }
@@ -227,6 +227,3 @@ async function rowsOf(table: LegacyTable, ids: string[]): Promise<{ id: string; 
   );
   return rows;
 }
-
-/** A server as a person reads it: its URL without the password. */
-export const serverName = (server: string) => redactUrl(server).replace(/\/$/, "");

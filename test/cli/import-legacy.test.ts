@@ -1,0 +1,204 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type pg from "pg";
+import { startCli } from "../../harness/commands";
+import { adminUrl, commandDataDir, databaseEnv, databaseUrl, scratchDatabases, withAdmin, withDatabases } from "../../harness/databases";
+import { scriptArgs, startNode } from "../../harness/processes";
+import { useCleanups } from "../support/cleanups";
+import { createLegacyDatabases, legacyClasses } from "../support/legacy-databases";
+
+// npm run import-legacy as a user runs it, in a process of its own: the scripts' databases on the
+// PostgreSQL test server, the catalogue on the backend under test, or beside them on that server.
+
+const { cleanups, tempDir } = useCleanups("pmc-import-cli-");
+
+const importLegacy = (args: string[], env: Record<string, string>, cwd: string) => startNode(scriptArgs("src/cli/import-legacy.ts", args), { env, cwd });
+
+const server = databaseUrl("", adminUrl);
+
+describe("npm run import-legacy", () => {
+  it("says how to use it, and what is wrong in one line", async () => {
+    const cwd = await tempDir();
+    const help = importLegacy(["--help"], {}, cwd);
+    expect(await help.exited).toEqual({ code: 0, signal: null });
+    expect(help.stdout()).toMatch(/^Usage: npm run import-legacy -- \[--from postgresql:\/\/user:password@host:port\] \[options\]\n/);
+
+    const mistakes: [string[], RegExp][] = [
+      [["--colour"], /^Unknown option '--colour' \(--help lists the options\)\n$/],
+      [
+        ["--from", "postgresql://app:hunter2@db.example:5433/peloton_workouts"],
+        /^--from names a server, not a database: give postgresql:\/\/app@db\.example:5433 \(the databases are --workouts-db and --detailed-db, by default peloton_workouts and peloton_detailed\) \(--help lists the options\)\n$/,
+      ],
+      [["--from", "db.example"], /^--from must be a PostgreSQL server such as postgresql:\/\/user:password@localhost:5432, got "db\.example" \(--help/],
+      [["--workouts-db", "a/b"], /^--workouts-db must be a database name, got "a\/b"/],
+    ];
+    for (const [args, message] of mistakes) {
+      const run = importLegacy(args, {}, cwd);
+      expect(await run.exited).toEqual({ code: 2, signal: null });
+      expect(run.stderr()).toMatch(message);
+      expect(run.stderr()).not.toContain("hunter2");
+    }
+
+    const nowhere = importLegacy([], {}, cwd);
+    expect(await nowhere.exited).toEqual({ code: 1, signal: null });
+    expect(nowhere.stderr().trim().split("\n").at(-1)).toBe(
+      "Where are the original scripts' databases? Give their server with --from postgresql://user:password@host:port, " +
+        "or set DB_USER, DB_HOST, DB_PASSWORD and DB_PORT as in the scripts' .env.",
+    );
+  }, 60_000);
+
+  it("imports from --from into the configured catalogue, lists 20 pending classes and writes them all to DATA_DIR", async () => {
+    // 20 more classes whose kept answer has a song without an id
+    const broken = Array.from({ length: 20 }, (_, i) => ({
+      ride: { id: `b0${String(i).padStart(30, "0")}`, title: `Broken ${i}` },
+      playlist: { songs: [{ title: "Untitled", artists: [] }] },
+    }));
+    const legacy = await createLegacyDatabases({ answers: broken });
+    cleanups.push(() => legacy.remove());
+    const db = await scratchDatabases();
+    const { dataDir, remove } = await commandDataDir(db.config);
+    cleanups.push(db.remove, remove);
+    const cwd = await tempDir();
+    const args = ["--from", server, "--workouts-db", legacy.source.workoutsDb, "--detailed-db", legacy.source.detailedDb];
+    const run = importLegacy(args, databaseEnv(db.config, dataDir), cwd);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    const lines = run.stdout().split("\n");
+    expect(lines.slice(0, 3)).toEqual([
+      `From the original scripts' databases on postgresql://postgres@127.0.0.1:5432: ${legacy.source.detailedDb} (detailed_workouts, instructors, songs), ${legacy.source.workoutsDb} (workouts)`,
+      expect.stringMatching(/^Into the catalogue: (the embedded databases in|PostgreSQL at)/),
+      expect.stringMatching(
+        /^28 classes: 2 imported \(11 songs in their playlists; 11 songs and \d+ artists new to the catalogue\), 0 already in the catalogue, 26 pending\.$/,
+      ),
+    ]);
+    expect(lines[3]).toBe("Pending, for `npm run details` to fetch from Peloton (id, title, why):");
+    expect(lines[4]).toBe(
+      `  ${legacyClasses.listEntry}  5 min Warm Up Ride  full_details holds the class list entry, not the class's details (no playlist); the scripts' songs table lists 2 songs for it, without Peloton's ids`,
+    );
+    const file = path.join(dataDir, "import-legacy-pending.tsv");
+    expect(lines.slice(24)).toEqual([`  and 6 more: all 26 are listed in ${file}`, ""]);
+    const listed = (await readFile(file, "utf8")).trimEnd().split("\n");
+    expect(listed[0]).toBe("id\ttitle\treason");
+    expect(listed).toHaveLength(27);
+    expect(listed.slice(1, 21).map((line) => line.split("\t")[0])).toEqual(lines.slice(4, 24).map((line) => line.trim().split("  ")[0]));
+    expect(listed.at(-1)).toBe(`${legacyClasses.workoutsOnly}\t10 min Cool Down Ride\tno details kept (no detailed_workouts row)`);
+    await withDatabases(db.config, async (databases) => {
+      expect(await databases.workouts.workout.count({ where: { processed: true } })).toBe(2);
+      expect(await databases.workouts.workout.count({ where: { processed: false } })).toBe(26);
+    });
+  }, 120_000);
+
+  it("refuses a catalogue configured in the scripts' own databases", async () => {
+    const legacy = await createLegacyDatabases();
+    cleanups.push(() => legacy.remove());
+    const cwd = await tempDir();
+    const before = await legacy.checksum();
+    const run = importLegacy(
+      ["--from", server, "--workouts-db", legacy.source.workoutsDb, "--detailed-db", legacy.source.detailedDb],
+      {
+        WORKOUTS_DATABASE_URL: databaseUrl(legacy.source.workoutsDb, adminUrl),
+        DETAILED_DATABASE_URL: databaseUrl("pmc_elsewhere", adminUrl),
+      },
+      cwd,
+    );
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(run.stderr().trim().split("\n").at(-1)).toBe(
+      `The catalogue's databases (WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL) include ${legacy.source.workoutsDb}, which this import reads: the catalogue never ` +
+        "writes into the original scripts' databases. Point the two URLs at databases of their own, such as catalogue_workouts and catalogue_detailed on postgresql://postgres@127.0.0.1:5432.",
+    );
+    expect(await legacy.checksum()).toBe(before);
+  }, 60_000);
+
+  it("with the original .env alone, imports into catalogue_workouts and catalogue_detailed, which .env then names for every later command", async () => {
+    await withDefaultNames(async () => {
+      const legacy = await createLegacyDatabases({ names: { workouts: "peloton_workouts", detailed: "peloton_detailed" } });
+      cleanups.push(() => legacy.remove());
+      await withAdmin((admin) => markAsFixture(admin, ["peloton_workouts", "peloton_detailed"]));
+      const cwd = await tempDir();
+      const original = "PELOTON_USERNAME=rider@example.com\nPELOTON_PASSWORD=secret\nDB_USER=postgres\nDB_HOST=127.0.0.1\nDB_PASSWORD=\nDB_PORT=5432";
+      await writeFile(path.join(cwd, ".env"), original);
+      const before = await legacy.checksum();
+
+      const run = importLegacy([], {}, cwd);
+      const { code } = await run.exited;
+      await withAdmin((admin) => markAsFixture(admin, ["catalogue_workouts", "catalogue_detailed"]));
+      expect({ code, stderr: run.stderr() }).toEqual({ code: 0, stderr: expect.any(String) });
+      const catalogue = "PostgreSQL at postgresql://postgres@127.0.0.1:5432, databases catalogue_workouts and catalogue_detailed";
+      expect(run.stderr().split("\n")[0]).toContain(`Catalogue: ${catalogue}`);
+      expect(run.stdout()).toMatch(
+        new RegExp(
+          `^Catalogue: ${literal(catalogue)} \\(peloton_workouts and peloton_detailed keep the original scripts' data, untouched\\)\\.\n` +
+            "Added DB_WORKOUTS_NAME and DB_DETAILED_NAME to \\./\\.env, so that every later command uses them\\.\n" +
+            "From the original scripts' databases on postgresql://postgres@127\\.0\\.0\\.1:5432: peloton_detailed \\(detailed_workouts, instructors, songs\\), peloton_workouts \\(workouts\\)\n" +
+            `Into the catalogue: ${literal(catalogue)}\n8 classes: 2 imported `,
+        ),
+      );
+      expect(await readFile(path.join(cwd, ".env"), "utf8")).toBe(
+        `${original}\n# npm run import-legacy: the catalogue's own databases (peloton_workouts and peloton_detailed keep the original scripts' data)\n` +
+          "DB_WORKOUTS_NAME=catalogue_workouts\nDB_DETAILED_NAME=catalogue_detailed\n",
+      );
+      expect(await legacy.checksum()).toBe(before);
+      const config = {
+        kind: "postgres" as const,
+        workoutsUrl: databaseUrl("catalogue_workouts", adminUrl),
+        detailedUrl: databaseUrl("catalogue_detailed", adminUrl),
+      };
+      await withDatabases(config, async (databases) => {
+        expect(await databases.workouts.workout.count({ where: { processed: true } })).toBe(2);
+        expect(await databases.detailed.playlistEntry.count()).toBe(11);
+      });
+
+      // the next command works on them, and says so first
+      const migrate = startCli("migrate", [], {}, cwd);
+      expect(await migrate.exited).toEqual({ code: 0, signal: null });
+      expect(migrate.stderr().split("\n")[0]).toContain(`Catalogue: ${catalogue}`);
+      // and so does the import again: nothing left to move, nothing new to import
+      const again = importLegacy([], {}, cwd);
+      expect(await again.exited).toEqual({ code: 0, signal: null });
+      expect(again.stdout()).toMatch(
+        new RegExp(`^From .*\nInto the catalogue: ${literal(catalogue)}\n8 classes: 0 imported, 2 already in the catalogue, 6 pending\\.\n`),
+      );
+      expect(await readFile(path.join(cwd, ".env"), "utf8")).toMatch(/DB_DETAILED_NAME=catalogue_detailed\n$/);
+    });
+  }, 120_000);
+});
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+// The original scripts' names are the same for every run on this server: one test at a time takes them,
+// and takes only databases it made (a developer's own peloton_workouts is left alone).
+const DEFAULT_NAMES_LOCK = 7270736902;
+const fixtureComment = "pmc test fixture: npm run import-legacy";
+const defaultNames = ["peloton_workouts", "peloton_detailed", "catalogue_workouts", "catalogue_detailed"];
+
+async function withDefaultNames(test: () => Promise<void>) {
+  await withAdmin(async (admin) => {
+    await admin.query("SELECT pg_advisory_lock($1)", [DEFAULT_NAMES_LOCK]);
+    try {
+      await dropFixtures(admin);
+      try {
+        await test();
+      } finally {
+        await Promise.all(cleanups.splice(0).map((cleanup) => cleanup()));
+        await dropFixtures(admin);
+      }
+    } finally {
+      await admin.query("SELECT pg_advisory_unlock($1)", [DEFAULT_NAMES_LOCK]);
+    }
+  });
+}
+
+async function dropFixtures(admin: pg.Client) {
+  const { rows } = await admin.query<{ datname: string; comment: string | null }>(
+    "SELECT datname, shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = ANY($1)",
+    [defaultNames],
+  );
+  for (const { datname, comment } of rows) {
+    if (comment !== fixtureComment)
+      throw new Error(`The test server has a database ${datname} that this test did not make: it leaves it alone, and cannot run.`);
+    await admin.query(`DROP DATABASE "${datname}" WITH (FORCE)`);
+  }
+}
+
+async function markAsFixture(admin: pg.Client, names: string[]) {
+  for (const name of names) await admin.query(`COMMENT ON DATABASE "${name}" IS '${fixtureComment}'`).catch(() => undefined);
+}
