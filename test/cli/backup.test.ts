@@ -12,7 +12,7 @@ const { cleanups, tempDir } = useCleanups("pmc-backup-cli-");
 
 /** Runs a command to its end. */
 async function run(command: CliCommand, args: string[], env: Record<string, string>, cwd?: string) {
-  const cli = startCli(command, args, env, cwd);
+  const cli = startCli(command, args, { LOG_LEVEL: "warn", ...env }, cwd);
   const { code } = await cli.exited;
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
