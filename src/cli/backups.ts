@@ -1,7 +1,7 @@
 // npm run backups: the backups in BACKUP_DIR, newest first, with their sizes and how to restore each.
 import path from "node:path";
 import { type Backup, type BackupFile, type BackupListing, backupFileName, listBackups, manifestFileName } from "../backup/files";
-import type { Config } from "../config";
+import { type Config, databaseNameOf } from "../config";
 import { commonUsage, parseOptions, readCommandLine } from "./args";
 import { runCli } from "./run";
 
@@ -30,16 +30,23 @@ export function describeBackup(backup: Backup, config: Pick<Config, "database">)
     lines.push(
       `  or with psql, which runs whatever the files hold (only for files you trust), on PostgreSQL ${Math.max(...dumpedBy)} or later, replacing what the databases hold:`,
     );
-    lines.push(...files.map((file) => `    ${psqlRestore(file)}`));
+    lines.push(...files.map((file) => `    ${psqlRestore(file, config.database)}`));
   }
   return lines;
 }
 
-function psqlRestore(file: BackupFile): string {
-  const variable = `${file.database.toUpperCase()}_DATABASE_URL`;
+function psqlRestore(file: BackupFile, database: Config["database"]): string {
+  // the settings the databases come from, as the shell (or .env, once sourced) holds them
+  const [password, connection] =
+    database.kind === "postgres" && database.dbVariables
+      ? [
+          'PGPASSWORD="$DB_PASSWORD" ',
+          `-h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d ${databaseNameOf(file.database === "workouts" ? database.workoutsUrl : database.detailedUrl)}`,
+        ]
+      : ["", `-d "$${file.database.toUpperCase()}_DATABASE_URL"`];
   const relative = path.relative(process.cwd(), file.path);
   const shown = relative.startsWith("..") || path.isAbsolute(relative) ? file.path : relative;
-  return `psql -X -v ON_ERROR_STOP=1 --single-transaction -d "$${variable}" -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' -f ${shellQuote(shown)}`;
+  return `${password}psql -X -v ON_ERROR_STOP=1 --single-transaction ${connection} -c 'DROP SCHEMA public CASCADE; CREATE SCHEMA public' -f ${shellQuote(shown)}`;
 }
 
 const shellQuote = (text: string) => (/^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`);

@@ -1,4 +1,5 @@
 // npm run migrate: applies pending migrations to both databases (the app also does this at start-up).
+import { describeCatalogue } from "../config";
 import { openDatabases } from "../db";
 import { commonUsage, parseOptions, readCommandLine } from "./args";
 import { runCli } from "./run";
@@ -16,9 +17,8 @@ const options = readCommandLine(usage, () => (parseOptions(process.argv.slice(2)
 
 if (options) {
   runCli(async (config, logger) => {
-    const where = config.database.kind === "embedded" ? `embedded databases in ${config.dataDir}` : "PostgreSQL databases";
     const databases = await openDatabases(config.database, { logger });
     await databases.close();
-    process.stdout.write(`The ${where} are migrated and up to date.\n`);
+    process.stdout.write(`${describeCatalogue(config.database).replace(/^Catalogue: /, "Migrated and up to date: ")}.\n`);
   });
 }

@@ -133,7 +133,7 @@ function lockedMessage(dataDir: string, lock: string, owner: LockOwner): string 
     `The embedded databases in ${dataDir} are in use by another process: pid ${owner.pid} on ${owner.hostname} ` +
     `("${owner.command}", since ${owner.startedAt}). The embedded database (PGlite) allows one process at a time. ` +
     `Stop that process first, or let it do the work (a running server starts syncWorkouts and processDetails ` +
-    `through its GraphQL mutations), or set WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL to use PostgreSQL, ` +
+    `through its GraphQL mutations), or set WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL (or the DB_* settings) to use PostgreSQL, ` +
     `which any number of processes can share. If no such process is running, delete ${lock}.`
   );
 }

@@ -235,7 +235,9 @@ onPostgres("the DB_* settings on PostgreSQL", () => {
       msg: `Catalogue: PostgreSQL at postgresql://${superuser}@${host}:${port}, databases ${name}_workouts and ${name}_detailed`,
     });
     expect(rest.map((line) => JSON.parse(line).msg)).toEqual(expect.arrayContaining([`created the workouts database ${name}_workouts, which did not exist`]));
-    expect(cli.stdout()).toBe("The PostgreSQL databases are migrated and up to date.\n");
+    expect(cli.stdout()).toBe(
+      `Migrated and up to date: PostgreSQL at postgresql://${superuser}@${host}:${port}, databases ${name}_workouts and ${name}_detailed.\n`,
+    );
     expect(`${cli.stdout()}${cli.stderr()}`).not.toContain("hunter2");
   });
 });
