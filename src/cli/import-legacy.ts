@@ -6,7 +6,7 @@ import { type Config, ConfigError, type DatabaseConfig, databaseUrl, describeCat
 import { openDatabases } from "../db";
 import { type ImportProgress, type ImportSummary, importLegacy, type PendingClass } from "../ingest/import-legacy";
 import { type LegacyDatabases, type LegacySource, legacyDatabaseNames, openLegacyDatabases } from "../ingest/legacy-source";
-import { commonUsage, parseOptions, readCommandLine, UsageError } from "./args";
+import { commonOptionRows, parseOptions, readCommandLine, UsageError } from "./args";
 import { createProgressDisplay } from "./progress";
 import { runCli } from "./run";
 import { onStopSignals, signalExitCode } from "./stop-signals";
@@ -27,7 +27,7 @@ Options:
                       server DB_USER, DB_HOST, DB_PASSWORD and DB_PORT name)
   --workouts-db NAME  the database of their class list, workouts (default ${legacyDatabaseNames.workouts})
   --detailed-db NAME  the database of detailed_workouts, instructors and songs (default ${legacyDatabaseNames.detailed})
-${commonUsage}  -h, --help          show this help
+${commonOptionRows.map(([flag, text]) => `  ${flag.padEnd(18)}  ${text}\n`).join("")}  -h, --help          show this help
 
 Exit code: 0 when the import finished (pending classes included), 1 when it failed, 2 for a bad option,
 130 (Ctrl-C) or 143 (SIGTERM) when it was stopped.
