@@ -336,7 +336,8 @@ const isRedactable = (value: string) => /^[a-z][\w+.-]*:\/\//i.test(value) && UR
 // user:password@ after any scheme, up to the last @ the authority can hold; and password=... as in a
 // query string or libpq's key=value form. Linear: each match starts at a fixed text and stops at a delimiter.
 // A password may hold quotes: hiding too much of a line beats showing a password.
-const urlPassword = /(:\/\/[^\s:/?#@"'`]*:)[^\s/?#]*@/g;
+// A password with an unencoded #, / or ? (a URL that then does not parse) is hidden up to its first @.
+const urlPassword = /(:\/\/[^\s:/?#@"'`]*:)(?:[^\s/?#]*|[^\s@]*)@/g;
 const passwordParameter = /\b((?:ssl)?password=)('(?:[^'\\]|\\.)*'?|[^&#\s"'`]*)/gi;
 
 /** Text (a log line's string, an error's message) with the password of every URL in it hidden. */
@@ -351,11 +352,8 @@ export function describeServer(value: string): string {
   if (!url) return redactUrl(value);
   const socket = url.searchParams.get("host");
   const port = url.searchParams.get("port");
-  const server = new URL(url);
-  server.password = "";
-  server.pathname = "";
-  server.search = "";
-  return `${server.toString().replace(/\/$/, "")}${socket ? `?host=${socket}` : ""}${port ? `${socket ? "&" : "?"}port=${port}` : ""}`;
+  const user = url.username ? `${decodeURIComponent(url.username)}@` : "";
+  return `${url.protocol}//${user}${url.host}${socket ? `?host=${socket}` : ""}${port ? `${socket ? "&" : "?"}port=${port}` : ""}`;
 }
 
 /** The name of the database a URL points at (what pg reads from its path). */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import pg from "pg";
-import { ConfigError, describeCatalogue, loadConfig } from "../src/config";
+import { ConfigError, describeCatalogue, loadConfig, redactSecrets } from "../src/config";
 
 /** What pg connects with, given the URL: the URLs are made for it. */
 function parse(url: string) {
@@ -366,5 +366,23 @@ describe("describeCatalogue", () => {
       detailedUrl: "postgresql://app:hunter3@db.example:5432/d?password=x",
     });
     expect(line).toBe("Catalogue: PostgreSQL at postgresql://app@db.example:5432, databases w and d");
+  });
+});
+
+describe("redactSecrets", () => {
+  it("hides a password holding the characters a URL cannot hold unencoded (#, /, ?), which then does not parse", () => {
+    for (const password of ["hun#ter2", "hun/ter2", "hun?ter2", "hunter2"]) {
+      const text = redactSecrets(`--from must be a PostgreSQL server, got "postgresql://postgres:${password}@127.0.0.1:5432"`);
+      expect(text).toBe('--from must be a PostgreSQL server, got "postgresql://postgres:****@127.0.0.1:5432"');
+    }
+  });
+});
+
+describe("describeCatalogue's user name", () => {
+  it("is shown as it is, not percent-encoded", () => {
+    const { database } = loadConfig({ DB_USER: "le gacy@user", DB_HOST: "db.example", DB_PASSWORD: "", DB_PORT: "5432" });
+    expect(describeCatalogue(database)).toBe(
+      "Catalogue: PostgreSQL at postgresql://le gacy@user@db.example:5432, databases peloton_workouts and peloton_detailed",
+    );
   });
 });

@@ -41,7 +41,7 @@ function psqlRestore(file: BackupFile, database: Config["database"]): string {
     database.kind === "postgres" && database.dbVariables
       ? [
           'PGPASSWORD="$DB_PASSWORD" ',
-          `-h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d ${databaseNameOf(file.database === "workouts" ? database.workoutsUrl : database.detailedUrl)}`,
+          `-h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d ${shellQuote(databaseNameOf(file.database === "workouts" ? database.workoutsUrl : database.detailedUrl))}`,
         ]
       : ["", `-d "$${file.database.toUpperCase()}_DATABASE_URL"`];
   const relative = path.relative(process.cwd(), file.path);

@@ -32,4 +32,9 @@ describe("the psql restore hint", () => {
     ]);
     expect(lines.join("\n")).not.toContain("hunter2");
   });
+
+  it("quotes a database name the shell would read otherwise ($ is allowed in one)", () => {
+    const lines = psqlLines({ DB_USER: "app", DB_HOST: "db", DB_PASSWORD: "", DB_PORT: "5432", DB_WORKOUTS_NAME: "cat$w" });
+    expect(lines[0]).toContain(`-d 'cat$w' -c`);
+  });
 });
