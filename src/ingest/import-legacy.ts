@@ -4,6 +4,7 @@ import { instructorSchema, parseResponse, type RideDetails, rideDetailsSchema, r
 import type { IngestDeps } from "./deps";
 import type { LegacyClass, LegacyDatabases } from "./legacy-source";
 import { oneLine, storeClassDetails } from "./process-details";
+import { MAX_INDEXED_TEXT, storable } from "./storable";
 import { workoutRow } from "./sync-workouts";
 
 // The original scripts' data into the catalogue without asking Peloton anything: each class's kept
@@ -58,7 +59,7 @@ export async function importLegacy(deps: ImportLegacyDeps, legacy: LegacyDatabas
   const before = await catalogueSize(detailed);
   const summary: ImportSummary = { total, imported: 0, songs: 0, newSongs: 0, newArtists: 0, already: 0, pending: [], stopped: false };
   let done = 0;
-  let after = "";
+  let after: string | undefined;
   pages: for (let page = await legacy.classesAfter(after, PAGE_SIZE); page.length > 0; page = await legacy.classesAfter(after, PAGE_SIZE)) {
     after = page.at(-1)!.id;
     const known = new Map(
@@ -72,7 +73,8 @@ export async function importLegacy(deps: ImportLegacyDeps, legacy: LegacyDatabas
     for (const found of page) {
       if (signal?.aborted) break pages;
       const target = known.get(found.id);
-      if (target?.processed) summary.already++;
+      if (!isClassId(found.id)) summary.pending.push({ id: found.id, title: legacyTitle(found), reason: "not a Peloton class id; left out (no row written)" });
+      else if (target?.processed) summary.already++;
       else {
         const outcome = await importClass(deps, legacy, found, target);
         if ("songs" in outcome) {
@@ -92,6 +94,18 @@ export async function importLegacy(deps: ImportLegacyDeps, legacy: LegacyDatabas
 const catalogueSize = async (detailed: ImportLegacyDeps["detailed"]) => ({ songs: await detailed.song.count(), artists: await detailed.artist.count() });
 
 type TargetRow = { title: string; instructorId: string | null };
+
+/**
+ * Whether the scripts' id is one a sync would store as it is (not empty, not padded, not hundreds of
+ * characters): any other would make a row that no Peloton request can ever complete.
+ */
+function isClassId(id: string): boolean {
+  const read = rideSchema.shape.id.safeParse(id);
+  return read.success && read.data === id;
+}
+
+/** The title the scripts' columns give a class, whatever their types, cut as a stored title is. */
+const legacyTitle = (found: LegacyClass) => storable().text(textOf(found.workouts?.title) ?? textOf(found.detailed[0]?.title) ?? "", "title", MAX_INDEXED_TEXT);
 
 /** One class not processed in the catalogue: its details stored, or it is left pending (with its row). */
 async function importClass(
@@ -143,7 +157,9 @@ export function readKeptDetails(id: string, value: unknown): Kept | Unusable {
       return { problem: "full_details is text that is not JSON" };
     }
   }
-  if (!isObject(json)) return { problem: `full_details holds ${Array.isArray(json) ? "a list" : `a ${typeof json}`}, not the class's details` };
+  if (!isObject(json)) {
+    return { problem: `full_details holds ${json === null ? "null" : Array.isArray(json) ? "a list" : `a ${typeof json}`}, not the class's details` };
+  }
   if (!("ride" in json) && "id" in json) return { problem: "full_details holds the class list entry, not the class's details (no playlist)", ride: json };
   const what = `class ${id}'s full_details`;
   try {

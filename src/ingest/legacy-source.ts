@@ -52,8 +52,8 @@ export interface LegacyDatabases {
   warnings: string[];
   /** how many classes (distinct ids of `workouts` and `detailed_workouts`) there are */
   countClasses(): Promise<number>;
-  /** the classes after `after`, in id order, at most about `size` */
-  classesAfter(after: string, size: number): Promise<LegacyClass[]>;
+  /** the classes after `after` (from the first, an empty id included, without it), in id order, at most about `size` */
+  classesAfter(after: string | undefined, size: number): Promise<LegacyClass[]>;
   /** a row of `instructors`, if one of them has this id */
   instructor(id: string): Promise<LegacyRow | undefined>;
   close(): Promise<void>;
@@ -123,7 +123,7 @@ export async function openLegacyDatabases(source: LegacySource, logger: Logger):
     warnings,
     async countClasses() {
       let count = 0;
-      for (let ids = await nextIds(classTables, "", 5000); ids.length > 0; ids = await nextIds(classTables, ids.at(-1)!, 5000)) count += ids.length;
+      for (let ids = await nextIds(classTables, undefined, 5000); ids.length > 0; ids = await nextIds(classTables, ids.at(-1)!, 5000)) count += ids.length;
       return count;
     },
     async classesAfter(after, size) {
@@ -199,26 +199,29 @@ async function findTables(client: pg.Client): Promise<Map<string, Set<string>>> 
 }
 
 /**
- * The next ids after `after` across the tables, in byte order (COLLATE "C", which JavaScript's string
- * order agrees with for ids): each table gives its next `size`, and only the ids up to the lowest last
- * id of a table that gave a full page are taken, since that table may hold more ids below the others'.
+ * The next ids after `after` (from the first when undefined) across the tables, in byte order (COLLATE
+ * "C": UTF-8 bytes, which JavaScript's own string order does not follow past U+FFFF): each table gives
+ * its next `size`, and only the ids up to the lowest last id of a table that gave a full page are
+ * taken, since that table may hold more ids below the others'.
  */
-async function nextIds(tables: LegacyTable[], after: string, size: number): Promise<string[]> {
+async function nextIds(tables: LegacyTable[], after: string | undefined, size: number): Promise<string[]> {
   const ids = new Set<string>();
   let bound: string | undefined;
   for (const table of tables) {
     const { rows } = await table.client.query<{ id: string }>(
-      `SELECT t.id::text AS id FROM public.${table.kind} t WHERE t.id::text COLLATE "C" > $1 ORDER BY t.id::text COLLATE "C" LIMIT $2`,
-      [after, size],
+      `SELECT t.id::text AS id FROM public.${table.kind} t
+        WHERE t.id IS NOT NULL AND ($1::text IS NULL OR t.id::text COLLATE "C" > $1::text)
+        ORDER BY t.id::text COLLATE "C" LIMIT $2`,
+      [after ?? null, size],
     );
     for (const { id } of rows) ids.add(id);
     const last = rows.at(-1)?.id;
-    if (rows.length === size && last !== undefined && (bound === undefined || last < bound)) bound = last;
+    if (rows.length === size && last !== undefined && (bound === undefined || byteOrder(last, bound) < 0)) bound = last;
   }
-  return [...ids].filter((id) => bound === undefined || id <= bound).sort(byteOrder);
+  return [...ids].filter((id) => bound === undefined || byteOrder(id, bound) <= 0).sort(byteOrder);
 }
 
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byteOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 async function rowsOf(table: LegacyTable, ids: string[]): Promise<{ id: string; row: LegacyRow }[]> {
   const { rows } = await table.client.query<{ id: string; row: LegacyRow }>(

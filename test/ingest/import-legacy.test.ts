@@ -232,7 +232,7 @@ describe("importLegacy", () => {
     const ids: string[] = [];
     try {
       // three at a time: workoutsOnly sorts after every id of detailed_workouts, the 0a1e… ones before
-      for (let page = await databases.classesAfter("", 3); page.length; page = await databases.classesAfter(page.at(-1)!.id, 3)) {
+      for (let page = await databases.classesAfter(undefined, 3); page.length; page = await databases.classesAfter(page.at(-1)!.id, 3)) {
         expect(page.length).toBeLessThanOrEqual(3);
         ids.push(...page.map((found) => found.id));
       }
@@ -246,6 +246,109 @@ describe("importLegacy", () => {
     const before = await legacy.checksum();
     expect(await importInto(db, source)).toMatchObject({ imported: 5, pending: expect.any(Array) });
     expect(await legacy.checksum()).toBe(before);
+  }, 120_000);
+
+  it("lets no row stop it: ids no sync would store are pending without a row, odd values are read as a sync reads them", async () => {
+    const hostile = await createLegacyDatabases();
+    cleanups.push(() => hostile.remove());
+    // columns of other types, as to_jsonb then gives them: numbers, lists, objects where the scripts had text
+    await hostile.query(
+      "workouts",
+      `ALTER TABLE workouts ALTER COLUMN title TYPE jsonb USING to_jsonb(title), ALTER COLUMN instructor_name TYPE jsonb USING to_jsonb(instructor_name),
+                            ALTER COLUMN difficulty TYPE jsonb USING to_jsonb(difficulty), ALTER COLUMN length TYPE text`,
+    );
+    await hostile.query(
+      "detailed",
+      `ALTER TABLE detailed_workouts ALTER COLUMN title TYPE jsonb USING to_jsonb(title), ALTER COLUMN duration TYPE jsonb USING to_jsonb(duration),
+                                     ALTER COLUMN fitness_discipline TYPE jsonb USING to_jsonb(fitness_discipline)`,
+    );
+    const hex = (n: number) => `ba0${String(n).padStart(29, "0")}`;
+    const oddIds = ["", "   ", "a".repeat(300), ` ${hex(9)} `];
+    const huge = `${"Ride 😀 ".repeat(40_000)}\u202Eend`;
+    // ids a sync would store, whose UTF-8 order is not JavaScript's (U+FFFD before U+1F600 in bytes, after it in UTF-16)
+    const unicode = ["\uFFFDclass", "😀class", "e\u0301class"];
+    const workouts: [string, string, string | null, string | null, string | null][] = [
+      ...oddIds.map((id): [string, string, null, null, null] => [id, JSON.stringify(`odd ${id.length}`), null, null, null]),
+      [hex(1), JSON.stringify(huge), "[1, 2]", '"hard"', "long"],
+      [hex(2), "42", '{"name": "Olivia"}', "[5]", "99999999999999999999"],
+      [hex(3), "[]", "true", "true", "-1"],
+      ...unicode.map((id): [string, string, string, null, null] => [id, JSON.stringify(`Unicode ${id}`), JSON.stringify("Ålice ‮"), null, null]),
+    ];
+    for (const row of workouts) {
+      await hostile.query(
+        "workouts",
+        "INSERT INTO workouts (id, title, instructor_name, difficulty, length) VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5)",
+        row,
+      );
+    }
+    const detailed: [string, string, string | null, string | null, string | null][] = [
+      ["   ", '"padded"', null, null, null],
+      [hex(1), "7", "[1]", '{"x": 1}', "42"],
+      [hex(2), '["t"]', '"long"', "7", "[1, 2, 3]"],
+      [hex(3), "null", "true", "[]", JSON.stringify(JSON.stringify(null))],
+      [hex(4), '"Four"', "1e40", '"cycling"', JSON.stringify({ ride: "a string", playlist: 5 })],
+      [
+        hex(5),
+        '"Five"',
+        "1200",
+        '"cycling"',
+        JSON.stringify({
+          ride: { id: hex(5), title: ["t"], duration: "long", is_explicit: "yes", original_air_time: 1e300, instructor_id: { a: 1 } },
+          playlist: { songs: "none" },
+        }),
+      ],
+      ["😀class", '"Emoji"', null, null, JSON.stringify({ ride: { id: "😀class", title: huge }, playlist: null })],
+    ];
+    for (const row of detailed) {
+      await hostile.query(
+        "detailed",
+        "INSERT INTO detailed_workouts (id, title, duration, fitness_discipline, full_details) VALUES ($1, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)",
+        row,
+      );
+    }
+    const ids = [...new Set([...pendingIds, ...usableLegacyClasses, ...workouts.map(([id]) => id), ...detailed.map(([id]) => id)])];
+    const byBytes = [...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+
+    // every id once, in byte order, two at a time
+    const databases = await openLegacyDatabases(hostile.source, silentLogger);
+    const paged: string[] = [];
+    try {
+      for (let page = await databases.classesAfter(undefined, 2); page.length; page = await databases.classesAfter(page.at(-1)!.id, 2)) {
+        paged.push(...page.map((found) => found.id));
+      }
+      expect(await databases.countClasses()).toBe(ids.length);
+    } finally {
+      await databases.close();
+    }
+    expect(paged).toEqual(byBytes);
+
+    const db = await target();
+    const summary = await importInto(db, hostile.source);
+    const reasons = new Map(summary.pending.map((p) => [p.id, p.reason]));
+    expect(summary).toMatchObject({ total: ids.length, imported: usableLegacyClasses.length + 2, already: 0, stopped: false });
+    expect(summary.pending.map((p) => p.id)).toEqual(byBytes.filter((id) => ![...usableLegacyClasses, hex(5), "😀class"].includes(id)));
+    for (const id of oddIds) expect(reasons.get(id)).toBe("not a Peloton class id; left out (no row written)");
+    expect(summary.pending.find((p) => p.id === "   ")?.title).toBe("odd 3");
+    expect(reasons.get(hex(1))).toBe("full_details holds a number, not the class's details");
+    expect(reasons.get(hex(2))).toBe("full_details holds a list, not the class's details");
+    expect(reasons.get(hex(3))).toBe("full_details holds null, not the class's details");
+    expect(reasons.get(hex(4))).toMatch(/^Unexpected response for class ba0\d+'s full_details: ride: /);
+    expect(reasons.get("\uFFFDclass")).toBe("no details kept (no detailed_workouts row)");
+
+    const rows = new Map((await db.workouts.workout.findMany()).map((row) => [row.id, row]));
+    expect(oddIds.filter((id) => rows.has(id) || rows.has(id.trim()))).toEqual([]);
+    expect([...rows.keys()].sort()).toEqual(ids.filter((id) => !oddIds.includes(id)).sort());
+    expect(rows.get(hex(1))).toMatchObject({ title: huge.slice(0, 500), instructorName: null, difficulty: null, length: null, durationSeconds: null });
+    expect(rows.get(hex(2))).toMatchObject({ title: "", instructorName: null, difficulty: null, length: null, durationSeconds: null, processed: false });
+    expect(rows.get(hex(3))).toMatchObject({ title: "", difficulty: null, length: -1, processed: false });
+    expect(rows.get(hex(5))).toMatchObject({ title: "", explicit: false, originalAirTime: null, processed: true });
+    expect(rows.get("😀class")).toMatchObject({ title: huge.slice(0, 500), processed: true });
+    expect(rows.get("e\u0301class")).toMatchObject({ title: "Unicode e\u0301class", instructorName: "Ålice ‮", processed: false });
+
+    // and again: nothing new, the same classes pending
+    const again = await importInto(db, hostile.source);
+    expect(again).toMatchObject({ total: ids.length, imported: 0, already: summary.imported });
+    expect(again.pending).toEqual(summary.pending);
   }, 120_000);
 
   it("reads an older layout (details beside the class list, no detailed database) with a warning, and says where it found nothing", async () => {

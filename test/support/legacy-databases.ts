@@ -41,6 +41,8 @@ export interface LegacyFixture {
   kept: Map<string, unknown>;
   /** a digest of every row of every table of both databases */
   checksum(): Promise<string>;
+  /** runs a statement in one of them: a test's own rows, or columns of other types */
+  query(database: "workouts" | "detailed", sql: string, values?: unknown[]): Promise<pg.QueryResult>;
   /** drops both databases */
   remove(): Promise<void>;
 }
@@ -73,9 +75,9 @@ export async function createLegacyDatabases({ answers = [], instructors = [], la
       for (const database of databases) await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     });
   const kept = new Map<string, unknown>();
+  const detailedDb = layout === "two-databases" ? source.detailedDb : source.workoutsDb;
   try {
     await withDatabase(source.workoutsDb, (client) => client.query(ddl("peloton_workouts.sql")));
-    const detailedDb = layout === "two-databases" ? source.detailedDb : source.workoutsDb;
     await withDatabase(detailedDb, async (client) => {
       await client.query(ddl(layout === "two-databases" ? "peloton_detailed.sql" : "detailed-in-peloton_workouts.sql"));
       for (const row of detailedRows(answers, instructors)) {
@@ -100,6 +102,7 @@ export async function createLegacyDatabases({ answers = [], instructors = [], la
     source,
     kept,
     checksum: async () => (await Promise.all(databases.map((database) => withDatabase(database, digest)))).join("/"),
+    query: (database, sql, values) => withDatabase(database === "workouts" ? source.workoutsDb : detailedDb, (client) => client.query(sql, values)),
     remove,
   };
 }
