@@ -74,6 +74,8 @@ export async function openLegacyDatabases(source: LegacySource, logger: Logger):
     logger.warn(message);
   };
   const tables: LegacyTable[] = [];
+  const unreadable: { database: string; tables: LegacyTableKind[]; schema: boolean }[] = [];
+  let role = "";
   try {
     for (const database of names) {
       const client = await connect(source.server, database);
@@ -83,18 +85,24 @@ export async function openLegacyDatabases(source: LegacySource, logger: Logger):
       }
       clients.push(client);
       await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const present = await findTables(client);
-      if (present.has("_prisma_migrations")) {
+      const found = await findTables(client);
+      role = found.role;
+      if (found.tables.has("_prisma_migrations")) {
         warn(`${database}: holds a catalogue (it has the catalogue's migrations), not the original scripts' tables; left out`);
         continue;
       }
+      const denied: LegacyTableKind[] = [];
       for (const kind of tableKinds) {
-        const columns = present.get(kind);
-        if (!columns) continue;
-        if (columns.has(keyColumn[kind])) tables.push({ kind, database, client });
-        else warn(`${database}: its ${kind} table has no ${keyColumn[kind]} column; left out`);
+        const table = found.tables.get(kind);
+        if (!table) continue;
+        if (!table.columns.has(keyColumn[kind])) warn(`${database}: its ${kind} table has no ${keyColumn[kind]} column; left out`);
+        else if (!table.readable || !found.schemaUsable) denied.push(kind);
+        else tables.push({ kind, database, client });
       }
+      if (denied.length) unreadable.push({ database, tables: denied, schema: !found.schemaUsable });
     }
+    // found now, before the catalogue is opened (or created): reading the first page would fail
+    if (unreadable.length) throw new ConfigError(cannotRead(role, unreadable, source));
     const withClasses = tables.filter((table) => table.kind === "workouts" || table.kind === "detailed_workouts");
     if (withClasses.length === 0) {
       throw new ConfigError(
@@ -184,18 +192,42 @@ async function connect(server: string, database: string): Promise<pg.Client | un
   }
 }
 
-/** The legacy tables (and the catalogue's migration table) in the public schema, each with its columns. */
-async function findTables(client: pg.Client): Promise<Map<string, Set<string>>> {
-  const { rows } = await client.query<{ table: string; columns: string[] }>(
-    `SELECT c.relname AS table, coalesce(array_agg(a.attname::text) FILTER (WHERE a.attnum > 0 AND NOT a.attisdropped), '{}') AS columns
+/**
+ * The legacy tables (and the catalogue's migration table) in the public schema, each with its columns
+ * and whether this connection's role may read it; the role, and whether it may use the schema at all.
+ */
+async function findTables(client: pg.Client) {
+  const { rows } = await client.query<{ table: string; columns: string[]; readable: boolean }>(
+    `SELECT c.relname AS table, has_table_privilege(c.oid, 'SELECT') AS readable,
+            coalesce(array_agg(a.attname::text) FILTER (WHERE a.attnum > 0 AND NOT a.attisdropped), '{}') AS columns
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
        LEFT JOIN pg_attribute a ON a.attrelid = c.oid
       WHERE c.relkind IN ('r', 'p', 'v', 'm') AND c.relname = ANY($1::text[])
-      GROUP BY c.relname`,
+      GROUP BY c.relname, c.oid`,
     [[...tableKinds, "_prisma_migrations"]],
   );
-  return new Map(rows.map((row) => [row.table, new Set(row.columns)]));
+  const [access] = (await client.query<{ role: string; usable: boolean }>(`SELECT current_user AS role, has_schema_privilege('public', 'USAGE') AS usable`))
+    .rows;
+  return {
+    tables: new Map(rows.map((row) => [row.table, { columns: new Set(row.columns), readable: row.readable }])),
+    role: access!.role,
+    schemaUsable: access!.usable,
+  };
+}
+
+/** Which tables the role may not read, and the statements their owner runs to let it (or another role to connect as). */
+function cannotRead(role: string, unreadable: { database: string; tables: LegacyTableKind[]; schema: boolean }[], source: LegacySource): string {
+  const who = /^[a-z_][a-z0-9_$]*$/.test(role) ? role : `"${role.replaceAll('"', '""')}"`;
+  const where = unreadable.map(({ database, tables }) => `${tables.join(", ")} in ${database}`).join("; ");
+  const grants = unreadable.map(
+    ({ database, tables, schema }) =>
+      `in ${database}, ${schema ? `GRANT USAGE ON SCHEMA public TO ${who}; ` : ""}GRANT SELECT ON ${tables.join(", ")} TO ${who};`,
+  );
+  return (
+    `The role ${role} may not read the original scripts' tables ${where} (on ${describeServer(source.server)}). ` +
+    `As their owner or a superuser, run ${grants.join(" and ")} or give --from a role that may read them.`
+  );
 }
 
 /**

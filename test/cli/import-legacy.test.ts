@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type pg from "pg";
 import { startCli } from "../../harness/commands";
-import { adminUrl, commandDataDir, databaseEnv, databaseUrl, scratchDatabases, withAdmin, withDatabases } from "../../harness/databases";
+import { adminUrl, commandDataDir, databaseEnv, databaseUrl, scratchDatabases, scratchName, withAdmin, withDatabases } from "../../harness/databases";
 import { scriptArgs, startNode } from "../../harness/processes";
 import { useCleanups } from "../support/cleanups";
 import { createLegacyDatabases, legacyClasses } from "../support/legacy-databases";
@@ -106,6 +106,39 @@ describe("npm run import-legacy", () => {
         "writes into the original scripts' databases. Point the two URLs at databases of their own, such as catalogue_workouts and catalogue_detailed on postgresql://postgres@127.0.0.1:5432.",
     );
     expect(await legacy.checksum()).toBe(before);
+  }, 60_000);
+
+  it("with a role that may not read the scripts' tables, says which GRANT to run in one line, before the catalogue is created", async () => {
+    const legacy = await createLegacyDatabases();
+    cleanups.push(() => legacy.remove());
+    const role = scratchName();
+    await withAdmin((admin) => admin.query(`CREATE ROLE "${role}" LOGIN`));
+    const catalogue = scratchName();
+    cleanups.push(() =>
+      withAdmin(async (admin) => {
+        await admin.query(`DROP ROLE IF EXISTS "${role}"`);
+        for (const name of ["workouts", "detailed"]) await admin.query(`DROP DATABASE IF EXISTS "${catalogue}_${name}" WITH (FORCE)`);
+      }),
+    );
+    const from = new URL(server);
+    from.username = role;
+    const run = importLegacy(
+      ["--from", from.toString(), "--workouts-db", legacy.source.workoutsDb, "--detailed-db", legacy.source.detailedDb],
+      {
+        WORKOUTS_DATABASE_URL: databaseUrl(`${catalogue}_workouts`, adminUrl),
+        DETAILED_DATABASE_URL: databaseUrl(`${catalogue}_detailed`, adminUrl),
+        LOG_LEVEL: "warn",
+      },
+      await tempDir(),
+    );
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toBe(
+      `The role ${role} may not read the original scripts' tables detailed_workouts, instructors, songs in ${legacy.source.detailedDb}; workouts in ${legacy.source.workoutsDb} ` +
+        `(on postgresql://${role}@127.0.0.1:5432). As their owner or a superuser, run in ${legacy.source.detailedDb}, GRANT SELECT ON detailed_workouts, instructors, songs TO ${role}; ` +
+        `and in ${legacy.source.workoutsDb}, GRANT SELECT ON workouts TO ${role}; or give --from a role that may read them.\n`,
+    );
+    const { rows } = await withAdmin((admin) => admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${catalogue}%`]));
+    expect(rows).toEqual([]);
   }, 60_000);
 
   it("with the original .env alone, imports into catalogue_workouts and catalogue_detailed, which .env then names for every later command", async () => {

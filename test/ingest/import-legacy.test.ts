@@ -248,6 +248,38 @@ describe("importLegacy", () => {
     expect(await legacy.checksum()).toBe(before);
   }, 120_000);
 
+  it("says which GRANT lets a role that may connect but not read the tables read them", async () => {
+    const role = scratchName();
+    const { detailedDb, workoutsDb } = legacy.source;
+    await withAdmin((admin) => admin.query(`CREATE ROLE "${role}" LOGIN`));
+    cleanups.push(() =>
+      withAdmin(async (admin) => {
+        for (const database of [workoutsDb, detailedDb]) {
+          await withAdmin((client) => client.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "${role}"`), databaseUrl(database, adminUrl));
+        }
+        await admin.query(`DROP ROLE "${role}"`);
+      }),
+    );
+    const server = new URL(legacy.source.server);
+    server.username = role;
+    const source = { ...legacy.source, server: server.toString() };
+    const error = await openLegacyDatabases(source, silentLogger).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toBe(
+      `The role ${role} may not read the original scripts' tables detailed_workouts, instructors, songs in ${detailedDb}; workouts in ${workoutsDb} ` +
+        `(on postgresql://${role}@127.0.0.1:5432). As their owner or a superuser, run in ${detailedDb}, GRANT SELECT ON detailed_workouts, instructors, songs TO ${role}; ` +
+        `and in ${workoutsDb}, GRANT SELECT ON workouts TO ${role}; or give --from a role that may read them.`,
+    );
+    // what it says to run is what it takes
+    for (const [, database, grant] of message.matchAll(/in (\S+), (GRANT [^;]+;)/g)) {
+      await withAdmin((client) => client.query(grant!), databaseUrl(database!, adminUrl));
+    }
+    const databases = await openLegacyDatabases(source, silentLogger);
+    await databases.close();
+    expect(databases.found.map((found) => found.tables.length)).toEqual([3, 1]);
+  }, 60_000);
+
   it("lets no row stop it: ids no sync would store are pending without a row, odd values are read as a sync reads them", async () => {
     const hostile = await createLegacyDatabases();
     cleanups.push(() => hostile.remove());
