@@ -172,12 +172,18 @@ async function recordCatalogueNames(source: LegacySource, database: DatabaseConf
   });
   const env = text === undefined ? undefined : parseEnv(text);
   const named = ["DB_WORKOUTS_NAME", "DB_DETAILED_NAME"].some((name) => process.env[name] !== undefined || (env && name in env));
+  const toSet = `in ./.env or the environment, so that every later command uses them:\n${settings.replace(/^/gm, "  ").trimEnd()}\n`;
   if (env && ["DB_USER", "DB_HOST", "DB_PASSWORD", "DB_PORT"].every((name) => name in env) && !named) {
     const comment = `# npm run import-legacy: the catalogue's own databases (${source.workoutsDb} and ${source.detailedDb} keep the original scripts' data)\n`;
-    await appendFile(".env", `${text && !text.endsWith("\n") ? "\n" : ""}${comment}${settings}`);
+    try {
+      await appendFile(".env", `${text && !text.endsWith("\n") ? "\n" : ""}${comment}${settings}`);
+    } catch (error) {
+      // the catalogue is there all the same: the user records its names by hand
+      return `${where}.\nCould not add DB_WORKOUTS_NAME and DB_DETAILED_NAME to ./.env (${(error as Error).message}); set these two, ${toSet}`;
+    }
     return `${where}.\nAdded DB_WORKOUTS_NAME and DB_DETAILED_NAME to ./.env, so that every later command uses them.\n`;
   }
-  return `${where}.\nSet these two, in ./.env or the environment, so that every later command uses them:\n${settings.replace(/^/gm, "  ").trimEnd()}\n`;
+  return `${where}.\nSet these two, ${toSet}`;
 }
 
 /** Runs the import with a progress bar on stderr and Ctrl-C stopping it after the class in flight. */

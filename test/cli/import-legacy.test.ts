@@ -1,9 +1,10 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import { startCli } from "../../harness/commands";
 import { adminUrl, commandDataDir, databaseEnv, databaseUrl, scratchDatabases, scratchName, withAdmin, withDatabases } from "../../harness/databases";
-import { scriptArgs, startNode } from "../../harness/processes";
+import { type StartOptions, scriptArgs, startNode } from "../../harness/processes";
 import { useCleanups } from "../support/cleanups";
 import { createLegacyDatabases, legacyClasses } from "../support/legacy-databases";
 
@@ -12,7 +13,8 @@ import { createLegacyDatabases, legacyClasses } from "../support/legacy-database
 
 const { cleanups, tempDir } = useCleanups("pmc-import-cli-");
 
-const importLegacy = (args: string[], env: Record<string, string>, cwd: string) => startNode(scriptArgs("src/cli/import-legacy.ts", args), { env, cwd });
+const importLegacy = (args: string[], env: Record<string, string>, cwd: string, options: StartOptions = {}) =>
+  startNode(scriptArgs("src/cli/import-legacy.ts", args), { ...options, env, cwd });
 
 const server = databaseUrl("", adminUrl);
 
@@ -191,6 +193,35 @@ describe("npm run import-legacy", () => {
         new RegExp(`^From .*\nInto the catalogue: ${literal(catalogue)}\n8 classes: 0 imported, 2 already in the catalogue, 6 pending\\.\n`),
       );
       expect(await readFile(path.join(cwd, ".env"), "utf8")).toMatch(/DB_DETAILED_NAME=catalogue_detailed\n$/);
+    });
+  }, 120_000);
+
+  it("says the two names to set when ./.env cannot be written, and imports all the same", async () => {
+    await withDefaultNames(async () => {
+      const legacy = await createLegacyDatabases({ names: { workouts: "peloton_workouts", detailed: "peloton_detailed" } });
+      cleanups.push(() => legacy.remove());
+      await withAdmin((admin) => markAsFixture(admin, ["peloton_workouts", "peloton_detailed"]));
+      const cwd = await tempDir();
+      const original = "DB_USER=postgres\nDB_HOST=127.0.0.1\nDB_PASSWORD=\nDB_PORT=5432\n";
+      await writeFile(path.join(cwd, ".env"), original);
+      await chmod(path.join(cwd, ".env"), 0o444);
+      // root writes a read-only file all the same: the import then runs as nobody, who may only read it
+      await chmod(cwd, 0o755);
+      const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+      const run = importLegacy([], { HOME: os.tmpdir(), LOG_LEVEL: "warn" }, cwd, asNobody);
+      const { code } = await run.exited;
+      await withAdmin((admin) => markAsFixture(admin, ["catalogue_workouts", "catalogue_detailed"]));
+      expect({ code, stderr: run.stderr() }).toEqual({ code: 0, stderr: expect.not.stringMatching(/EACCES|\n\s+at /) });
+      expect(run.stdout()).toMatch(
+        new RegExp(
+          "^Catalogue: PostgreSQL at postgresql://postgres@127\\.0\\.0\\.1:5432, databases catalogue_workouts and catalogue_detailed \\(.*\\)\\.\n" +
+            "Could not add DB_WORKOUTS_NAME and DB_DETAILED_NAME to \\./\\.env \\(EACCES: permission denied, open '\\.env'\\); set these two, in \\./\\.env or the environment, so that every later command uses them:\n" +
+            "  DB_WORKOUTS_NAME=catalogue_workouts\n  DB_DETAILED_NAME=catalogue_detailed\n" +
+            "From the original scripts' databases .*\nInto the catalogue: .*\n8 classes: 2 imported ",
+        ),
+      );
+      expect(await readFile(path.join(cwd, ".env"), "utf8")).toBe(original);
     });
   }, 120_000);
 });
