@@ -8,7 +8,7 @@ import type { IngestDeps } from "./deps";
 import type { RunHandle } from "./runs";
 import { saveClassDetails } from "./save-class";
 import { askBeforeRun, defineStage, option, runHeadline, runStage, wholeNumber } from "./stage";
-import { MAX_INDEXED_TEXT, storable, storableJson } from "./storable";
+import { MAX_INDEXED_TEXT, said, storable, storableJson } from "./storable";
 
 const MAX_UNREACHABLE_IN_A_ROW = 5;
 // classes whose data the database refused, in a row: past this, it is more likely the database's fault
@@ -264,22 +264,29 @@ async function markProcessed(workouts: IngestDeps["workouts"], details: RideDeta
     detailsError: null,
     detailsRetryAt: null,
   };
-  await workouts.workout.upsert({
-    where: { id: ride.id },
-    update: facts,
-    // a class asked for by id that no sync has listed yet
-    create: {
-      id: ride.id,
-      title: store.text(ride.title, "ride.title", MAX_INDEXED_TEXT),
-      discipline: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT),
-      category: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT) ?? "",
-      durationSeconds: store.int(ride.duration, "ride.duration"),
-      originalAirTime: store.time(ride.original_air_time, "ride.original_air_time"),
-      explicit: ride.is_explicit ?? false,
-      listEntry: storableJson(listEntry) as Prisma.InputJsonObject,
-      ...facts,
-    },
-  });
+  // what a class list entry says of the class, which the answer's ride says too
+  const listed = {
+    title: store.text(ride.title, "ride.title", MAX_INDEXED_TEXT),
+    discipline: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT),
+    category: store.text(ride.fitness_discipline, "ride.fitness_discipline", MAX_INDEXED_TEXT) ?? "",
+    durationSeconds: store.int(ride.duration, "ride.duration"),
+    originalAirTime: store.time(ride.original_air_time, "ride.original_air_time"),
+    explicit: ride.is_explicit ?? false,
+    listEntry: storableJson(listEntry) as Prisma.InputJsonObject,
+  };
+  await workouts.$transaction([
+    // a row no sync has listed (no category lists it) holds only what the import guessed from the original
+    // scripts' columns, or an earlier answer's ride: the answer's ride says more; a sync's entry is kept
+    workouts.workout.updateMany({ where: { id: ride.id, categories: { isEmpty: true } }, data: said(listed) }),
+    // a sync never relabels a class, so one the import made with no category gets the first that lists it
+    workouts.$executeRaw`UPDATE workouts SET category = categories[1], updated_at = now() WHERE id = ${ride.id} AND category = '' AND cardinality(categories) > 0`,
+    workouts.workout.upsert({
+      where: { id: ride.id },
+      update: facts,
+      // a class asked for by id that no sync has listed yet
+      create: { id: ride.id, ...listed, ...facts },
+    }),
+  ]);
 }
 
 /**

@@ -84,6 +84,12 @@ async function catalogueChecksum(db: Databases): Promise<string[]> {
 const classWithoutTimes = async (db: Databases, id: string) =>
   JSON.parse(JSON.stringify(await storedClass(db, id), (key, value) => (/^(createdAt|updatedAt)$/.test(key) ? undefined : value)));
 
+/** A class's workouts row, without the times it was seen and written. */
+async function classRow(db: Databases, id: string) {
+  const { createdAt, updatedAt, firstSeenAt, lastSeenAt, processedAt, ...row } = (await db.workouts.workout.findUnique({ where: { id } }))!;
+  return row;
+}
+
 const pendingIds = [
   legacyClasses.listEntry,
   legacyClasses.empty,
@@ -207,6 +213,66 @@ describe("importLegacy", () => {
     expect(await db.workouts.workout.findMany({ where: { id: { in: imported } }, select: { categories: true } })).toEqual(
       imported.map(() => ({ categories: ["cycling"] })),
     );
+  }, 120_000);
+
+  it("completes a class left pending from the scripts' columns when its answer comes in later, as if stored at once", async () => {
+    const later = await createLegacyDatabases();
+    cleanups.push(() => later.remove());
+    const db = await target();
+    expect((await importInto(db, later.source)).pending.map((p) => p.id)).toContain(legacyClasses.workoutsOnly);
+    expect(await db.workouts.workout.findUnique({ where: { id: legacyClasses.workoutsOnly } })).toMatchObject({ discipline: null, category: "" });
+    // the scripts fetch its details at last: the 15cb7793 answer, made this class's
+    const answer = realCapture("details-15cb7793-2025.json");
+    answer.ride.id = legacyClasses.workoutsOnly;
+    await later.query("detailed", "INSERT INTO detailed_workouts (id, title, full_details) VALUES ($1, $2, $3)", [
+      legacyClasses.workoutsOnly,
+      answer.ride.title,
+      answer,
+    ]);
+    expect(await importInto(db, later.source)).toMatchObject({ imported: 1 });
+
+    const reference = await target();
+    await importInto(reference, later.source);
+    expect(await classRow(db, legacyClasses.workoutsOnly)).toEqual(await classRow(reference, legacyClasses.workoutsOnly));
+    expect(await classRow(db, legacyClasses.workoutsOnly)).toMatchObject({
+      discipline: "cycling",
+      category: "cycling",
+      durationSeconds: 300,
+      listEntry: { id: legacyClasses.workoutsOnly },
+    });
+  }, 120_000);
+
+  it("completes a pending imported class that a details run fetches, whether a sync listed it first or not", async () => {
+    const simIds = simAnswers.map((answer) => answer.ride.id as string);
+    const [unlisted, listed] = sim.catalogue.classes.filter((c) => !simIds.includes(c.id));
+    const fromScripts = await createLegacyDatabases();
+    cleanups.push(() => fromScripts.remove());
+    for (const c of [unlisted!, listed!]) {
+      await fromScripts.query("workouts", "INSERT INTO workouts (id, title) VALUES ($1, $2)", [c.id, c.title]);
+    }
+    const { client, dataDir } = await testClient(simulatorConfig(sim));
+    cleanups.push(() => removeDir(dataDir));
+    const deps = (databases: Databases) => ({ workouts: databases.workouts, detailed: databases.detailed, peloton: client, logger: silentLogger });
+
+    const db = await target();
+    await importInto(db, fromScripts.source);
+    expect(await db.workouts.workout.findMany({ where: { id: { in: [unlisted!.id, listed!.id] } }, select: { category: true, discipline: true } })).toEqual([
+      { category: "", discipline: null },
+      { category: "", discipline: null },
+    ]);
+    // fetched by id, before any sync: as a details run stores a class no sync listed
+    expect(await processDetails(deps(db), { ids: [unlisted!.id] })).toMatchObject({ status: "SUCCEEDED", processed: 1 });
+    const byId = await target();
+    await processDetails(deps(byId), { ids: [unlisted!.id] });
+    expect(await classRow(db, unlisted!.id)).toEqual(await classRow(byId, unlisted!.id));
+    // listed by a sync, then fetched: as a sync and a details run store it, the category it was listed under too
+    expect(await syncWorkouts(deps(db))).toMatchObject({ status: "SUCCEEDED" });
+    expect(await processDetails(deps(db), { ids: [listed!.id] })).toMatchObject({ status: "SUCCEEDED", processed: 1 });
+    const synced = await target();
+    await syncWorkouts(deps(synced));
+    await processDetails(deps(synced), { ids: [listed!.id] });
+    expect(await classRow(db, listed!.id)).toEqual(await classRow(synced, listed!.id));
+    expect(await classRow(db, listed!.id)).toMatchObject({ category: "cycling", categories: ["cycling"] });
   }, 120_000);
 
   it("needs only the right to read, and pages through both tables in id order", async () => {
