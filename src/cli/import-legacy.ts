@@ -4,6 +4,7 @@ import path from "node:path";
 import { parseEnv } from "node:util";
 import { type Config, ConfigError, type DatabaseConfig, databaseUrl, describeCatalogue, describeServer, redactSecrets } from "../config";
 import { openDatabases } from "../db";
+import { ForeignTablesError } from "../db/migrate";
 import { type ImportProgress, type ImportSummary, importLegacy, type PendingClass } from "../ingest/import-legacy";
 import { type LegacyDatabases, type LegacySource, legacyDatabaseNames, openLegacyDatabases } from "../ingest/legacy-source";
 import { commonOptionRows, parseOptions, readCommandLine, UsageError } from "./args";
@@ -84,7 +85,9 @@ if (options) {
       const { database, moved } = catalogueFor(config, source);
       const legacy = await openLegacyDatabases(source, logger);
       try {
-        const databases = await openDatabases(database, { logger });
+        const databases = await openDatabases(database, { logger }).catch((error: unknown) => {
+          throw error instanceof ForeignTablesError && database.kind === "postgres" ? new ConfigError(scriptsTablesInCatalogue(error, database)) : error;
+        });
         try {
           if (moved) process.stdout.write(await recordCatalogueNames(source, database));
           const summary = await withProgress((signal, onProgress) => importLegacy({ ...databases, logger, signal }, legacy, onProgress));
@@ -158,6 +161,23 @@ function sameDatabase(a: string, b: string): boolean {
 }
 
 const databaseName = (value: string) => decodeURIComponent(new URL(value).pathname.slice(1));
+
+/**
+ * The catalogue's refusal of a database holding the scripts' tables, said for this command: it would tell
+ * the user to run import-legacy. The configured catalogue is the scripts' own databases, most likely the
+ * ones read here, with their server spelled another way (a socket directory in DB_HOST, a host name in --from).
+ */
+function scriptsTablesInCatalogue(error: ForeignTablesError, database: Extract<DatabaseConfig, { kind: "postgres" }>): string {
+  const url = error.database === "workouts" ? database.workoutsUrl : database.detailedUrl;
+  const fix = database.dbVariables
+    ? "name databases of its own with DB_WORKOUTS_NAME and DB_DETAILED_NAME"
+    : "point WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL at databases of its own";
+  return (
+    `The catalogue's ${error.database} database ${databaseName(url)} at ${describeServer(url)} holds the original scripts' tables (${error.tables.join(", ")}): ` +
+    `the configured catalogue is the scripts' own databases, perhaps the very ones this import reads from a server named another way. ` +
+    `The catalogue never writes into them: ${fix}, such as ${movedNames.workouts} and ${movedNames.detailed}, and run the import again.`
+  );
+}
 
 /**
  * Makes the catalogue's new databases the ones every later command uses: appended to ./.env when it

@@ -110,6 +110,31 @@ describe("npm run import-legacy", () => {
     expect(await legacy.checksum()).toBe(before);
   }, 60_000);
 
+  it("says what to name when the configured catalogue is the scripts' databases, their server spelled another way than --from", async () => {
+    const legacy = await createLegacyDatabases();
+    cleanups.push(() => legacy.remove());
+    const { rows } = await withAdmin((admin) => admin.query<{ dirs: string }>("SELECT current_setting('unix_socket_directories') AS dirs"));
+    const socketDir = rows[0]!.dirs.split(",")[0]!.trim();
+    expect(socketDir).toMatch(/^\//); // the test server must listen on a socket for this test
+    const cwd = await tempDir();
+    const env = `DB_USER=postgres\nDB_HOST=${socketDir}\nDB_PASSWORD=\nDB_PORT=5432\nDB_WORKOUTS_NAME=${legacy.source.workoutsDb}\nDB_DETAILED_NAME=${legacy.source.detailedDb}\n`;
+    await writeFile(path.join(cwd, ".env"), env);
+    const before = await legacy.checksum();
+    const run = importLegacy(
+      ["--from", server, "--workouts-db", legacy.source.workoutsDb, "--detailed-db", legacy.source.detailedDb],
+      { LOG_LEVEL: "warn" },
+      cwd,
+    );
+    expect(await run.exited).toEqual({ code: 1, signal: null });
+    expect(run.stderr()).toBe(
+      `The catalogue's workouts database ${legacy.source.workoutsDb} at postgresql://postgres@localhost:5432?host=${socketDir} holds the original scripts' tables (workouts): ` +
+        "the configured catalogue is the scripts' own databases, perhaps the very ones this import reads from a server named another way. " +
+        "The catalogue never writes into them: name databases of its own with DB_WORKOUTS_NAME and DB_DETAILED_NAME, such as catalogue_workouts and catalogue_detailed, and run the import again.\n",
+    );
+    expect(await legacy.checksum()).toBe(before);
+    expect(await readFile(path.join(cwd, ".env"), "utf8")).toBe(env);
+  }, 60_000);
+
   it("with a role that may not read the scripts' tables, says which GRANT to run in one line, before the catalogue is created", async () => {
     const legacy = await createLegacyDatabases();
     cleanups.push(() => legacy.remove());
