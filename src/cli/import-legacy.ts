@@ -70,9 +70,15 @@ function serverOption(value: string): string {
   return value;
 }
 
+/**
+ * --workouts-db, --detailed-db: the rule of DB_WORKOUTS_NAME and DB_DETAILED_NAME (src/config.ts), since the
+ * name goes into a URL's path as it is, where ?, # and % would end or garble it.
+ */
 function databaseOption(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^[^\s/]{1,63}$/.test(value)) throw new UsageError(`--${flag} must be a database name, got "${value}"`);
+  if (!/^[A-Za-z_][\w$-]{0,62}$/.test(value)) {
+    throw new UsageError(`--${flag} must be a database name: a letter or _, then up to 62 letters, digits, _, $ or - (got "${value}")`);
+  }
   return value;
 }
 

@@ -32,7 +32,11 @@ describe("npm run import-legacy", () => {
         /^--from names a server, not a database: give postgresql:\/\/app@db\.example:5433 \(the databases are --workouts-db and --detailed-db, by default peloton_workouts and peloton_detailed\) \(--help lists the options\)\n$/,
       ],
       [["--from", "db.example"], /^--from must be a PostgreSQL server such as postgresql:\/\/user:password@localhost:5432, got "db\.example" \(--help/],
-      [["--workouts-db", "a/b"], /^--workouts-db must be a database name, got "a\/b"/],
+      ...["a/b", "old?sslmode=disable", "db#1", "100%", "1st", "x".repeat(64)].map((name): [string[], RegExp] => [
+        ["--workouts-db", name],
+        new RegExp(`^--workouts-db must be a database name: a letter or _, then up to 62 letters, digits, _, \\$ or - \\(got "${literal(name)}"\\) \\(--help`),
+      ]),
+      [["--detailed-db", "peloton detailed"], /^--detailed-db must be a database name: .* \(got "peloton detailed"\)/],
     ];
     for (const [args, message] of mistakes) {
       const run = importLegacy(args, {}, cwd);
