@@ -1,5 +1,5 @@
 // npm run import-legacy: the original scripts' databases into the catalogue, without a single Peloton request.
-import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseEnv } from "node:util";
 import { type Config, ConfigError, type DatabaseConfig, databaseUrl, describeCatalogue, describeServer, redactSecrets } from "../config";
@@ -201,8 +201,10 @@ async function recordCatalogueNames(source: LegacySource, database: DatabaseConf
   const toSet = `in ./.env or the environment, so that every later command uses them:\n${settings.replace(/^/gm, "  ").trimEnd()}\n`;
   if (env && ["DB_USER", "DB_HOST", "DB_PASSWORD", "DB_PORT"].every((name) => name in env) && !named) {
     const comment = `# npm run import-legacy: the catalogue's own databases (${source.workoutsDb} and ${source.detailedDb} keep the original scripts' data)\n`;
+    // the file's own line endings: a .env written on Windows keeps CRLF throughout
+    const eol = text?.includes("\r\n") ? "\r\n" : "\n";
     try {
-      await appendFile(".env", `${text && !text.endsWith("\n") ? "\n" : ""}${comment}${settings}`);
+      await appendFile(".env", `${text && !text.endsWith("\n") ? "\n" : ""}${comment}${settings}`.replaceAll("\n", eol));
     } catch (error) {
       // the catalogue is there all the same: the user records its names by hand
       return `${where}.\nCould not add DB_WORKOUTS_NAME and DB_DETAILED_NAME to ./.env (${(error as Error).message}); set these two, ${toSet}`;
@@ -255,11 +257,17 @@ async function report(summary: ImportSummary, legacy: LegacyDatabases, database:
       `, ${summary.already} already in the catalogue, ${summary.pending.length} pending.`,
   ];
   if (summary.stopped) lines.push("Stopped before the end: run the same command again to go on (what is imported stays).");
+  const file = path.join(dataDir, "import-legacy-pending.tsv");
+  if (summary.pending.length <= SHOWN_PENDING) {
+    // a list left by an earlier import would describe that one, not this
+    await rm(file, { force: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOTDIR") lines.push(`  (${file} lists the pending classes of an earlier import; it could not be removed: ${error.message})`);
+    });
+  }
   if (summary.pending.length) {
     lines.push(`Pending, for \`npm run details\` to fetch from Peloton (id, title, why):`);
     lines.push(...summary.pending.slice(0, SHOWN_PENDING).map((pending) => `  ${pendingLine(pending, "  ")}`));
     if (summary.pending.length > SHOWN_PENDING) {
-      const file = path.join(dataDir, "import-legacy-pending.tsv");
       await mkdir(dataDir, { recursive: true });
       await writeFile(file, `id\ttitle\treason\n${summary.pending.map((pending) => `${pendingLine(pending, "\t")}\n`).join("")}`);
       lines.push(`  and ${summary.pending.length - SHOWN_PENDING} more: all ${summary.pending.length} are listed in ${file}`);

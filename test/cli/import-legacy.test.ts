@@ -91,6 +91,19 @@ describe("npm run import-legacy", () => {
       expect(await databases.workouts.workout.count({ where: { processed: true } })).toBe(2);
       expect(await databases.workouts.workout.count({ where: { processed: false } })).toBe(26);
     });
+
+    // an import with 20 or fewer pending classes leaves no list of an earlier one's
+    const fewer = await createLegacyDatabases();
+    cleanups.push(() => fewer.remove());
+    const again = importLegacy(
+      ["--from", server, "--workouts-db", fewer.source.workoutsDb, "--detailed-db", fewer.source.detailedDb],
+      databaseEnv(db.config, dataDir),
+      cwd,
+    );
+    expect(await again.exited).toEqual({ code: 0, signal: null });
+    expect(again.stdout()).toMatch(/\n8 classes: 0 imported, 2 already in the catalogue, 6 pending\.\n/);
+    expect(again.stdout()).not.toContain("import-legacy-pending.tsv");
+    await expect(readFile(file, "utf8")).rejects.toMatchObject({ code: "ENOENT" });
   }, 120_000);
 
   it("refuses a catalogue configured in the scripts' own databases", async () => {
@@ -222,6 +235,34 @@ describe("npm run import-legacy", () => {
         new RegExp(`^From .*\nInto the catalogue: ${literal(catalogue)}\n8 classes: 0 imported, 2 already in the catalogue, 6 pending\\.\n`),
       );
       expect(await readFile(path.join(cwd, ".env"), "utf8")).toMatch(/DB_DETAILED_NAME=catalogue_detailed\n$/);
+    });
+  }, 120_000);
+
+  it("appends to a .env with CRLF line endings in CRLF", async () => {
+    await withDefaultNames(async () => {
+      const legacy = await createLegacyDatabases({ names: { workouts: "peloton_workouts", detailed: "peloton_detailed" } });
+      cleanups.push(() => legacy.remove());
+      await withAdmin((admin) => markAsFixture(admin, ["peloton_workouts", "peloton_detailed"]));
+      const cwd = await tempDir();
+      const original = "DB_USER=postgres\r\nDB_HOST=127.0.0.1\r\nDB_PASSWORD=\r\nDB_PORT=5432";
+      await writeFile(path.join(cwd, ".env"), original);
+
+      const run = importLegacy([], {}, cwd);
+      const { code } = await run.exited;
+      await withAdmin((admin) => markAsFixture(admin, ["catalogue_workouts", "catalogue_detailed"]));
+      expect({ code, stderr: run.stderr() }).toEqual({ code: 0, stderr: expect.any(String) });
+      const env = await readFile(path.join(cwd, ".env"), "utf8");
+      expect(env).toBe(
+        `${original}\r\n# npm run import-legacy: the catalogue's own databases (peloton_workouts and peloton_detailed keep the original scripts' data)\r\n` +
+          "DB_WORKOUTS_NAME=catalogue_workouts\r\nDB_DETAILED_NAME=catalogue_detailed\r\n",
+      );
+      expect(env.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+      // and the next import reads the names it wrote
+      const again = importLegacy([], {}, cwd);
+      expect(await again.exited).toEqual({ code: 0, signal: null });
+      expect(again.stdout()).toMatch(
+        /\nInto the catalogue: PostgreSQL at .*, databases catalogue_workouts and catalogue_detailed\n8 classes: 0 imported, 2 already/,
+      );
     });
   }, 120_000);
 
