@@ -78,8 +78,8 @@ const postgresUrl = z.string().refine((value) => parsePostgresUrl(value) !== nul
 /** The databases DB_* name unless DB_WORKOUTS_NAME and DB_DETAILED_NAME say otherwise: the original scripts' own. */
 export const defaultNames = { workouts: "peloton_workouts", detailed: "peloton_detailed" } as const;
 
-// a name we can put in CREATE DATABASE "..." and in a URL's path as it is
-const databaseName = z
+/** A name we can put in CREATE DATABASE "..." and in a URL's path as it is (DB_*_NAME, import-legacy's --*-db). */
+export const databaseName = z
   .string()
   .trim()
   .regex(/^[A-Za-z_][\w$-]{0,62}$/, "must be a database name: a letter or _, then up to 62 letters, digits, _, $ or -");

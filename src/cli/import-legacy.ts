@@ -2,7 +2,17 @@
 import { appendFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseEnv } from "node:util";
-import { type Config, ConfigError, type DatabaseConfig, databaseUrl, describeCatalogue, describeServer, redactSecrets } from "../config";
+import {
+  type Config,
+  ConfigError,
+  type DatabaseConfig,
+  databaseName,
+  databaseNameOf,
+  databaseUrl,
+  describeCatalogue,
+  describeServer,
+  redactSecrets,
+} from "../config";
 import { openDatabases } from "../db";
 import { ForeignTablesError } from "../db/migrate";
 import { type ImportProgress, type ImportSummary, importLegacy, type PendingClass } from "../ingest/import-legacy";
@@ -59,7 +69,10 @@ function parseImportArguments(argv: string[]): ImportArguments | "help" {
 function serverOption(value: string): string {
   const url = URL.canParse(value) ? new URL(value) : undefined;
   if (!url || !/^postgres(ql)?:$/.test(url.protocol) || !(url.hostname || url.searchParams.get("host"))) {
-    throw new UsageError(`--from must be a PostgreSQL server such as postgresql://user:password@localhost:5432, got "${redactSecrets(value)}"`);
+    throw new UsageError(
+      `--from must be a PostgreSQL server such as postgresql://user:password@localhost:5432, got "${redactSecrets(value)}" ` +
+        "(in a user name or password, write # as %23, / as %2F, ? as %3F and @ as %40)",
+    );
   }
   if (url.pathname !== "" && url.pathname !== "/") {
     const server = describeServer(databaseUrl(value, ""));
@@ -76,10 +89,9 @@ function serverOption(value: string): string {
  */
 function databaseOption(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^[A-Za-z_][\w$-]{0,62}$/.test(value)) {
-    throw new UsageError(`--${flag} must be a database name: a letter or _, then up to 62 letters, digits, _, $ or - (got "${value}")`);
-  }
-  return value;
+  const name = databaseName.safeParse(value);
+  if (!name.success) throw new UsageError(`--${flag} ${name.error.issues[0]?.message} (got "${value}")`);
+  return name.data;
 }
 
 const options = readCommandLine(usage, () => parseImportArguments(process.argv.slice(2)));
@@ -138,7 +150,7 @@ function catalogueFor(config: Config, source: LegacySource): { database: Databas
     [candidate.workoutsUrl, candidate.detailedUrl].find((url) => read.some((other) => sameDatabase(url, other)));
   const clashing = clash(database);
   if (!clashing) return { database, moved: false };
-  const name = databaseName(clashing);
+  const name = databaseNameOf(clashing);
   if (!database.dbVariables || !config.dbServer) {
     throw new ConfigError(
       `The catalogue's databases (WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL) include ${name}, which this import reads: ` +
@@ -161,12 +173,10 @@ function sameDatabase(a: string, b: string): boolean {
     const url = new URL(value);
     const host = url.searchParams.get("host") ?? (url.hostname || "localhost");
     const loopback = /^(localhost|127(\.\d+){3}|\[::1\])$/i.test(host);
-    return `${loopback ? "localhost" : host.toLowerCase()}:${url.searchParams.get("port") ?? (url.port || "5432")}/${databaseName(value)}`;
+    return `${loopback ? "localhost" : host.toLowerCase()}:${url.searchParams.get("port") ?? (url.port || "5432")}/${databaseNameOf(value)}`;
   };
   return identity(a) === identity(b);
 }
-
-const databaseName = (value: string) => decodeURIComponent(new URL(value).pathname.slice(1));
 
 /**
  * The catalogue's refusal of a database holding the scripts' tables, said for this command: it would tell
@@ -179,7 +189,7 @@ function scriptsTablesInCatalogue(error: ForeignTablesError, database: Extract<D
     ? "name databases of its own with DB_WORKOUTS_NAME and DB_DETAILED_NAME"
     : "point WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL at databases of its own";
   return (
-    `The catalogue's ${error.database} database ${databaseName(url)} at ${describeServer(url)} holds the original scripts' tables (${error.tables.join(", ")}): ` +
+    `The catalogue's ${error.database} database ${databaseNameOf(url)} at ${describeServer(url)} holds the original scripts' tables (${error.tables.join(", ")}): ` +
     `the configured catalogue is the scripts' own databases, perhaps the very ones this import reads from a server named another way. ` +
     `The catalogue never writes into them: ${fix}, such as ${movedNames.workouts} and ${movedNames.detailed}, and run the import again.`
   );

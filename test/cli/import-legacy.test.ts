@@ -31,7 +31,15 @@ describe("npm run import-legacy", () => {
         ["--from", "postgresql://app:hunter2@db.example:5433/peloton_workouts"],
         /^--from names a server, not a database: give postgresql:\/\/app@db\.example:5433 \(the databases are --workouts-db and --detailed-db, by default peloton_workouts and peloton_detailed\) \(--help lists the options\)\n$/,
       ],
-      [["--from", "db.example"], /^--from must be a PostgreSQL server such as postgresql:\/\/user:password@localhost:5432, got "db\.example" \(--help/],
+      [
+        ["--from", "db.example"],
+        /^--from must be a PostgreSQL server such as postgresql:\/\/user:password@localhost:5432, got "db\.example" \(in a user name or password, write # as %23, .*\) \(--help/,
+      ],
+      // a password holding # does not parse: it is hidden all the same, and the message says how to write it
+      [
+        ["--from", "postgresql://postgres:hun#ter2@127.0.0.1:5432"],
+        /^--from must be .*, got "postgresql:\/\/postgres:\*\*\*\*@127\.0\.0\.1:5432" \(in a user name or password, write # as %23/,
+      ],
       ...["a/b", "old?sslmode=disable", "db#1", "100%", "1st", "x".repeat(64)].map((name): [string[], RegExp] => [
         ["--workouts-db", name],
         new RegExp(`^--workouts-db must be a database name: a letter or _, then up to 62 letters, digits, _, \\$ or - \\(got "${literal(name)}"\\) \\(--help`),
