@@ -3,7 +3,7 @@ import { EnvelopArmorPlugin } from "@escape.tech/graphql-armor";
 import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
-import { createYoga, type Plugin } from "graphql-yoga";
+import { createYoga, type GraphiQLOptions, type Plugin } from "graphql-yoga";
 import { maskError, useClientErrorStatus, withoutSuggestions, yogaLogger } from "./client-errors";
 import { type Databases, statementsPerRequest } from "./db";
 import { outsideRequests, RequestStatements, withinRequest } from "./db/request-scope";
@@ -28,6 +28,16 @@ export interface ApiOptions {
 
 export { queryLimits };
 
+/**
+ * Renders GraphiQL from @graphql-yoga/render-graphiql, which holds its scripts, styles and editor
+ * workers: Yoga's own page loads them from a CDN and, offline, never gets past "Loading". The 9 MB
+ * page is loaded on the first visit (production never serves it) and made once per API.
+ */
+function graphiqlPage(): (options?: GraphiQLOptions) => Promise<string> {
+  let page: Promise<string> | undefined;
+  return (options) => (page ??= import("@graphql-yoga/render-graphiql").then(({ renderGraphiQL }) => renderGraphiQL(options)));
+}
+
 /** The largest request body: far above any operation within the limits below, far below Yoga's 25 MB. */
 export const maxBodyBytes = 1_000_000;
 
@@ -38,6 +48,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
   return createYoga<object, Context>({
     schema,
     graphiql: !production,
+    renderGraphiQL: graphiqlPage(),
     maskedErrors: { maskError },
     logging: logger ? yogaLogger(logger) : false,
     // checked from the Content-Length (useBodyLimit) rather than by Yoga counting every body's bytes
