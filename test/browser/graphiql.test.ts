@@ -1,33 +1,21 @@
-import { existsSync } from "node:fs";
-import { type Browser, chromium, type Locator } from "playwright-core";
+import type { Browser, Locator } from "playwright-core";
 import { type ApiServer, startApi } from "../../harness/api";
 import { commandDataDir, scratchDatabases, withDatabases } from "../../harness/databases";
+import { blockOutsideRequests, describeInChromium, launchChromium } from "./chromium";
 
 // GraphiQL in a real browser with no way out of this machine, as `npm run demo` promises offline.
-
-const chromiumPath = "/usr/bin/chromium";
-const installHint = `${chromiumPath} is missing: apt-get install -y chromium (Debian's package, which .ci/run installs)`;
-const ci = process.env.CI === "true";
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium && !ci) console.warn(`Skipping the GraphiQL browser test: ${installHint}`);
-
-/** Whether a request stays on this machine: the loopback, or no network at all (the page's own blob: workers, data: images). */
-function isLocal(address: string): boolean {
-  const url = new URL(address);
-  if (url.protocol === "blob:" || url.protocol === "data:") return true;
-  return ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-}
 
 /** What an editor pane shows, its spaces plain (the editor draws them as no-break spaces). */
 const textOf = async (pane: Locator) => ((await pane.textContent()) ?? "").replaceAll("\u00a0", " ");
 
-(hasChromium || ci ? describe : describe.skip)("GraphiQL", () => {
+describeInChromium("GraphiQL", () => {
   const cleanups: (() => Promise<unknown>)[] = [];
   let browser: Browser;
   let api: ApiServer;
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(installHint);
+    browser = await launchChromium();
+    cleanups.push(() => browser.close());
     const { config, remove } = await scratchDatabases();
     const { dataDir, remove: removeDataDir } = await commandDataDir(config);
     cleanups.push(remove, removeDataDir);
@@ -38,11 +26,6 @@ const textOf = async (pane: Locator) => ((await pane.textContent()) ?? "").repla
     // not production: that serves no GraphiQL
     api = await startApi(config, { dataDir, env: { NODE_ENV: "development" } });
     cleanups.unshift(() => api.stop());
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    });
-    cleanups.unshift(() => browser.close());
   });
 
   afterAll(async () => {
@@ -51,20 +34,7 @@ const textOf = async (pane: Locator) => ((await pane.textContent()) ?? "").repla
 
   it("renders from the server alone, with every request off the loopback blocked, and runs a query", async () => {
     const context = await browser.newContext();
-    const outside: string[] = [];
-    await context.route("**/*", (route) => {
-      const address = route.request().url();
-      if (isLocal(address)) return route.continue();
-      outside.push(address);
-      return route.abort("blockedbyclient");
-    });
-    await context.routeWebSocket(
-      (url) => !isLocal(url.href),
-      (socket) => {
-        outside.push(socket.url());
-        return socket.close();
-      },
-    );
+    const outside = await blockOutsideRequests(context);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
