@@ -41,6 +41,11 @@ export interface Config {
   /** requests each client address may make per minute (0: no limit) */
   rateLimitPerMinute: number;
   production: boolean;
+  /**
+   * the origins (https://app.example.com) whose pages may call the API from a browser, besides its
+   * own; outside production, http://localhost and http://127.0.0.1 on any port may too
+   */
+  corsOrigins?: string[];
   /** the bearer token the API's mutations require; without one they are disabled */
   adminToken?: string;
   /** a GraphQL operation still running after this long is stopped */
@@ -85,6 +90,34 @@ export const databaseName = z
   .regex(/^[A-Za-z_][\w$-]{0,62}$/, "must be a database name: a letter or _, then up to 62 letters, digits, _, $ or -");
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
+
+/**
+ * A list of origins as a browser sends them in its Origin header: scheme, host and a port other than
+ * the default, normalized (host lowercased, :443 on https dropped); a trailing / is allowed.
+ */
+const origins = z.string().transform((value, ctx) => {
+  const listed = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const bad = listed.filter((item) => originOf(item) === undefined);
+  if (listed.length === 0 || bad.length > 0) {
+    const which = bad.length ? `${bad.map((item) => `"${item}"`).join(", ")} ${bad.length === 1 ? "is not an origin" : "are not origins"}: ` : "";
+    ctx.addIssue({
+      code: "custom",
+      message: `${which}must be a comma-separated list of http(s) origins, each a scheme and host with an optional port and no path, such as https://app.example.com,http://localhost:5173`,
+    });
+    return z.NEVER;
+  }
+  return [...new Set(listed.map((item) => originOf(item)!))];
+});
+
+function originOf(text: string): string | undefined {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  // ?, # and @ would be dropped from the origin silently: a query, a fragment, a user name
+  return url && /^https?:$/.test(url.protocol) && url.pathname === "/" && !/[?#@]/.test(text) ? url.origin : undefined;
+}
+
 const milliseconds = z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0);
 const count = z.coerce.number({ error: "must be a whole number" }).int().min(0);
 
@@ -101,6 +134,7 @@ const envSchema = z
     ),
     RATE_LIMIT_PER_MINUTE: optional(count),
     NODE_ENV: optional(z.string()),
+    CORS_ORIGINS: optional(origins),
     // not trimmed: a token with a space in or around it is one no client could send back in its Authorization header
     ADMIN_TOKEN: optional(
       z
@@ -225,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: values.HOST ?? "127.0.0.1",
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE ?? 600,
     production: values.NODE_ENV === "production",
+    corsOrigins: values.CORS_ORIGINS,
     adminToken: values.ADMIN_TOKEN,
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS ?? 15_000,
     dataDir,

@@ -5,6 +5,7 @@ import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspect
 import { GraphQLError } from "graphql";
 import { createYoga, type GraphiQLOptions, type Plugin } from "graphql-yoga";
 import { maskError, useClientErrorStatus, withoutSuggestions, yogaLogger } from "./client-errors";
+import { corsPolicy, varyOnOrigin } from "./cors";
 import { type Databases, statementsPerRequest } from "./db";
 import { outsideRequests, RequestStatements, withinRequest } from "./db/request-scope";
 import type { BackgroundRuns } from "./ingest/background";
@@ -15,8 +16,10 @@ import { schema } from "./schema";
 import { type Context, createContext } from "./schema/context";
 
 export interface ApiOptions {
-  /** no GraphiQL, no introspection, no field suggestions */
+  /** no GraphiQL, no introspection, no field suggestions, no CORS for localhost unless listed */
   production?: boolean;
+  /** origins whose pages may call the API from a browser (CORS_ORIGINS); outside production, localhost's too */
+  corsOrigins?: readonly string[];
   /** what the mutations need: the bearer token they require, and where they run the stages; without it they are refused */
   admin?: { token: string; runs: BackgroundRuns };
   /** an operation still running after this long is stopped with a TIMEOUT error, its SQL with it */
@@ -43,18 +46,20 @@ export const maxBodyBytes = 1_000_000;
 
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
-  const { production = false, requestTimeoutMs = 15_000, rateLimitPerMinute = 0, logger } = options;
+  const { production = false, corsOrigins = [], requestTimeoutMs = 15_000, rateLimitPerMinute = 0, logger } = options;
   const admin = options.admin && { token: options.admin.token, runs: outlivingRequests(options.admin.runs) };
   return createYoga<object, Context>({
     schema,
     graphiql: !production,
     renderGraphiQL: graphiqlPage(),
+    cors: corsPolicy(corsOrigins, { production }),
     maskedErrors: { maskError },
     logging: logger ? yogaLogger(logger) : false,
     // checked from the Content-Length (useBodyLimit) rather than by Yoga counting every body's bytes
     maxRequestBodySize: false,
     context: ({ request }) => createContext(databases, { authorization: request.headers.get("authorization"), admin }),
     plugins: [
+      varyOnOrigin,
       ...(rateLimitPerMinute > 0 ? [useRateLimit(rateLimitPerMinute, { adminToken: admin?.token, logger })] : []),
       useBodyLimit(maxBodyBytes),
       useCSRFPrevention(),
