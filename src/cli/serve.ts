@@ -32,6 +32,7 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     admin: adminToken && runs ? { token: adminToken, runs } : undefined,
     requestTimeoutMs: config.requestTimeoutMs,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
     logger,
   });
   const http = server ?? (await listen(config));

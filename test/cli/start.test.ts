@@ -125,6 +125,17 @@ describe("npm start's address", () => {
     expect(await cli.exited).toEqual({ code: 0, signal: null });
   });
 
+  it("lets the pages of CORS_ORIGINS call it from a browser, and no other origin", async () => {
+    await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
+    const { cli, url } = await startServer({ CORS_ORIGINS: "https://app.example.com" });
+    const preflight = (origin: string) =>
+      fetch(url, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type" } });
+    expect((await preflight("https://app.example.com")).headers.get("access-control-allow-origin")).toBe("https://app.example.com");
+    expect((await preflight("https://elsewhere.example.com")).headers.get("access-control-allow-origin")).toBeNull();
+    cli.child.kill("SIGTERM");
+    expect(await cli.exited).toEqual({ code: 0, signal: null });
+  });
+
   it("is refused in one line when this machine has no such address", async () => {
     await fixture.startSimulator({ classes: 1, disciplines: ["cycling"] });
     const db = await fixture.scratch();
