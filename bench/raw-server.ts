@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";
 import { Prisma } from "../src/db/generated/detailed/client";
-import { foldForSearch, searchMatches } from "../src/db/search";
+import { foldForSearch, searchPageStatement } from "../src/db/search";
 import { positionOf, workoutCursor } from "../src/schema/cursors";
 
 export type Query = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
@@ -28,15 +28,14 @@ function page<T extends { id: string; airedAt: string | null }>(rows: T[], first
 /** Each route answers one query of the mix (bench/mix.ts), given that query's GraphQL variables. */
 export const routes: Record<string, (query: Query, variables: Variables) => Promise<unknown>> = {
   async songSearch(query, { search }) {
-    const matches = searchMatches("songs", foldForSearch(String(search).trim())); // the API's own matching and ranking
-    const statement = Prisma.sql`WITH matches AS (${matches}),
-       top AS (SELECT id, rank FROM matches ORDER BY rank, id LIMIT 20)
-       SELECT (SELECT count(*)::int FROM matches) AS total_count,
+    // the API's own page of a search (matching, ranking, ties broken by plays then title); its plays are the playCount
+    const matches = searchPageStatement("songs", foldForSearch(String(search).trim()), { limit: 20, backward: false });
+    const statement = Prisma.sql`WITH page AS (${matches})
+       SELECT (SELECT total::int FROM page LIMIT 1) AS total_count,
               coalesce((SELECT json_agg(json_build_object('node', json_build_object(
-                          'id', s.id, 'title', s.title, 'artistNames', s.artist_names,
-                          'playCount', (SELECT count(*)::int FROM playlist_entries pe WHERE pe.song_id = s.id)))
-                        ORDER BY top.rank, top.id)
-                          FROM top JOIN songs s ON s.id = top.id), '[]') AS edges`;
+                          'id', s.id, 'title', s.title, 'artistNames', s.artist_names, 'playCount', page.plays::int))
+                        ORDER BY page.rank, page.plays DESC, page.name, page.id)
+                          FROM page JOIN songs s ON s.id = page.id), '[]') AS edges`;
     const [row] = await query<{ total_count: number; edges: unknown[] }>(statement.text, statement.values);
     return { songs: { totalCount: row!.total_count, edges: row!.edges } };
   },

@@ -4,10 +4,29 @@ import { Prisma } from "./generated/detailed/client";
 /** Text folded the way search compares it: lower case, accents removed ("Beyoncé" → "beyonce"). */
 export const foldForSearch = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 
-// Searchable tables, and the folded columns the GIN trigram indexes serve. Fixed here: never user input.
+/**
+ * Searchable tables: the folded columns the GIN trigram indexes serve, the column a row is named by
+ * (its tie-break after popularity), and its plays (the API's playCount: how many times classes play
+ * it), live or only those of classes stored since a time. Fixed here: never user input.
+ */
 const searchable = {
-  songs: ["title_search", "artist_names_search"],
-  artists: ["name_search"],
+  songs: {
+    columns: ["title_search", "artist_names_search"],
+    name: "title",
+    plays: (id: Prisma.Sql) => Prisma.sql`SELECT count(*) AS plays FROM playlist_entries pe WHERE pe.song_id = ${id}`,
+    playsSince: (since: Prisma.Sql) =>
+      Prisma.sql`SELECT pe.song_id AS id, count(*) AS plays FROM detailed_workouts w JOIN playlist_entries pe ON pe.workout_id = w.id
+                  WHERE w.created_at > ${since} GROUP BY pe.song_id`,
+  },
+  artists: {
+    columns: ["name_search"],
+    name: "name",
+    plays: (id: Prisma.Sql) =>
+      Prisma.sql`SELECT count(*) AS plays FROM song_artists sa JOIN playlist_entries pe ON pe.song_id = sa.song_id WHERE sa.artist_id = ${id}`,
+    playsSince: (since: Prisma.Sql) =>
+      Prisma.sql`SELECT sa.artist_id AS id, count(*) AS plays FROM detailed_workouts w JOIN playlist_entries pe ON pe.workout_id = w.id
+                   JOIN song_artists sa ON sa.song_id = pe.song_id WHERE w.created_at > ${since} GROUP BY sa.artist_id`,
+  },
 } as const;
 
 export type SearchableTable = keyof typeof searchable;
@@ -19,7 +38,7 @@ const parameter = (value: string) => Prisma.sql`${value}`;
 /** Rows with the term anywhere in a folded column (`pattern` is it as a LIKE pattern): what the trigram indexes serve. */
 const matchWhere = (table: SearchableTable, pattern: Prisma.Sql) =>
   Prisma.join(
-    searchable[table].map((c) => Prisma.sql`${Prisma.raw(`"${c}"`)} LIKE ${pattern}`),
+    searchable[table].columns.map((c) => Prisma.sql`${Prisma.raw(`"${c}"`)} LIKE ${pattern}`),
     " OR ",
   );
 
@@ -30,7 +49,7 @@ const matchWhere = (table: SearchableTable, pattern: Prisma.Sql) =>
  * three times the search itself on the 7,000 songs "gold" matches).
  */
 function matchRank(table: SearchableTable, term: Prisma.Sql) {
-  const ranks = searchable[table].map((name) => {
+  const ranks = searchable[table].columns.map((name) => {
     const c = Prisma.raw(`"${name}"`);
     return Prisma.sql`(CASE WHEN ${c} = ${term} THEN 0 WHEN starts_with(${c}, ${term}) THEN 1 WHEN strpos(${c}, ' ' || ${term}) > 0 THEN 2 WHEN strpos(${c}, ${term}) > 0 THEN 3 ELSE 4 END) * 1000 + LEAST(length(${c}), 999)`;
   });
@@ -38,23 +57,97 @@ function matchRank(table: SearchableTable, term: Prisma.Sql) {
 }
 
 /**
- * The rows of `table` matching a folded term, as a statement of their `id` and `rank` (lower is
- * better), to order by `rank, id` or to build on (the benchmark's hand-written twin of the API uses it).
+ * The rows of `table` matching a folded term, as a statement of their `id`, `rank` (lower is better)
+ * and `name`.
  */
-export const searchMatches = (table: SearchableTable, term: string) =>
-  Prisma.sql`SELECT id, ${matchRank(table, parameter(term))} AS rank FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
+const searchMatches = (table: SearchableTable, term: string) =>
+  Prisma.sql`SELECT id, ${matchRank(table, parameter(term))} AS rank, ${Prisma.raw(`"${searchable[table].name}"`)} AS name FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
 
 /**
- * A page of the ids of the rows matching a folded term, best matches first, then by id so that pages
- * are stable; with how many rows match in all, counted in the same scan (null when the page is past
- * the last match).
+ * Where a row stands in a search: best rank first, then the most played, then by name (a song's
+ * title, an artist's name), then by id. A total order, and a keyset: the page after a position holds
+ * the rows past it, wherever rows were added meanwhile.
  */
-export async function searchPage(detailed: DetailedClient, table: SearchableTable, term: string, page: { limit: number; offset: number }) {
-  const rows = await detailed.$queryRaw<
-    { id: string; total: bigint }[]
-  >`SELECT id, count(*) OVER () AS total FROM (${searchMatches(table, term)}) AS matches ORDER BY rank, id LIMIT ${page.limit} OFFSET ${page.offset}`;
-  const total = rows[0] ? Number(rows[0].total) : page.offset === 0 ? 0 : null;
-  return { ids: rows.map((row) => row.id), total };
+export interface SearchPosition {
+  rank: number;
+  plays: number;
+  name: string;
+  id: string;
+}
+
+export interface SearchPageRequest {
+  /** the page holds rows strictly after this position, and strictly before `before` */
+  after?: SearchPosition;
+  before?: SearchPosition;
+  /** how many rows: the first of that window, or its last (`backward`, answered last first) */
+  limit: number;
+  backward: boolean;
+  /**
+   * When the search's first page was read (milliseconds since 1970, by the clock of the process that
+   * read it, which is the clock that dates stored classes): plays are counted without the classes
+   * stored since, so that a class added between two pages moves no row across the cursor. Left out
+   * for a first page, which counts them all.
+   */
+  asOf?: number;
+}
+
+// ranks are between 0 and 4999: these stand for "no bound"
+const BEFORE_ANY_RANK = -1;
+const PAST_ANY_RANK = 2_147_483_647;
+
+/**
+ * One statement answering a page of a search: a row per match in the page (`id`, `rank`, `plays`,
+ * `name`, in the page's order), each with `total` (how many rows match in all); a single row with a
+ * null id when the page is empty. Plays are counted only for the rows that can be in the page: those
+ * of the ranks the page reaches (a broad term matches thousands of artists, and counting every one's
+ * plays took ten times the search). They are counted in a LATERAL aggregate, once a row: a scalar
+ * subquery was counted again in each expression using it.
+ */
+export function searchPageStatement(table: SearchableTable, term: string, page: SearchPageRequest): Prisma.Sql {
+  const { after, before, backward } = page;
+  const limit = Math.max(page.limit, 1);
+  const from = after?.rank ?? BEFORE_ANY_RANK;
+  const to = before?.rank ?? PAST_ANY_RANK;
+  // the ranks the page reaches: its cursor's own (rows there are past it or not by their plays), then
+  // every rank up to the one holding the limit-th row past that rank
+  const bound = backward
+    ? Prisma.sql`SELECT rank FROM matches WHERE rank < ${to} AND rank >= ${from} ORDER BY rank DESC LIMIT 1 OFFSET ${limit - 1}`
+    : Prisma.sql`SELECT rank FROM matches WHERE rank > ${from} AND rank <= ${to} ORDER BY rank LIMIT 1 OFFSET ${limit - 1}`;
+  const candidates = backward
+    ? Prisma.sql`SELECT * FROM matches WHERE rank = ${to} OR (rank < ${to} AND rank >= coalesce((SELECT rank FROM bound), ${from}))`
+    : Prisma.sql`SELECT * FROM matches WHERE rank = ${from} OR (rank > ${from} AND rank <= coalesce((SELECT rank FROM bound), ${to}))`;
+  const since = page.asOf === undefined ? null : Prisma.sql`to_timestamp(0) + ${page.asOf}::int8 * interval '1 millisecond'`;
+  const plays = since ? Prisma.sql`(live.plays - coalesce(s.plays, 0))` : Prisma.sql`live.plays`;
+  const key = Prisma.sql`(c.rank, -${plays}, c.name, c.id)`;
+  const positionKey = ({ rank, plays, name, id }: SearchPosition) => Prisma.sql`(${rank}::int, -(${plays}::int8), ${name}::text, ${id}::text)`;
+  const window = [...(after ? [Prisma.sql`${key} > ${positionKey(after)}`] : []), ...(before ? [Prisma.sql`${key} < ${positionKey(before)}`] : [])];
+  const source = searchable[table];
+  return Prisma.sql`
+    WITH matches AS MATERIALIZED (${searchMatches(table, term)}),
+         ${since ? Prisma.sql`stored_since AS MATERIALIZED (${source.playsSince(since)}),` : Prisma.empty}
+         bound AS (${bound}),
+         candidates AS (${candidates})
+    SELECT t.total, page.*
+      FROM (SELECT count(*) AS total FROM matches) t
+      LEFT JOIN LATERAL (
+        SELECT c.id, c.rank, ${plays} AS plays, c.name FROM candidates c
+         CROSS JOIN LATERAL (${source.plays(Prisma.sql`c.id`)}) live
+         ${since ? Prisma.sql`LEFT JOIN stored_since s ON s.id = c.id` : Prisma.empty}
+         ${window.length > 0 ? Prisma.sql`WHERE ${Prisma.join(window, " AND ")}` : Prisma.empty}
+         ORDER BY ${backward ? Prisma.sql`c.rank DESC, ${plays}, c.name DESC, c.id DESC` : Prisma.sql`c.rank, ${plays} DESC, c.name, c.id`}
+         LIMIT ${limit}
+      ) page ON true`;
+}
+
+/** A page of the rows matching a folded term (searchPageStatement), with how many match in all. */
+export async function searchPage(detailed: DetailedClient, table: SearchableTable, term: string, page: SearchPageRequest) {
+  const rows = await detailed.$queryRaw<{ total: bigint; id: string | null; rank: number; plays: bigint; name: string }[]>(
+    searchPageStatement(table, term, page),
+  );
+  return {
+    rows: rows.flatMap(({ id, rank, plays, name }): SearchPosition[] => (id === null ? [] : [{ id, rank, plays: Number(plays), name }])),
+    total: Number(rows[0]?.total ?? 0),
+  };
 }
 
 /** How many rows of `table` match a folded term. */

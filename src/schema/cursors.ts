@@ -1,7 +1,9 @@
-// The cursors of the workouts connection: a class's id and its value in the column the list is
-// sorted by, so that the page after a cursor is one statement. Kept apart from the schema so that
-// the benchmark's raw-SQL server can hand out the very same cursors.
+// Keyset cursors: the workouts connection's (a class's id and its value in the column the list is
+// sorted by) and a search's (a row's place in its order), so that the page after a cursor is one
+// statement. Kept apart from the schema so that the benchmark's raw-SQL server can hand out the very
+// same cursors.
 import { GraphQLError } from "graphql";
+import type { SearchableTable, SearchPosition } from "../db/search";
 
 export type SortField = "originalAirTime" | "difficultyRatingAvg";
 
@@ -31,11 +33,19 @@ export function workoutCursor(workout: SortedWorkout, field: SortField): string 
 
 /** The position a cursor holds; also an older cursor that only names the class ("GPC:S:<id>"). */
 export function positionOf(cursor: string, argumentName: string): Position {
+  const position = decodeText(cursor, decode);
+  if (!position) throw invalidCursor(argumentName);
+  return position;
+}
+
+const invalidCursor = (argumentName: string, message = "invalid cursor") =>
+  new GraphQLError(`${argumentName}: ${message}`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
+
+/** A cursor's text read by `decode`; null if the cursor is not base64 as this hands it out. */
+function decodeText<T>(cursor: string, decode: (text: string) => T | null): T | null {
   const text = Buffer.from(cursor, "base64").toString();
   // only the encoding this hands out: base64 decoding skips what it cannot read, and stops at padding
-  const position = Buffer.from(text).toString("base64") === cursor ? decode(text) : null;
-  if (!position) throw new GraphQLError(`${argumentName}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName } });
-  return position;
+  return Buffer.from(text).toString("base64") === cursor ? decode(text) : null;
 }
 
 // Peloton's ids are 32 hex digits; ingestion stores none longer than 200 characters
@@ -76,4 +86,59 @@ function decode(text: string): Position | null {
   if (!Array.isArray(parsed) || parsed.length !== 3 || !isId(parsed[0])) return null;
   const sorted = sortValue(parsed[1], parsed[2]);
   return sorted ? { id: parsed[0], sorted } : null;
+}
+
+/** Where a row stands in a search (its position in the order), and when the search's first page counted the plays it is ordered by. */
+export interface SearchCursor {
+  /** milliseconds since 1970 */
+  asOf: number;
+  position: SearchPosition;
+}
+
+const SEARCH_PREFIX: Record<SearchableTable, string> = { songs: "SongSearch:", artists: "ArtistSearch:" };
+
+/** A row's cursor in a search of `table`. */
+export const searchCursor = (table: SearchableTable, { asOf, position: { rank, plays, name, id } }: SearchCursor): string =>
+  Buffer.from(`${SEARCH_PREFIX[table]}${JSON.stringify([asOf, rank, plays, name, id])}`).toString("base64");
+
+/**
+ * The place a cursor of a search of `table` holds. An offset cursor (what searches gave out before,
+ * and what the lists without a search still do) is refused with what to do: it names a place in an
+ * order that has changed since.
+ */
+export function searchCursorOf(cursor: string, table: SearchableTable, argumentName: string): SearchCursor {
+  const found = decodeText(cursor, (text) => decodeSearch(text, SEARCH_PREFIX[table]));
+  if (found) return found;
+  if (decodeText(cursor, (text) => (/^OffsetConnection:\d+$/.test(text) ? text : null))) {
+    throw invalidCursor(
+      argumentName,
+      "an offset cursor (from a list without search, or an earlier version of this API): ask for the search's first page again",
+    );
+  }
+  throw invalidCursor(argumentName);
+}
+
+// the range of a PostgreSQL integer, which ranks are
+const INT4 = 2 ** 31;
+// a song's title and an artist's name are in a B-tree index, whose rows hold at most 2,704 bytes
+const MAX_NAME_BYTES = 2704;
+
+// no NUL and no lone surrogate: no text PostgreSQL holds has one
+const isName = (name: unknown): name is string => typeof name === "string" && !/[\0\p{Cs}]/u.test(name) && Buffer.byteLength(name) <= MAX_NAME_BYTES;
+
+function decodeSearch(text: string, prefix: string): SearchCursor | null {
+  if (!text.startsWith(prefix)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.slice(prefix.length));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 5) return null;
+  const [asOf, rank, plays, name, id] = parsed as unknown[];
+  if (!Number.isInteger(asOf) || (asOf as number) < 0 || (asOf as number) > LATEST) return null;
+  if (!Number.isInteger(rank) || (rank as number) < -INT4 || (rank as number) >= INT4) return null;
+  if (!Number.isSafeInteger(plays) || (plays as number) < 0) return null;
+  if (!isName(name) || !isId(id)) return null;
+  return { asOf: asOf as number, position: { rank: rank as number, plays: plays as number, name, id } };
 }

@@ -1,7 +1,8 @@
-import { type DefaultConnectionArguments, resolveOffsetConnection } from "@pothos/plugin-relay";
+import { type DefaultConnectionArguments, resolveCursorConnection, resolveOffsetConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
-import { countSearchMatches, foldForSearch, type SearchableTable, searchPage } from "../db/search";
+import { foldForSearch, type SearchableTable, searchPage } from "../db/search";
+import { searchCursor, searchCursorOf } from "./cursors";
 
 /** The longest search term: longer than any title or credits worth typing, short enough to stay cheap to match. */
 export const maxSearchLength = 200;
@@ -37,26 +38,50 @@ export interface SearchSource<T> {
 }
 
 /**
- * A connection over the rows matching `args.search` (best first), or over all rows without one. A
- * search page and its totalCount come from one statement.
+ * A connection over the rows matching `args.search` (best first, then the most played, then by name),
+ * or over all rows without one. A search's page and its totalCount come from one statement, and its
+ * cursors are keyset cursors (src/schema/cursors.ts): a page after one holds the rows past it, however
+ * the catalogue grew meanwhile.
  */
-export function searchConnection<T extends { id: string }>(
+export async function searchConnection<T extends { id: string }>(
   detailed: DetailedClient,
   args: DefaultConnectionArguments & { search?: string | null },
   source: SearchSource<T>,
 ) {
   const term = args.search == null ? null : searchTerm(args.search);
   if (!term) return offsetConnection(args, source.count, ({ limit, offset }) => source.all(limit, offset));
-  let pageTotal: number | null = null;
-  return offsetConnection(
-    args,
-    async () => pageTotal ?? countSearchMatches(detailed, source.table, term),
-    async (range) => {
-      const page = await searchPage(detailed, source.table, term, range);
-      pageTotal = page.total;
-      return page.ids.length > 0 ? inOrder(page.ids, await source.byIds(page.ids)) : [];
-    },
-  );
+  const after = args.after ? searchCursorOf(args.after, source.table, "after") : undefined;
+  const before = args.before ? searchCursorOf(args.before, source.table, "before") : undefined;
+  let total = 0;
+  const cursors = new Map<string, string>();
+  // a cursor's plays are those of its first page's time, and so are those of the cursors it leads to
+  const cursorAsOf = after?.asOf ?? before?.asOf;
+  const asOf = cursorAsOf ?? Date.now();
+  const connection = await cursorConnection({ args, toCursor: (row: T) => cursors.get(row.id)! }, async ({ limit, inverted }) => {
+    const page = await searchPage(detailed, source.table, term, {
+      after: after?.position,
+      before: before?.position,
+      asOf: cursorAsOf,
+      limit,
+      backward: inverted,
+    });
+    total = page.total;
+    for (const position of page.rows) cursors.set(position.id, searchCursor(source.table, { asOf, position }));
+    const ids = page.rows.map((row) => row.id);
+    return ids.length > 0 ? inOrder(ids, await source.byIds(ids)) : [];
+  });
+  return { ...connection, totalCount: async () => total };
+}
+
+/** resolveCursorConnection, with the null startCursor and endCursor Relay gives a page without edges (Pothos gives "" or the cursor it was sent). */
+export async function cursorConnection<T>(...[options, resolve]: Parameters<typeof resolveCursorConnection<Promise<T[]>>>) {
+  return withoutCursorsWhenEmpty(await resolveCursorConnection(options, resolve));
+}
+
+/** A connection's pageInfo with null cursors when it has no edges: a cursor names an edge. */
+function withoutCursorsWhenEmpty<C extends { edges?: readonly unknown[] | null; pageInfo: object }>(connection: C): C {
+  if ((connection.edges?.length ?? 0) > 0) return connection;
+  return { ...connection, pageInfo: { ...connection.pageInfo, startCursor: null, endCursor: null } };
 }
 
 /**
@@ -77,7 +102,7 @@ export async function offsetConnection<T>(
     }
   }
   const totalCount = args.last != null && args.before == null ? await count() : undefined;
-  const connection = await resolveOffsetConnection({ args, totalCount }, resolve);
+  const connection = withoutCursorsWhenEmpty(await resolveOffsetConnection({ args, totalCount }, resolve));
   return { ...connection, totalCount: async () => totalCount ?? count() };
 }
 

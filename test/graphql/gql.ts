@@ -24,6 +24,7 @@ type Documents = {
     "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }": typeof types.CatalogueMotorheadSongsDocument,
     "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": typeof types.CatalogueSearchPageDocument,
     "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }": typeof types.CatalogueSongSearchDocument,
+    "query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }": typeof types.CatalogueArtistSongsDocument,
     "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": typeof types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": typeof types.CatalogueShortSearchDocument,
     "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }": typeof types.CatalogueFilteredWorkoutsDocument,
@@ -49,6 +50,10 @@ type Documents = {
     "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": typeof types.QueryCountEverySongDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": typeof types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": typeof types.RunErrorsRunsDocument,
+    "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }": typeof types.SearchPagesSongsDocument,
+    "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }": typeof types.SearchPagesArtistsDocument,
+    "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }": typeof types.SearchPagesEmptyDocument,
+    "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }": typeof types.SearchPagesNoWorkoutsDocument,
 };
 const documents: Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": types.SearchRankingDocument,
@@ -61,6 +66,7 @@ const documents: Documents = {
     "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }": types.CatalogueMotorheadSongsDocument,
     "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": types.CatalogueSearchPageDocument,
     "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }": types.CatalogueSongSearchDocument,
+    "query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }": types.CatalogueArtistSongsDocument,
     "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": types.CatalogueShortSearchDocument,
     "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }": types.CatalogueFilteredWorkoutsDocument,
@@ -86,6 +92,10 @@ const documents: Documents = {
     "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": types.QueryCountEverySongDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": types.RunErrorsRunsDocument,
+    "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }": types.SearchPagesSongsDocument,
+    "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }": types.SearchPagesArtistsDocument,
+    "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }": types.SearchPagesEmptyDocument,
+    "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }": types.SearchPagesNoWorkoutsDocument,
 };
 
 /**
@@ -142,6 +152,10 @@ export function graphql(source: "query CatalogueSearchPage($first: Int, $last: I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }"): (typeof documents)["query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }"): (typeof documents)["query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -242,6 +256,22 @@ export function graphql(source: "query RunErrorsRun($id: ID!) { ingestRun(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }"): (typeof documents)["query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }"): (typeof documents)["query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }"): (typeof documents)["query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }"): (typeof documents)["query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }"): (typeof documents)["query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,4 +1,5 @@
 import { ingestFromSimulator } from "../../harness/simulator";
+import { foldForSearch } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
@@ -141,6 +142,27 @@ describe("the catalogue API", () => {
       q: target.title.toUpperCase(),
     });
     expect(data!.songs.edges[0]!.node.title.toLowerCase()).toBe(target.title.toLowerCase());
+  });
+
+  it("lists the most played artist's own songs most played first, as the demo's first query shows them", async () => {
+    // the demo's pick (src/cli/demo.ts): the artist whose songs classes play most
+    const [artist] = await db.detailed.$queryRaw<{ name: string }[]>`
+      SELECT a.name FROM artists a JOIN song_artists sa ON sa.artist_id = a.id JOIN playlist_entries pe ON pe.song_id = sa.song_id
+       GROUP BY a.id, a.name ORDER BY count(*) DESC, a.name LIMIT 1`;
+    const { data, errors } = await execute(
+      api,
+      graphql(`query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }`),
+      { q: artist!.name },
+    );
+    expect(errors).toBeUndefined();
+    const nodes = data!.songs.edges.map((edge) => edge.node);
+    expect(nodes.length).toBe(data!.songs.totalCount);
+    // credited to the artist alone (however Peloton spells it: "A-Ha", "a-ha"), the whole credits match: they rank the same, and first
+    const own = nodes.filter((node) => foldForSearch(node.artistNames) === foldForSearch(artist!.name));
+    expect(nodes.slice(0, own.length)).toEqual(own);
+    const plays = own.map((node) => node.playCount);
+    expect(new Set(plays).size).toBeGreaterThan(1);
+    expect(plays).toEqual([...plays].sort((a, b) => b - a));
   });
 
   it("finds artists by name", async () => {

@@ -154,3 +154,79 @@ describe("hostile workouts cursors", () => {
     }
   });
 });
+
+const searchCursor = (prefix: string, ...values: string[]) => b64(`${prefix}[${values.join(",")}]`);
+
+/** Made-up cursors of a search: each value out of what its place holds, with the others usable, and cursors of other lists. */
+function hostileSearchCursors(prefix: string): { name: string; cursor: string }[] {
+  const usable = ["1764000000000", "9", "3", '"Gold"', '"song-1"'];
+  const values = [
+    ["-1", "1.5", "1e308", "253402300800000", "9007199254740993", "null", '"1764000000000"', "[]"],
+    ["-2147483649", "2147483648", "1.5", "null", '"9"', "1e400"],
+    ["-1", "1.5", "9007199254740993", "1e308", "null", '"3"'],
+    ["null", "1", '"a\\u0000b"', '"\\ud800"', JSON.stringify("é".repeat(1353)), JSON.stringify("a".repeat(50_000)), "[]"],
+    ["null", "1", '""', JSON.stringify("a".repeat(201)), '"a\\u0000b"', '["nested"]'],
+  ];
+  const made: { name: string; cursor: string }[] = [];
+  for (const [place, list] of values.entries())
+    for (const value of list) {
+      const cursor = [...usable];
+      cursor[place] = value;
+      made.push({ name: `${prefix} place ${place} = ${value.slice(0, 40)}`, cursor: searchCursor(prefix, ...cursor) });
+    }
+  made.push(
+    { name: "too few", cursor: searchCursor(prefix, ...usable.slice(1)) },
+    { name: "too many", cursor: searchCursor(prefix, ...usable, "1") },
+    { name: "not JSON", cursor: b64(`${prefix}[1,`) },
+    { name: "deep", cursor: b64(`${prefix}${"[".repeat(5000)}${"]".repeat(5000)}`) },
+    { name: "a workouts cursor", cursor: cursor(realId, "difficultyRatingAvg", "7.5") },
+    { name: "not base64", cursor: "%%%" },
+  );
+  return made;
+}
+
+describe("hostile search cursors", () => {
+  const lists = [
+    { field: "songs", prefix: "SongSearch:", other: "ArtistSearch:", search: "an" },
+    { field: "artists", prefix: "ArtistSearch:", other: "SongSearch:", search: "an" },
+  ];
+
+  it.each(lists)("each answers a page of $field or BAD_USER_INPUT, in both directions", async ({ field, prefix, other, search }) => {
+    const unexpected: string[] = [];
+    for (const { name, cursor } of [...hostileSearchCursors(prefix), ...hostileSearchCursors(other)])
+      for (const page of ["first: 3, after: $c", "last: 3, before: $c"]) {
+        const { data, errors } = await send(`query ($c: String) { ${field}(search: "${search}", ${page}) { totalCount edges { cursor } } }`, { c: cursor });
+        const answered = errors === undefined && data != null;
+        const refused = errors?.every((error) => error.extensions?.code === "BAD_USER_INPUT") ?? false;
+        if (!answered && !refused) unexpected.push(`${name} ${page}: ${JSON.stringify(errors)}`);
+      }
+    expect(unexpected).toEqual([]);
+  });
+
+  it("refuses what no search gives out as an invalid cursor, before the database sees it", async () => {
+    const accepted: string[] = [];
+    for (const { name, cursor } of [...hostileSearchCursors("SongSearch:"), ...hostileSearchCursors("ArtistSearch:")]) {
+      const { errors } = await send(`query ($c: String) { songs(search: "an", first: 3, after: $c) { edges { cursor } } }`, { c: cursor });
+      const [error, ...more] = errors ?? [];
+      const refused = more.length === 0 && error?.message === "after: invalid cursor" && error.extensions?.code === "BAD_USER_INPUT";
+      if (!refused) accepted.push(`${name}: ${JSON.stringify(errors)}`);
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it("still pages with the cursors a search gives out, at the edges of what they may hold", async () => {
+    for (const values of [
+      ["0", "0", "0", '""', '"a"'],
+      ["253402300799999", "-2147483648", "9007199254740991", JSON.stringify("é".repeat(1352)), JSON.stringify("a".repeat(200))],
+      ["1764000000000", "2147483647", "0", '"\\ud83c\\udfb5 ü"', '"song-1"'],
+    ]) {
+      for (const page of ["first: 3, after: $c", "last: 3, before: $c"]) {
+        const { data, errors } = await send(`query ($c: String) { songs(search: "an", ${page}) { edges { cursor } } }`, {
+          c: searchCursor("SongSearch:", ...values),
+        });
+        expect(errors).toBeUndefined();
+        expect(data).toBeDefined();
+      }
+    }
+  });
+});
