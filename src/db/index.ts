@@ -12,7 +12,7 @@ import { PrismaClient as DetailedClient } from "./generated/detailed/client";
 import { PrismaClient as WorkoutsClient } from "./generated/workouts/client";
 import { lockDataDir } from "./lock";
 import { applyMigrations, ForeignTablesError, foreignTables, readMigrations, tablesCreatedBy } from "./migrate";
-import { RequestAwarePool, takingTurns } from "./request-scope";
+import { outsideRequests, RequestAwarePool, takingTurns } from "./request-scope";
 import { pgliteSession, pgSession, type SqlSession } from "./sql";
 
 export { DetailedClient, WorkoutsClient };
@@ -191,8 +191,23 @@ function createClients(adapters: Record<DatabaseName, SqlDriverAdapterFactory>, 
     workouts.$on("query", (event) => onQuery("workouts", event.query));
     detailed.$on("query", (event) => onQuery("detailed", event.query));
   }
-  return { workouts, detailed };
+  // a query extension changes no method's type: the clients keep their own
+  return {
+    workouts: workouts.$extends(lookupsOutsideRequests) as unknown as WorkoutsClient,
+    detailed: detailed.$extends(lookupsOutsideRequests) as unknown as DetailedClient,
+  };
 }
+
+/**
+ * Prisma batches the findUnique calls of one tick, whichever requests make them, into one job sent in
+ * the context of the request that made the first (see request-scope): once that request was answered
+ * (or stopped), the other requests' lookups in the job were refused, and they waited for their own
+ * timeout. A lookup by key is short: each is sent as part of no request. (A Prisma promise runs when
+ * it is awaited: awaited here, in no request's context.)
+ */
+type Lookup = { args: unknown; query: (args: unknown) => Promise<unknown> };
+const outsideAnyRequest = ({ args, query }: Lookup) => outsideRequests(async () => await query(args));
+const lookupsOutsideRequests = { query: { $allModels: { findUnique: outsideAnyRequest, findUniqueOrThrow: outsideAnyRequest } } };
 
 /** Connections each database's pool keeps at most: the API's requests and the runs its mutations start share them. */
 export const poolSize = 10;
