@@ -45,7 +45,7 @@ builder.queryFields((t) => ({
   artists: t.connection(
     {
       type: Artist,
-      description: "Artists whose name matches `search`, best matches first; every artist, by name, without it",
+      description: "Artists whose name matches `search`, best matches first (then the most played, then by name); every artist, by name, without it",
       args: { search: t.arg.string({ description: "case- and accent-insensitive, 2 to 200 characters" }) },
       resolve: (_root, args, context, info) => {
         const query = queryFromInfo({ context, info, typeName: "Artist", path: ["edges", "node"] });

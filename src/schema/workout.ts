@@ -1,10 +1,9 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
-import { resolveCursorConnection } from "@pothos/plugin-relay";
 import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
-import { searchTerm, totalCountOf } from "./search";
+import { cursorConnection, searchTerm, totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
@@ -76,7 +75,7 @@ builder.queryFields((t) => ({
         const where = workoutWhere(args.filter);
         const query = queryFromInfo({ context, info, typeName: "Workout", path: ["edges", "node"] });
         const { detailed } = context;
-        const connection = await resolveCursorConnection<Promise<WorkoutRow[]>>(
+        const connection = await cursorConnection<WorkoutRow>(
           { args, toCursor: (workout) => workoutCursor(workout, order.field) },
           async ({ after, before, limit, inverted }): Promise<WorkoutRow[]> => {
             // each cursor bounds the page: rows past `after` in the order, and past `before` going back
