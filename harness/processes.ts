@@ -45,7 +45,9 @@ export function startProcess(
   { env = {}, cwd = os.tmpdir(), stdin = "ignore", uid, gid, detached }: StartOptions = {},
 ): StartedProcess {
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|BACKUP_DIR|LOG_|DB_|PORT$|HOST$)/.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^(PELOTON_|WORKOUTS_DATABASE_URL|DETAILED_DATABASE_URL|DATA_DIR|BACKUP_DIR|LOG_|DB_|PORT$|HOST$)/.test(name),
+    ),
   );
   const child = spawn(program, args, { cwd, env: { ...inherited, ...env }, stdio: [stdin, "pipe", "pipe"], uid, gid, detached });
   running.add(child);

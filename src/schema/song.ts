@@ -58,7 +58,8 @@ builder.queryFields((t) => ({
   songs: t.connection(
     {
       type: Song,
-      description: "Songs matching `search` in their title or artists, best matches first (then the most played, then by title); every song, by title, without it",
+      description:
+        "Songs matching `search` in their title or artists, best matches first (then the most played, then by title); every song, by title, without it",
       args: { search: t.arg.string({ description: "case- and accent-insensitive, 2 to 200 characters" }) },
       resolve: (_root, args, context, info) => {
         const query = queryFromInfo({ context, info, typeName: "Song", path: ["edges", "node"] });
