@@ -210,7 +210,7 @@ const envSchema = z
         path: ["WORKOUTS_DATABASE_URL"],
         message: "must be set too when DETAILED_DATABASE_URL is set (or unset both to use the embedded databases)",
       });
-    } else if (workouts && detailed && databaseIdentity(workouts) === databaseIdentity(detailed) && databaseIdentity(workouts)) {
+    } else if (workouts && detailed && sameDatabase(workouts, detailed)) {
       ctx.addIssue({
         code: "custom",
         path: ["DETAILED_DATABASE_URL"],
@@ -345,11 +345,19 @@ function parsePostgresUrl(value: string): URL | null {
   }
 }
 
+/** Whether two URLs name one database: the same server (localhost, 127.0.0.1 and ::1 alike), port, database and schema. */
+export function sameDatabase(a: string, b: string): boolean {
+  const identity = databaseIdentity(a);
+  return identity !== null && identity === databaseIdentity(b);
+}
+
 function databaseIdentity(value: string): string | null {
   const url = parsePostgresUrl(value);
   if (!url) return null;
-  const host = url.hostname || url.searchParams.get("host");
-  return `${host}:${url.port || 5432}/${decodeURIComponent(url.pathname.slice(1))}?schema=${url.searchParams.get("schema") ?? "public"}`;
+  const host = url.searchParams.get("host") ?? (url.hostname || "localhost");
+  const server = /^(localhost|127(\.\d+){3}|\[::1\])$/i.test(host) ? "localhost" : host.toLowerCase();
+  const port = url.searchParams.get("port") ?? (url.port || "5432");
+  return `${server}:${port}/${databaseNameOf(value)}?schema=${url.searchParams.get("schema") ?? "public"}`;
 }
 
 /**

@@ -207,6 +207,10 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ WORKOUTS_DATABASE_URL: "postgresql://a@db:5432/one", DETAILED_DATABASE_URL: "postgres://b@db/one" })).toThrow(
       /DETAILED_DATABASE_URL: must name a different database from WORKOUTS_DATABASE_URL/,
     );
+    // the same server spelled two ways (localhost and 127.0.0.1 are one machine)
+    expect(() => loadConfig({ WORKOUTS_DATABASE_URL: "postgresql://localhost/one", DETAILED_DATABASE_URL: "postgresql://127.0.0.1:5432/one" })).toThrow(
+      /DETAILED_DATABASE_URL: must name a different database from WORKOUTS_DATABASE_URL/,
+    );
   });
 
   it("lists every bad variable at once", () => {

@@ -12,6 +12,7 @@ import {
   describeCatalogue,
   describeServer,
   redactSecrets,
+  sameDatabase,
 } from "../config";
 import { openDatabases } from "../db";
 import { ForeignTablesError } from "../db/migrate";
@@ -165,17 +166,6 @@ function catalogueFor(config: Config, source: LegacySource): { database: Databas
     );
   }
   return { database: moved, moved: true };
-}
-
-/** Whether two URLs name one database: same server (localhost and 127.0.0.1 alike), port and name. */
-function sameDatabase(a: string, b: string): boolean {
-  const identity = (value: string) => {
-    const url = new URL(value);
-    const host = url.searchParams.get("host") ?? (url.hostname || "localhost");
-    const loopback = /^(localhost|127(\.\d+){3}|\[::1\])$/i.test(host);
-    return `${loopback ? "localhost" : host.toLowerCase()}:${url.searchParams.get("port") ?? (url.port || "5432")}/${databaseNameOf(value)}`;
-  };
-  return identity(a) === identity(b);
 }
 
 /**
