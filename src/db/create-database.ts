@@ -12,15 +12,16 @@ export function connectionTarget(url: string): { role: string; database: string 
 /** A connection with the URL's credentials to its server's maintenance database: postgres, or template1 where there is none. */
 export async function connectMaintenance(url: string): Promise<pg.Client> {
   try {
-    return await connect(databaseUrl(url, "postgres"));
+    return await connectClient(databaseUrl(url, "postgres"));
   } catch (error) {
     if ((error as { code?: string }).code !== "3D000") throw error;
-    return connect(databaseUrl(url, "template1"));
+    return connectClient(databaseUrl(url, "template1"));
   }
 }
 
-async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+/** A connection of its own (not a pool's) to the URL's database, closed again when it cannot be made. */
+export async function connectClient(url: string, config: Omit<pg.ClientConfig, "connectionString"> = {}): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, ...config });
   client.on("error", () => undefined); // a connection lost fails the statement in flight, which says so
   try {
     await client.connect();

@@ -3,11 +3,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapterFactory } from "@prisma/client/runtime/client";
-import pg from "pg";
+import type pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { type DatabaseConfig, describeServer, redactUrl } from "../config";
 import { type Logger, silentLogger } from "../log";
-import { cannotCreateMessage, connectionTarget, connectMaintenance, createDatabase } from "./create-database";
+import { cannotCreateMessage, connectClient, connectionTarget, connectMaintenance, createDatabase } from "./create-database";
 import { PrismaClient as DetailedClient } from "./generated/detailed/client";
 import { PrismaClient as WorkoutsClient } from "./generated/workouts/client";
 import { lockDataDir } from "./lock";
@@ -68,9 +68,10 @@ async function openPostgres(config: PostgresConfig, options: OpenOptions): Promi
       const client = await connectIfExists(pools[name], name, config);
       if (client) clients[name] = client;
     }
+    const ours = await catalogueTables();
     for (const name of databaseNames) {
       const client = clients[name];
-      if (client) await refuseForeignTables(pgSession(client), name, config);
+      if (client) await refuseForeignTables(pgSession(client), name, config, ours);
     }
     const missing = databaseNames.filter((name) => !clients[name]);
     await createMissing(missing, config, logger);
@@ -142,15 +143,19 @@ async function createMissing(missing: DatabaseName[], config: PostgresConfig, lo
  * original scripts' workouts, instructors, detailed_workouts and songs. Empty for one of the
  * catalogue's own databases, and for a new one. Takes a raw session or a pg connection.
  */
-export async function foreignTablesIn(connection: SqlSession | pg.ClientBase): Promise<string[]> {
+export async function foreignTablesIn(connection: SqlSession | pg.ClientBase, ours?: string[]): Promise<string[]> {
   const session = "exec" in connection ? connection : pgSession(connection);
-  // both databases' tables: some versions of the scripts kept detailed_workouts beside workouts
-  const migrations = await Promise.all(databaseNames.map((name) => readMigrations(migrationsDir(name))));
-  return foreignTables(session, tablesCreatedBy(migrations.flat()));
+  return foreignTables(session, ours ?? (await catalogueTables()));
 }
 
-async function refuseForeignTables(session: SqlSession, name: DatabaseName, config: PostgresConfig) {
-  const tables = await foreignTablesIn(session);
+/** The tables the catalogue's migrations create, in both databases: some versions of the scripts kept detailed_workouts beside workouts. */
+async function catalogueTables(): Promise<string[]> {
+  const migrations = await Promise.all(databaseNames.map((name) => readMigrations(migrationsDir(name))));
+  return tablesCreatedBy(migrations.flat());
+}
+
+async function refuseForeignTables(session: SqlSession, name: DatabaseName, config: PostgresConfig, ours: string[]) {
+  const tables = await foreignTablesIn(session, ours);
   if (tables.length === 0) return;
   const url = urlOf(config, name);
   const elsewhere = config.dbVariables ? "DB_WORKOUTS_NAME and DB_DETAILED_NAME" : "WORKOUTS_DATABASE_URL and DETAILED_DATABASE_URL";
@@ -318,15 +323,14 @@ export async function openSqlSessions(config: DatabaseConfig): Promise<SqlSessio
   const clients: pg.Client[] = [];
   const close = () => Promise.all(clients.map((client) => client.end())).then(() => undefined);
   try {
+    const ours = await catalogueTables();
     for (const name of databaseNames) {
-      const client = new pg.Client({ connectionString: urlOf(config, name), connectionTimeoutMillis: 10_000 });
-      client.on("error", () => undefined); // a connection lost fails the query in flight, which says so
-      await client.connect().catch((error: unknown) => {
+      const client = await connectClient(urlOf(config, name)).catch((error: unknown) => {
         throw connectionError(name, config, error);
       });
       clients.push(client);
       // a restore empties the database whole: never one that holds someone else's tables
-      await refuseForeignTables(pgSession(client), name, config);
+      await refuseForeignTables(pgSession(client), name, config, ours);
     }
   } catch (error) {
     await close().catch(() => undefined);

@@ -1,6 +1,7 @@
-import pg from "pg";
+import type pg from "pg";
 import { ConfigError, databaseUrl, describeServer, redactUrl } from "../config";
 import { DatabaseConnectionError } from "../db";
+import { connectClient } from "../db/create-database";
 import type { Logger } from "../log";
 
 // The original scripts' two PostgreSQL databases, read and never written: each connection is read-only
@@ -173,13 +174,9 @@ export async function openLegacyDatabases(source: LegacySource, logger: Logger):
 /** A read-only connection to one database, or undefined when the server has no such database. */
 async function connect(server: string, database: string): Promise<pg.Client | undefined> {
   const url = databaseUrl(server, database);
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000, options: "-c default_transaction_read_only=on" });
-  client.on("error", () => undefined); // a connection lost fails the query in flight, which says so
   try {
-    await client.connect();
-    return client;
+    return await connectClient(url, { options: "-c default_transaction_read_only=on" });
   } catch (error) {
-    await client.end().catch(() => undefined);
     const { code, message } = error as { code?: string; message?: string };
     if (code === "3D000") return undefined;
     const hint =
