@@ -71,18 +71,22 @@ function sortValue(field: unknown, value: unknown): { field: SortField; value: D
   return undefined;
 }
 
+/** The JSON a cursor's text holds after its prefix; undefined when it has another prefix or is no JSON. */
+function jsonAfter(text: string, prefix: string): unknown {
+  if (!text.startsWith(prefix)) return undefined;
+  try {
+    return JSON.parse(text.slice(prefix.length));
+  } catch {
+    return undefined;
+  }
+}
+
 function decode(text: string): Position | null {
   if (text.startsWith("GPC:S:")) {
     const id = text.slice("GPC:S:".length);
     return isId(id) ? { id } : null;
   }
-  if (!text.startsWith(CURSOR_PREFIX)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.slice(CURSOR_PREFIX.length));
-  } catch {
-    return null;
-  }
+  const parsed = jsonAfter(text, CURSOR_PREFIX);
   if (!Array.isArray(parsed) || parsed.length !== 3 || !isId(parsed[0])) return null;
   const sorted = sortValue(parsed[1], parsed[2]);
   return sorted ? { id: parsed[0], sorted } : null;
@@ -127,13 +131,7 @@ const MAX_NAME_BYTES = 2704;
 const isName = (name: unknown): name is string => typeof name === "string" && !/[\0\p{Cs}]/u.test(name) && Buffer.byteLength(name) <= MAX_NAME_BYTES;
 
 function decodeSearch(text: string, prefix: string): SearchCursor | null {
-  if (!text.startsWith(prefix)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.slice(prefix.length));
-  } catch {
-    return null;
-  }
+  const parsed = jsonAfter(text, prefix);
   if (!Array.isArray(parsed) || parsed.length !== 5) return null;
   const [asOf, rank, plays, name, id] = parsed as unknown[];
   if (!Number.isInteger(asOf) || (asOf as number) < 0 || (asOf as number) > LATEST) return null;
