@@ -56,9 +56,13 @@ export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true
 export async function ingestFromSimulator(
   databases: Pick<Databases, "workouts" | "detailed">,
   sim: Simulator,
-  { sync = {}, details = { batchSize: 0 } }: { sync?: SyncOptions; details?: ProcessDetailsOptions } = {},
+  {
+    sync = {},
+    details = { batchSize: 0 },
+    client: clientSettings = {},
+  }: { sync?: SyncOptions; details?: ProcessDetailsOptions; client?: Partial<PelotonConfig> } = {},
 ) {
-  const { client, dataDir } = await testClient(simulatorConfig(sim));
+  const { client, dataDir } = await testClient(simulatorConfig(sim, clientSettings));
   try {
     const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton: client, logger: silentLogger };
     return { sync: await syncWorkouts(deps, sync), details: await processDetails(deps, details) };

@@ -41,10 +41,16 @@ export async function ingestCatalogue(classes: number, databases?: ScratchDataba
   const sim = await startSimulator({ classes, seed: 7 });
   try {
     const facts = await withDatabases(config, async (opened) => {
-      const { sync, details } = await ingestFromSimulator(opened, sim, { sync: { categories: ["all"] }, details: { batchSize: 0, concurrency: 4 } });
+      // a loaded machine (two cores, a server and a database) may answer slowly: the harness's 2 s timeout would fail a class
+      const { sync, details } = await ingestFromSimulator(opened, sim, {
+        sync: { categories: ["all"] },
+        details: { batchSize: 0, concurrency: 4 },
+        client: { timeoutMs: 30_000 },
+      });
       if (sync.status !== "SUCCEEDED" || details.status !== "SUCCEEDED" || details.processed !== classes) {
+        const failures = await opened.workouts.workout.findMany({ where: { detailsError: { not: null } }, select: { id: true, detailsError: true }, take: 5 });
         throw new Error(
-          `ingesting the catalogue failed: sync ${sync.status}, details ${details.status} (${details.processed} of ${classes}): ${details.error ?? sync.error}`,
+          `ingesting the catalogue failed: sync ${sync.status}, details ${details.status} (${details.processed} of ${classes}): ${details.error ?? sync.error}; ${JSON.stringify(failures)}`,
         );
       }
       return catalogueFacts(opened, sim);
