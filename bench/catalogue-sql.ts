@@ -1,7 +1,7 @@
 // The SQL that generates the benchmark catalogue. Every value is a pure function of a row's index
 // (a hash of it), so both databases can compute the same classes independently and reruns produce
 // the same catalogue, on PostgreSQL and on PGlite alike.
-import { foldForSearch } from "../src/db/search";
+import { foldForSearch, wordsSql } from "../src/db/search";
 import { disciplineFor } from "../src/simulator/disciplines";
 import { adjectives, firstNames, foreignTitles, lastNames, namedArtists, nouns, versions } from "../src/simulator/names";
 
@@ -234,8 +234,8 @@ export function artistsInsert({ artists }: CatalogueScale): string {
     END`,
   );
   return `
-    INSERT INTO artists (id, name, name_search, image_url, updated_at)
-    SELECT ${artistId("a")}, ${name.display}, ${name.folded},
+    INSERT INTO artists (id, name, name_search, name_words, image_url, updated_at)
+    SELECT ${artistId("a")}, ${name.display}, ${name.folded}, ${wordsSql(name.folded)},
            CASE WHEN ${unit("a", 32)} < 0.9 THEN 'https://images.example.com/artists/' || a || '.jpg' END, now()
       FROM generate_series(0, ${artists - 1}) AS g(a)`;
 }
@@ -274,8 +274,8 @@ export function songsInsert(scale: CatalogueScale): string {
     END || CASE WHEN ${unit("s", 69)} < 0.1 THEN (${versionWords[form]})[${slot(unit("s", 70), versionWords.length)}] ELSE '' END`,
   );
   return `
-    INSERT INTO songs (id, title, artist_names, title_search, artist_names_search, album_id, image_url, explicit, updated_at)
-    SELECT ${songId("s")}, ${title.display}, names.display, ${title.folded}, names.folded,
+    INSERT INTO songs (id, title, artist_names, title_search, artist_names_search, title_words, artist_names_words, album_id, image_url, explicit, updated_at)
+    SELECT ${songId("s")}, ${title.display}, names.display, ${title.folded}, names.folded, ${wordsSql(title.folded)}, ${wordsSql("names.folded")},
            CASE WHEN ${unit("s", 71)} < 0.95 THEN ${albumId(`2 * c.first + (${unit("s", 72)} < 0.5)::int`)} END,
            'https://images.example.com/songs/' || s || '.jpg', ${unit("s", 73)} < 0.12, now()
       FROM generate_series(0, ${scale.songs - 1}) AS g(s)

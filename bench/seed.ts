@@ -3,7 +3,7 @@ import { performance } from "node:perf_hooks";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
 import { type Databases, openDatabases } from "../src/db";
-import { foldForSearch } from "../src/db/search";
+import { foldForSearch, wordsForSearch } from "../src/db/search";
 import type { CatalogueScale } from "./catalogue-sql";
 import * as sql from "./catalogue-sql";
 import { type Backend, defaultTargetOptions, parseBackend, recreateBenchDatabases } from "./databases";
@@ -102,18 +102,20 @@ async function requireEmpty({ detailed, workouts }: Databases) {
 /** The folded columns must hold exactly what foldForSearch makes of the text, as ingestion writes them. */
 async function checkFolding({ detailed }: Databases) {
   const pairs = [
-    ["songs", "title", "title_search"],
-    ["songs", "artist_names", "artist_names_search"],
-    ["artists", "name", "name_search"],
+    ["songs", "title", "title_search", "title_words"],
+    ["songs", "artist_names", "artist_names_search", "artist_names_words"],
+    ["artists", "name", "name_search", "name_words"],
   ] as const;
-  for (const [table, text, folded] of pairs) {
+  for (const [table, text, folded, words] of pairs) {
     // a sample, and rows with anything beyond printable ASCII (accents, other scripts)
-    const rows = await detailed.$queryRawUnsafe<{ text: string; folded: string }[]>(
-      `(SELECT ${text} AS text, ${folded} AS folded FROM ${table} ORDER BY id LIMIT 3000)
-       UNION ALL (SELECT ${text}, ${folded} FROM ${table} WHERE ${text} ~ '[^ -~]' LIMIT 3000)`,
+    const rows = await detailed.$queryRawUnsafe<{ text: string; folded: string; words: string }[]>(
+      `(SELECT ${text} AS text, ${folded} AS folded, ${words} AS words FROM ${table} ORDER BY id LIMIT 3000)
+       UNION ALL (SELECT ${text}, ${folded}, ${words} FROM ${table} WHERE ${text} ~ '[^ -~]' LIMIT 3000)`,
     );
     const wrong = rows.find((row) => foldForSearch(row.text) !== row.folded);
     if (wrong) throw new Error(`${table}.${folded} differs from foldForSearch(${text}): ${JSON.stringify(wrong)}`);
+    const wrongWords = rows.find((row) => wordsForSearch(row.text) !== row.words);
+    if (wrongWords) throw new Error(`${table}.${words} differs from wordsForSearch(${text}): ${JSON.stringify(wrongWords)}`);
   }
 }
 

@@ -5,6 +5,35 @@ import { Prisma } from "./generated/detailed/client";
 export const foldForSearch = (text: string): string => text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 
 /**
+ * The punctuation whole-word matching ignores: removed, not made a space, so that "AC/DC" and "ACDC",
+ * "Guns N' Roses" and "Guns N Roses" meet. The migration that added the words columns filled them
+ * removing these same characters (test/db/words.test.ts holds the two to one list).
+ */
+export const IGNORED_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~‘’‚‛“”„‟‐‑‒–—―…·•′″¡¿«»";
+const ignoredPunctuation = new RegExp(`[${[...IGNORED_PUNCTUATION].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join("")}]`, "gu");
+
+/**
+ * Folded text as the whole-word filters compare it: folded (foldForSearch), without the ignored
+ * punctuation, whitespace runs made one space, between single spaces (" acdc back in black "), so that
+ * a term's words match whole as LIKE '% term %'.
+ */
+export const wordsOf = (folded: string): string =>
+  ` ${folded
+    .replace(ignoredPunctuation, "")
+    .replace(/[ \t\n\r\f\v]+/g, " ")
+    .replace(/^ +| +$/g, "")} `;
+
+/**
+ * wordsOf as a SQL expression over folded text (`folded`, SQL text): what the migration filled the
+ * words columns with, and what the benchmark's seed writes.
+ */
+export const wordsSql = (folded: string): string =>
+  `' ' || btrim(regexp_replace(translate(${folded}, '${IGNORED_PUNCTUATION.replaceAll("'", "''")}', ''), '[ \\t\\n\\r\\f\\v]+', ' ', 'g'), ' ') || ' '`;
+
+/** Text as the words columns hold it: wordsOf(foldForSearch(text)). */
+export const wordsForSearch = (text: string): string => wordsOf(foldForSearch(text));
+
+/**
  * Searchable tables: the folded columns the GIN trigram indexes serve, the column a row is named by
  * (its tie-break after popularity), and its plays (the API's playCount: how many times classes play
  * it), live or only those of classes stored since a time. Fixed here: never user input.

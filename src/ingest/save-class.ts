@@ -1,6 +1,6 @@
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
-import { foldForSearch } from "../db/search";
+import { foldForSearch, wordsForSearch } from "../db/search";
 import type { PelotonArtist, PelotonSong, RideDetails } from "../peloton/schemas";
 import { MAX_INDEXED_TEXT, type Storable, said, storable, storableJson, type Warning } from "./storable";
 
@@ -219,7 +219,10 @@ async function saveArtists(
   merges: { from: string; into: string }[],
 ) {
   if (!artists.length) return;
-  await tx.artist.createMany({ data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name) })), skipDuplicates: true });
+  await tx.artist.createMany({
+    data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name), nameWords: wordsForSearch(artist.name) })),
+    skipDuplicates: true,
+  });
   if (aliases.length) await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
   for (const { from, into } of merges) await mergeArtist(tx, from, into);
   const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
@@ -238,6 +241,8 @@ function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
         artistNames,
         titleSearch: foldForSearch(song.title),
         artistNamesSearch: foldForSearch(artistNames),
+        titleWords: wordsForSearch(song.title),
+        artistNamesWords: wordsForSearch(artistNames),
         albumId: song.album?.id ?? null,
         imageUrl: song.imageUrl,
         explicit: song.explicit,
@@ -258,7 +263,18 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
     (
       await tx.song.findMany({
         where: { id: { in: songIds } },
-        select: { id: true, title: true, artistNames: true, titleSearch: true, artistNamesSearch: true, albumId: true, imageUrl: true, explicit: true },
+        select: {
+          id: true,
+          title: true,
+          artistNames: true,
+          titleSearch: true,
+          artistNamesSearch: true,
+          titleWords: true,
+          artistNamesWords: true,
+          albumId: true,
+          imageUrl: true,
+          explicit: true,
+        },
       })
     ).map(({ id, ...data }) => [id, data]),
   );

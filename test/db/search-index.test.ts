@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { foldForSearch } from "../../src/db/search";
+import { foldForSearch, wordsForSearch } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
@@ -16,7 +16,16 @@ beforeAll(async () => {
     const title = i % 5000 === 0 ? "Paper Lanterns" : `${word(i * 7)} ${word(i * 13 + 5)}`;
     const artistNames = i % 5000 === 0 ? "Beyoncé, The Midnight Relay" : `${word(i * 11 + 3)} ${word(i)}`;
     const imageUrl = `https://images.music.onepeloton.com/rr/albumimages/catalog/${String(i).padStart(36, "0")}/product/${String(i).padStart(36, "0")}/big_${String(i).padStart(32, "0")}.jpg`;
-    return { id: `s${i}`, title, artistNames, imageUrl, titleSearch: foldForSearch(title), artistNamesSearch: foldForSearch(artistNames) };
+    return {
+      id: `s${i}`,
+      title,
+      artistNames,
+      imageUrl,
+      titleSearch: foldForSearch(title),
+      artistNamesSearch: foldForSearch(artistNames),
+      titleWords: wordsForSearch(title),
+      artistNamesWords: wordsForSearch(artistNames),
+    };
   });
   await db.detailed.song.createMany({ data: songs });
   await db.detailed.$executeRawUnsafe("ANALYZE songs");
@@ -71,7 +80,15 @@ describe("the order of search results", () => {
   beforeAll(async () => {
     const data = [...ranked]
       .reverse()
-      .map(([id, title, artistNames]) => ({ id, title, artistNames, titleSearch: foldForSearch(title), artistNamesSearch: foldForSearch(artistNames) }));
+      .map(([id, title, artistNames]) => ({
+        id,
+        title,
+        artistNames,
+        titleSearch: foldForSearch(title),
+        artistNamesSearch: foldForSearch(artistNames),
+        titleWords: wordsForSearch(title),
+        artistNamesWords: wordsForSearch(artistNames),
+      }));
     await db.detailed.song.createMany({ data });
   });
   afterAll(() => db.detailed.song.deleteMany({ where: { id: { in: ranked.map(([id]) => id) } } }));

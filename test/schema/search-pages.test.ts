@@ -1,4 +1,4 @@
-import { foldForSearch } from "../../src/db/search";
+import { foldForSearch, wordsForSearch } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
@@ -54,7 +54,9 @@ async function storeSong({ id, title, artist }: Omit<SongRow, "plays">) {
       title,
       artistNames: name,
       titleSearch: foldForSearch(title),
+      titleWords: wordsForSearch(title),
       artistNamesSearch: foldForSearch(name),
+      artistNamesWords: wordsForSearch(name),
       artists: { create: [{ artistId, position: 0 }] },
     },
   });
@@ -62,7 +64,8 @@ async function storeSong({ id, title, artist }: Omit<SongRow, "plays">) {
 
 beforeAll(async () => {
   db = await openTestDatabases();
-  for (const artist of Object.values(artists)) await db.detailed.artist.create({ data: { ...artist, nameSearch: foldForSearch(artist.name) } });
+  for (const artist of Object.values(artists))
+    await db.detailed.artist.create({ data: { ...artist, nameSearch: foldForSearch(artist.name), nameWords: wordsForSearch(artist.name) } });
   for (const song of songs) await storeSong(song);
   // each song's plays, one class for each: the most played song is in as many classes as it has plays
   const most = Math.max(...songs.map((song) => song.plays));
