@@ -3,8 +3,9 @@ import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
-import { cursorConnection, searchTerm, totalCountOf } from "./search";
+import { cursorConnection, totalCountOf } from "./search";
 import { Song as SongType } from "./song";
+import { WorkoutFilter, workoutWhere } from "./workout-filter";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
@@ -158,38 +159,4 @@ async function rowsPast(
   const past = { OR: [{ [field]: value, ...idPast }, { [field]: { [sort === "desc" ? "lt" : "gt"]: value } }] };
   const rated: Prisma.DetailedWorkoutWhereInput = { AND: [from, past] };
   return nulls === "last" ? { OR: [rated, { [field]: null }] } : rated;
-}
-
-const WorkoutFilter = builder.inputType("WorkoutFilter", {
-  description: "Every filter given must hold",
-  fields: (t) => ({
-    instructorId: t.id(),
-    discipline: t.string({ description: 'e.g. "cycling"' }),
-    artist: t.string({ description: "plays a song by an artist matching this (case- and accent-insensitive)" }),
-    song: t.string({ description: "plays a song whose title matches this (case- and accent-insensitive)" }),
-    minDuration: t.int({ description: "in seconds" }),
-    maxDuration: t.int({ description: "in seconds" }),
-    airedAfter: t.field({ type: "DateTime" }),
-    airedBefore: t.field({ type: "DateTime" }),
-    explicit: t.boolean(),
-  }),
-});
-
-type Filter = typeof WorkoutFilter.$inferInput;
-
-function workoutWhere(filter: Filter | null | undefined): Prisma.DetailedWorkoutWhereInput {
-  if (!filter) return {};
-  const { instructorId, discipline, artist, song, minDuration, maxDuration, airedAfter, airedBefore, explicit } = filter;
-  const playlistSong: Prisma.SongWhereInput = {
-    ...(artist != null && { artistNamesSearch: { contains: searchTerm(artist, "filter.artist") } }),
-    ...(song != null && { titleSearch: { contains: searchTerm(song, "filter.song") } }),
-  };
-  return {
-    ...(instructorId != null && { instructorId: String(instructorId) }),
-    ...(discipline != null && { fitnessDiscipline: discipline }),
-    ...((minDuration != null || maxDuration != null) && { durationSeconds: { gte: minDuration ?? undefined, lte: maxDuration ?? undefined } }),
-    ...((airedAfter != null || airedBefore != null) && { originalAirTime: { gt: airedAfter ?? undefined, lt: airedBefore ?? undefined } }),
-    ...(explicit != null && { explicit }),
-    ...(Object.keys(playlistSong).length > 0 && { playlist: { some: { song: playlistSong } } }),
-  };
 }
