@@ -12,6 +12,7 @@ import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
 import { queryLimits, useComplexityLimits, useThrownRefusals } from "./query-limits";
 import { useRateLimit } from "./rate-limit";
+import { RunEvents } from "./run-events";
 import { schema } from "./schema";
 import { type Context, createContext } from "./schema/context";
 
@@ -26,6 +27,8 @@ export interface ApiOptions {
   requestTimeoutMs?: number;
   /** requests each client address may make per minute, the admin's aside; none or 0: no limit */
   rateLimitPerMinute?: number;
+  /** how often a subscriber's run is read from the database, for runs this server did not start (the CLI's) */
+  runPollMs?: number;
   logger?: Logger;
 }
 
@@ -47,7 +50,8 @@ export const maxBodyBytes = 1_000_000;
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
   const { production = false, corsOrigins = [], requestTimeoutMs = 15_000, rateLimitPerMinute = 0, logger } = options;
-  const admin = options.admin && { token: options.admin.token, runs: outlivingRequests(options.admin.runs) };
+  const runEvents = new RunEvents(options.runPollMs);
+  const admin = options.admin && { token: options.admin.token, runs: toldRuns(options.admin.runs, runEvents) };
   return createYoga<object, Context>({
     schema,
     graphiql: !production,
@@ -57,7 +61,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
     logging: logger ? yogaLogger(logger) : false,
     // checked from the Content-Length (useBodyLimit) rather than by Yoga counting every body's bytes
     maxRequestBodySize: false,
-    context: ({ request }) => createContext(databases, { authorization: request.headers.get("authorization"), admin }),
+    context: ({ request }) => createContext(databases, { authorization: request.headers.get("authorization"), admin, runEvents, clientGone: request.signal }),
     plugins: [
       varyOnOrigin,
       ...(rateLimitPerMinute > 0 ? [useRateLimit(rateLimitPerMinute, { adminToken: admin?.token, logger })] : []),
@@ -84,9 +88,12 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
   });
 }
 
-/** The runs a mutation starts outlive its request: their statements must not stop with it. */
-const outlivingRequests = (runs: BackgroundRuns): BackgroundRuns => ({
-  start: (stage, input) => outsideRequests(() => runs.start(stage, input)),
+/**
+ * The runs a mutation starts outlive its request (their statements must not stop with it), and tell
+ * this API's subscribers (ingestRun) of each change.
+ */
+const toldRuns = (runs: BackgroundRuns, events: RunEvents): BackgroundRuns => ({
+  start: (stage, input) => outsideRequests(() => runs.start(stage, input, events.publish)),
   stop: () => runs.stop(),
 });
 

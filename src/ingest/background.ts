@@ -10,8 +10,9 @@ export interface BackgroundRuns {
    * run at once. Throws StageOptionsError for options it cannot take, PelotonAuthError without a
    * session, and StageAlreadyRunningError when the stage has an active run (here or in another
    * process) with other options; one with the same options is returned, as a retried request expects.
+   * `onRunChange` is told of each write of the run's row, for those following it live.
    */
-  start(stage: AnyStage, input: unknown): Promise<IngestRun>;
+  start(stage: AnyStage, input: unknown, onRunChange?: IngestDeps["onRunChange"]): Promise<IngestRun>;
   /** Asks the runs in progress to stop after their current step (they end CANCELLED) and waits for them. */
   stop(): Promise<void>;
 }
@@ -20,7 +21,7 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
   const stopping = new AbortController();
   const inProgress = new Set<Promise<unknown>>();
   return {
-    async start(stage, input) {
+    async start(stage, input, onRunChange) {
       if (stopping.signal.aborted) throw new ServerStoppingError();
       const options = readOptions(stage, input);
       // a retried request finds its run before Peloton is asked anything
@@ -38,15 +39,18 @@ export function backgroundRuns(deps: Omit<IngestDeps, "signal" | "queuedRun" | "
         throw error;
       }
       // the stage records its own failures on the run; this is for one that could not even start
-      const task = runStage(stage, { ...deps, signal: stopping.signal, queuedRun: queued.id }, undefined, checked).catch(async (error: unknown) => {
-        deps.logger.error({ err: error, run: queued.id }, "ingestion run could not start");
-        await deps.workouts.ingestRun
-          .updateMany({
-            where: { id: queued.id, status: "QUEUED" },
-            data: { status: "FAILED", ...runFailure(error), finishedAt: new Date() },
-          })
-          .catch(() => undefined);
-      });
+      const task = runStage(stage, { ...deps, signal: stopping.signal, queuedRun: queued.id, onRunChange }, undefined, checked).catch(
+        async (error: unknown) => {
+          deps.logger.error({ err: error, run: queued.id }, "ingestion run could not start");
+          await deps.workouts.ingestRun
+            .updateMany({
+              where: { id: queued.id, status: "QUEUED" },
+              data: { status: "FAILED", ...runFailure(error), finishedAt: new Date() },
+            })
+            .catch(() => undefined);
+          onRunChange?.(queued.id);
+        },
+      );
       inProgress.add(task);
       void task.finally(() => inProgress.delete(task));
       return queued;

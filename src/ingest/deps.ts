@@ -27,6 +27,8 @@ export interface IngestDeps {
   /** aborting finishes the current page or class, then ends the run as CANCELLED */
   signal?: AbortSignal;
   onProgress?: (progress: Progress) => void;
+  /** called after each write of the run's row (started, progress, ended), for those following it live */
+  onRunChange?: (runId: number) => void;
   runTiming?: RunTiming;
   /** where a stage may keep files (sync's saved pages): DATA_DIR */
   dataDir?: string;

@@ -189,8 +189,26 @@ export async function runStage<Options extends z.ZodObject, Checked>(
   }
   const options = checkedAlready?.options ?? readOptions(stage, input);
   const checked = checkedAlready ? checkedAlready.checked : await stage.check(deps, options);
-  const run = await claimRun(deps, stage.name, options);
+  const run = told(await claimRun(deps, stage.name, options), deps.onRunChange);
   return executeRun(deps, run, () => stage.work(deps, run, options, checked));
+}
+
+/** The run, telling `onRunChange` of its start and of each write of its row that follows. */
+function told(run: RunHandle, onRunChange: IngestDeps["onRunChange"]): RunHandle {
+  if (!onRunChange) return run;
+  onRunChange(run.id);
+  return {
+    id: run.id,
+    async update(counts) {
+      await run.update(counts);
+      onRunChange(run.id);
+    },
+    async finish(status, error) {
+      const finished = await run.finish(status, error);
+      onRunChange(run.id);
+      return finished;
+    },
+  };
 }
 
 /** "Sync run #12 SUCCEEDED in 4.2s" */

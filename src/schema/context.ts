@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { carriesToken } from "../admin-token";
 import type { DetailedClient, WorkoutsClient } from "../db";
 import type { BackgroundRuns } from "../ingest/background";
+import type { RunEvents } from "../run-events";
 
 /** What every resolver sees: the two databases' clients, this request's batch loaders, and what the mutations check. */
 export interface Context {
@@ -19,9 +20,16 @@ export interface Context {
   admin?: { token: string; runs: BackgroundRuns };
   /** whether the request carries the server's ADMIN_TOKEN */
   isAdmin: boolean;
+  /** the runs this API's mutations started, told to the subscribers following them */
+  runEvents: RunEvents;
+  /** aborts when the request's client goes away (a subscriber that left) */
+  clientGone?: AbortSignal;
 }
 
-export function createContext(databases: { detailed: DetailedClient; workouts: WorkoutsClient }, request: Pick<Context, "authorization" | "admin">): Context {
+export function createContext(
+  databases: { detailed: DetailedClient; workouts: WorkoutsClient },
+  request: Pick<Context, "authorization" | "admin" | "runEvents" | "clientGone">,
+): Context {
   const { detailed } = databases;
   const isAdmin = request.admin !== undefined && carriesToken(request.authorization, request.admin.token);
   const loaders = new Map<string, DataLoader<unknown, unknown>>();

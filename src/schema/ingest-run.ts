@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { PelotonAuthError } from "../auth/errors";
+import type { WorkoutsClient } from "../db";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
 import { ServerStoppingError } from "../ingest/background";
 import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run-errors";
@@ -64,10 +65,7 @@ builder.queryFields((t) => ({
     type: IngestRun,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, { workouts }) => {
-      const runId = Number(id);
-      return Number.isSafeInteger(runId) ? workouts.ingestRun.findUnique({ where: { id: runId } }) : null;
-    },
+    resolve: (_root, { id }, { workouts }) => findRun(workouts, id),
   }),
   ingestRuns: t.connection(
     {
@@ -97,6 +95,30 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+// the API's one subscription: its type is declared here rather than in builder.ts, beside the field it holds
+builder.subscriptionType({
+  fields: (t) => ({
+    ingestRun: t.field({
+      type: IngestRun,
+      description:
+        "The run each time it changes (status, counts, error), first as it is now; the stream ends with the run (SUCCEEDED, FAILED or CANCELLED). " +
+        "Served as server-sent events: send the subscription to /graphql with `Accept: text/event-stream`",
+      args: { id: t.arg.id({ required: true, description: "the run's id, as its mutation or ingestRuns gave it" }) },
+      subscribe: async (_root, { id }, { workouts, runEvents, clientGone }) => {
+        const run = await findRun(workouts, id);
+        if (!run) throw new GraphQLError(`There is no ingestion run ${id}: ingestRuns lists them.`, { extensions: { code: "NOT_FOUND" } });
+        return runEvents.follow(workouts, run, clientGone);
+      },
+      resolve: (run) => run,
+    }),
+  }),
+});
+
+const findRun = (workouts: WorkoutsClient, id: string | number) => {
+  const runId = Number(id);
+  return Number.isSafeInteger(runId) ? workouts.ingestRun.findUnique({ where: { id: runId } }) : null;
+};
 
 // Mutations: one per stage (src/ingest/stages.ts), its input derived from the stage's options. Each
 // starts a run in the background and returns it at once (QUEUED); the admin's alone.

@@ -50,6 +50,10 @@ type Documents = {
     "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": typeof types.QueryCountEverySongDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": typeof types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": typeof types.RunErrorsRunsDocument,
+    "\n  subscription RunSubscriptionFollow($id: ID!) { ingestRun(id: $id) { id stage status seen new processed failed total errorCode error } }\n": typeof types.RunSubscriptionFollowDocument,
+    "query RunSubscriptionNow($id: ID!) { ingestRun(id: $id) { status errorCode error } }": typeof types.RunSubscriptionNowDocument,
+    "mutation RunSubscriptionSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id status } }": typeof types.RunSubscriptionSyncDocument,
+    "mutation RunSubscriptionDetails { processDetails { id status } }": typeof types.RunSubscriptionDetailsDocument,
     "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }": typeof types.SearchPagesSongsDocument,
     "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }": typeof types.SearchPagesArtistsDocument,
     "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }": typeof types.SearchPagesEmptyDocument,
@@ -92,6 +96,10 @@ const documents: Documents = {
     "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": types.QueryCountEverySongDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": types.RunErrorsRunsDocument,
+    "\n  subscription RunSubscriptionFollow($id: ID!) { ingestRun(id: $id) { id stage status seen new processed failed total errorCode error } }\n": types.RunSubscriptionFollowDocument,
+    "query RunSubscriptionNow($id: ID!) { ingestRun(id: $id) { status errorCode error } }": types.RunSubscriptionNowDocument,
+    "mutation RunSubscriptionSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id status } }": types.RunSubscriptionSyncDocument,
+    "mutation RunSubscriptionDetails { processDetails { id status } }": types.RunSubscriptionDetailsDocument,
     "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }": types.SearchPagesSongsDocument,
     "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }": types.SearchPagesArtistsDocument,
     "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }": types.SearchPagesEmptyDocument,
@@ -256,6 +264,22 @@ export function graphql(source: "query RunErrorsRun($id: ID!) { ingestRun(id: $i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }"): (typeof documents)["query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription RunSubscriptionFollow($id: ID!) { ingestRun(id: $id) { id stage status seen new processed failed total errorCode error } }\n"): (typeof documents)["\n  subscription RunSubscriptionFollow($id: ID!) { ingestRun(id: $id) { id stage status seen new processed failed total errorCode error } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RunSubscriptionNow($id: ID!) { ingestRun(id: $id) { status errorCode error } }"): (typeof documents)["query RunSubscriptionNow($id: ID!) { ingestRun(id: $id) { status errorCode error } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RunSubscriptionSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id status } }"): (typeof documents)["mutation RunSubscriptionSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RunSubscriptionDetails { processDetails { id status } }"): (typeof documents)["mutation RunSubscriptionDetails { processDetails { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
