@@ -4,5 +4,6 @@ import "./ingest-run";
 import "./instructor";
 import "./song";
 import "./workout";
+import "./workout-facets";
 
 export const schema = builder.toSchema({ sortSchema: true });

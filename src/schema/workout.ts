@@ -1,11 +1,13 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
+import { workoutWhere } from "../db/workout-filters";
 import { builder } from "./builder";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
 import { cursorConnection, totalCountOf } from "./search";
 import { Song as SongType } from "./song";
-import { WorkoutFilter, workoutWhere } from "./workout-filter";
+import { WorkoutFilter, workoutCriteria } from "./workout-filter";
+import { pageMatches } from "./workout-matches";
 
 export const Workout = builder.prismaObject("DetailedWorkout", {
   name: "Workout",
@@ -73,7 +75,8 @@ builder.queryFields((t) => ({
       args: { filter: t.arg({ type: WorkoutFilter }), orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC" }) },
       resolve: async (_root, args, context, info) => {
         const order = workoutOrders[args.orderBy ?? "AIRED_DESC"];
-        const where = workoutWhere(args.filter);
+        const criteria = workoutCriteria(args.filter);
+        const where = workoutWhere(criteria);
         const query = queryFromInfo({ context, info, typeName: "Workout", path: ["edges", "node"] });
         const { detailed } = context;
         const connection = await cursorConnection<WorkoutRow>(
@@ -93,10 +96,26 @@ builder.queryFields((t) => ({
             });
           },
         );
-        return { ...connection, totalCount: () => detailed.detailedWorkout.count({ where }) };
+        const pageIds = connection.edges.map((edge) => edge.node.id);
+        const matches = pageMatches(criteria, pageIds, context);
+        return {
+          ...connection,
+          edges: connection.edges.map((edge) => ({ ...edge, matches })),
+          totalCount: () => detailed.detailedWorkout.count({ where }),
+        };
       },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
+    {
+      fields: (e) => ({
+        matches: e.field({
+          type: [PlaylistEntry],
+          description:
+            "The entries of the class's playlist that match the filter's music criteria (artist, song, artistIds, songIds: any of them), in class order; empty without one. Read for the whole page at once",
+          resolve: (edge, _args, context, info) => edge.matches(edge.node.id, context, info),
+        }),
+      }),
+    },
   ),
 }));
 

@@ -14,96 +14,126 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": typeof types.SearchRankingDocument,
-    "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }": typeof types.RecreditedSongDocument,
-    "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }": typeof types.CatalogueWorkoutDocument,
-    "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }": typeof types.CatalogueUnknownIdsDocument,
-    "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsPageDocument,
-    "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }": typeof types.CatalogueInstructorWorkoutsDocument,
-    "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id } } } }": typeof types.CatalogueBadCursorDocument,
-    "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }": typeof types.CatalogueMotorheadSongsDocument,
-    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": typeof types.CatalogueSearchPageDocument,
-    "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }": typeof types.CatalogueSongSearchDocument,
+    "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": typeof types.SearchRankingDocument,
+    "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }": typeof types.RecreditedSongDocument,
+    "query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt\n          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }": typeof types.CatalogueWorkoutDocument,
+    "query CatalogueUnknownIds { workout(id: \"nope\") { id: pelotonId } song(id: \"nope\") { id: pelotonId } instructor(id: \"nope\") { id: pelotonId } }": typeof types.CatalogueUnknownIdsDocument,
+    "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsPageDocument,
+    "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id: pelotonId name workouts(first: 100) { totalCount edges { node { id: pelotonId } } } } }": typeof types.CatalogueInstructorWorkoutsDocument,
+    "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id: pelotonId } } } }": typeof types.CatalogueBadCursorDocument,
+    "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id: pelotonId artistNames artists { name } } } } }": typeof types.CatalogueMotorheadSongsDocument,
+    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id: pelotonId } } } }": typeof types.CatalogueSearchPageDocument,
+    "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id: pelotonId title } } } }": typeof types.CatalogueSongSearchDocument,
     "query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }": typeof types.CatalogueArtistSongsDocument,
-    "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": typeof types.CatalogueArtistSearchDocument,
+    "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id: pelotonId name } } } }": typeof types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": typeof types.CatalogueShortSearchDocument,
-    "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }": typeof types.CatalogueFilteredWorkoutsDocument,
-    "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }": typeof types.CatalogueWorkoutsInOrderDocument,
-    "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }": typeof types.CatalogueWorkoutsBackwardsDocument,
-    "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsAfterDocument,
-    "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }": typeof types.CatalogueWorkoutsCursorsDocument,
-    "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }": typeof types.CatalogueWorkoutsBetweenDocument,
+    "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id: pelotonId } } } }": typeof types.CatalogueFilteredWorkoutsDocument,
+    "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsInOrderDocument,
+    "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsBackwardsDocument,
+    "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsAfterDocument,
+    "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsCursorsDocument,
+    "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsBetweenDocument,
     "query CatalogueShortArtistFilter { workouts(filter: { artist: \"x\" }) { totalCount } }": typeof types.CatalogueShortArtistFilterDocument,
-    "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }": typeof types.CatalogueSongPlaysDocument,
-    "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": typeof types.CatalogueTopArtistsDocument,
+    "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id: pelotonId } } } artists { id: pelotonId name playCount songs(first: 100) { totalCount edges { node { id: pelotonId } } } } } }": typeof types.CatalogueSongPlaysDocument,
+    "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }": typeof types.CatalogueTopArtistsDocument,
     "query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }\n         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }": typeof types.CatalogueIngestionDocument,
     "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }": typeof types.CatalogueIngestRunDocument,
-    "query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }": typeof types.CostNestedPagesDocument,
-    "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }": typeof types.CostTopArtistsDetailDocument,
+    "query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }": typeof types.CostNestedPagesDocument,
+    "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }": typeof types.CostTopArtistsDetailDocument,
     "\n  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }\n": typeof types.MutationsSyncDocument,
     "\n  mutation MutationsDetails($input: ProcessDetailsInput) { processDetails(input: $input) { id stage status processed failed total error } }\n": typeof types.MutationsDetailsDocument,
     "\n  query MutationsRun($id: ID!) { ingestRun(id: $id) { id stage status startedAt finishedAt seen new processed failed total error } }\n": typeof types.MutationsRunDocument,
     "query MutationsRuns { ingestRuns(first: 100) { totalCount edges { node { id stage status } } } }": typeof types.MutationsRunsDocument,
     "query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }": typeof types.MutationsCatalogueDocument,
-    "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }": typeof types.QueryCountWorkoutsDocument,
-    "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }": typeof types.QueryCountSongsDocument,
-    "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": typeof types.QueryCountEverySongDocument,
+    "query NodeClassIds($id: ID!) { workout(id: $id) { id pelotonId instructor { id pelotonId }\n        playlist { song { id pelotonId artists { id pelotonId } album { id pelotonId } } } } }": typeof types.NodeClassIdsDocument,
+    "query NodeEach($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout: node(id: $workout) { __typename id ... on Workout { pelotonId } }\n        instructor: node(id: $instructor) { __typename id ... on Instructor { pelotonId } }\n        song: node(id: $song) { __typename id ... on Song { pelotonId } }\n        artist: node(id: $artist) { __typename id ... on Artist { pelotonId } }\n        album: node(id: $album) { __typename id ... on Album { pelotonId } } }": typeof types.NodeEachDocument,
+    "query NodeLookups($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout(id: $workout) { pelotonId } instructor(id: $instructor) { pelotonId } song(id: $song) { pelotonId }\n        artist(id: $artist) { pelotonId } album(id: $album) { pelotonId } }": typeof types.NodeLookupsDocument,
+    "query NodeWrongType($id: ID!) { song(id: $id) { pelotonId } }": typeof types.NodeWrongTypeDocument,
+    "query NodeNothing($id: ID!) { node(id: $id) { id } }": typeof types.NodeNothingDocument,
+    "query NodeNotGlobal($id: ID!) { node(id: $id) { id } }": typeof types.NodeNotGlobalDocument,
+    "query NodesMixed($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }": typeof types.NodesMixedDocument,
+    "query NodesSongs { songs(first: 20) { edges { node { id } } } }": typeof types.NodesSongsDocument,
+    "query NodesTitles($ids: [ID!]!) { nodes(ids: $ids) { ... on Song { title } } }": typeof types.NodesTitlesDocument,
+    "query NodesTooMany($ids: [ID!]!) { nodes(ids: $ids) { id } }": typeof types.NodesTooManyDocument,
+    "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id: pelotonId title instructor { id: pelotonId name } playlist { position song { id: pelotonId title artistNames albumName artists { id: pelotonId name } } } } } } }": typeof types.QueryCountWorkoutsDocument,
+    "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id: pelotonId title playCount artists { id: pelotonId name playCount } } } } }": typeof types.QueryCountSongsDocument,
+    "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id: pelotonId } } } }": typeof types.QueryCountEverySongDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": typeof types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": typeof types.RunErrorsRunsDocument,
     "\n  subscription RunSubscriptionFollow($id: ID!) { ingestRun(id: $id) { id stage status seen new processed failed total errorCode error } }\n": typeof types.RunSubscriptionFollowDocument,
     "query RunSubscriptionNow($id: ID!) { ingestRun(id: $id) { status errorCode error } }": typeof types.RunSubscriptionNowDocument,
     "mutation RunSubscriptionSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id status } }": typeof types.RunSubscriptionSyncDocument,
     "mutation RunSubscriptionDetails { processDetails { id status } }": typeof types.RunSubscriptionDetailsDocument,
-    "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }": typeof types.SearchPagesSongsDocument,
+    "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id: pelotonId playCount } } } }": typeof types.SearchPagesSongsDocument,
     "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }": typeof types.SearchPagesArtistsDocument,
     "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }": typeof types.SearchPagesEmptyDocument,
     "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }": typeof types.SearchPagesNoWorkoutsDocument,
+    "query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {\n      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }\n      explicit { explicit count } airYears { year count } } }": typeof types.WorkoutFacetsOfDocument,
+    "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }": typeof types.WorkoutFacetsTotalDocument,
+    "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": typeof types.WorkoutFacetsRefusedDocument,
+    "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": typeof types.FiltersWorkoutsDocument,
+    "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": typeof types.FiltersMatchesDocument,
 };
 const documents: Documents = {
-    "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }": types.SearchRankingDocument,
-    "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }": types.RecreditedSongDocument,
-    "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }": types.CatalogueWorkoutDocument,
-    "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }": types.CatalogueUnknownIdsDocument,
-    "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }": types.CatalogueWorkoutsPageDocument,
-    "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }": types.CatalogueInstructorWorkoutsDocument,
-    "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id } } } }": types.CatalogueBadCursorDocument,
-    "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }": types.CatalogueMotorheadSongsDocument,
-    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }": types.CatalogueSearchPageDocument,
-    "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }": types.CatalogueSongSearchDocument,
+    "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": types.SearchRankingDocument,
+    "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }": types.RecreditedSongDocument,
+    "query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt\n          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }": types.CatalogueWorkoutDocument,
+    "query CatalogueUnknownIds { workout(id: \"nope\") { id: pelotonId } song(id: \"nope\") { id: pelotonId } instructor(id: \"nope\") { id: pelotonId } }": types.CatalogueUnknownIdsDocument,
+    "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }": types.CatalogueWorkoutsPageDocument,
+    "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id: pelotonId name workouts(first: 100) { totalCount edges { node { id: pelotonId } } } } }": types.CatalogueInstructorWorkoutsDocument,
+    "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id: pelotonId } } } }": types.CatalogueBadCursorDocument,
+    "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id: pelotonId artistNames artists { name } } } } }": types.CatalogueMotorheadSongsDocument,
+    "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id: pelotonId } } } }": types.CatalogueSearchPageDocument,
+    "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id: pelotonId title } } } }": types.CatalogueSongSearchDocument,
     "query CatalogueArtistSongs($q: String) { songs(search: $q, first: 100) { totalCount edges { node { title artistNames playCount } } } }": types.CatalogueArtistSongsDocument,
-    "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }": types.CatalogueArtistSearchDocument,
+    "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id: pelotonId name } } } }": types.CatalogueArtistSearchDocument,
     "query CatalogueShortSearch { songs(search: \" a \", first: 5) { totalCount } }": types.CatalogueShortSearchDocument,
-    "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }": types.CatalogueFilteredWorkoutsDocument,
-    "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }": types.CatalogueWorkoutsInOrderDocument,
-    "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }": types.CatalogueWorkoutsBackwardsDocument,
-    "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }": types.CatalogueWorkoutsAfterDocument,
-    "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }": types.CatalogueWorkoutsCursorsDocument,
-    "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }": types.CatalogueWorkoutsBetweenDocument,
+    "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id: pelotonId } } } }": types.CatalogueFilteredWorkoutsDocument,
+    "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }": types.CatalogueWorkoutsInOrderDocument,
+    "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id: pelotonId } } } }": types.CatalogueWorkoutsBackwardsDocument,
+    "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id: pelotonId } } } }": types.CatalogueWorkoutsAfterDocument,
+    "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id: pelotonId } } } }": types.CatalogueWorkoutsCursorsDocument,
+    "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id: pelotonId } } } }": types.CatalogueWorkoutsBetweenDocument,
     "query CatalogueShortArtistFilter { workouts(filter: { artist: \"x\" }) { totalCount } }": types.CatalogueShortArtistFilterDocument,
-    "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }": types.CatalogueSongPlaysDocument,
-    "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }": types.CatalogueTopArtistsDocument,
+    "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id: pelotonId } } } artists { id: pelotonId name playCount songs(first: 100) { totalCount edges { node { id: pelotonId } } } } } }": types.CatalogueSongPlaysDocument,
+    "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }": types.CatalogueTopArtistsDocument,
     "query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }\n         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }": types.CatalogueIngestionDocument,
     "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }": types.CatalogueIngestRunDocument,
-    "query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }": types.CostNestedPagesDocument,
-    "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }": types.CostTopArtistsDetailDocument,
+    "query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }": types.CostNestedPagesDocument,
+    "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }": types.CostTopArtistsDetailDocument,
     "\n  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }\n": types.MutationsSyncDocument,
     "\n  mutation MutationsDetails($input: ProcessDetailsInput) { processDetails(input: $input) { id stage status processed failed total error } }\n": types.MutationsDetailsDocument,
     "\n  query MutationsRun($id: ID!) { ingestRun(id: $id) { id stage status startedAt finishedAt seen new processed failed total error } }\n": types.MutationsRunDocument,
     "query MutationsRuns { ingestRuns(first: 100) { totalCount edges { node { id stage status } } } }": types.MutationsRunsDocument,
     "query MutationsCatalogue { catalogueStatus { classesListed classesProcessed classesPending } workouts { totalCount } }": types.MutationsCatalogueDocument,
-    "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }": types.QueryCountWorkoutsDocument,
-    "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }": types.QueryCountSongsDocument,
-    "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }": types.QueryCountEverySongDocument,
+    "query NodeClassIds($id: ID!) { workout(id: $id) { id pelotonId instructor { id pelotonId }\n        playlist { song { id pelotonId artists { id pelotonId } album { id pelotonId } } } } }": types.NodeClassIdsDocument,
+    "query NodeEach($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout: node(id: $workout) { __typename id ... on Workout { pelotonId } }\n        instructor: node(id: $instructor) { __typename id ... on Instructor { pelotonId } }\n        song: node(id: $song) { __typename id ... on Song { pelotonId } }\n        artist: node(id: $artist) { __typename id ... on Artist { pelotonId } }\n        album: node(id: $album) { __typename id ... on Album { pelotonId } } }": types.NodeEachDocument,
+    "query NodeLookups($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout(id: $workout) { pelotonId } instructor(id: $instructor) { pelotonId } song(id: $song) { pelotonId }\n        artist(id: $artist) { pelotonId } album(id: $album) { pelotonId } }": types.NodeLookupsDocument,
+    "query NodeWrongType($id: ID!) { song(id: $id) { pelotonId } }": types.NodeWrongTypeDocument,
+    "query NodeNothing($id: ID!) { node(id: $id) { id } }": types.NodeNothingDocument,
+    "query NodeNotGlobal($id: ID!) { node(id: $id) { id } }": types.NodeNotGlobalDocument,
+    "query NodesMixed($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }": types.NodesMixedDocument,
+    "query NodesSongs { songs(first: 20) { edges { node { id } } } }": types.NodesSongsDocument,
+    "query NodesTitles($ids: [ID!]!) { nodes(ids: $ids) { ... on Song { title } } }": types.NodesTitlesDocument,
+    "query NodesTooMany($ids: [ID!]!) { nodes(ids: $ids) { id } }": types.NodesTooManyDocument,
+    "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id: pelotonId title instructor { id: pelotonId name } playlist { position song { id: pelotonId title artistNames albumName artists { id: pelotonId name } } } } } } }": types.QueryCountWorkoutsDocument,
+    "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id: pelotonId title playCount artists { id: pelotonId name playCount } } } } }": types.QueryCountSongsDocument,
+    "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id: pelotonId } } } }": types.QueryCountEverySongDocument,
     "query RunErrorsRun($id: ID!) { ingestRun(id: $id) { id status errorCode error } }": types.RunErrorsRunDocument,
     "query RunErrorsRuns { ingestRuns(first: 10) { edges { node { id status errorCode error } } } }": types.RunErrorsRunsDocument,
     "\n  subscription RunSubscriptionFollow($id: ID!) { ingestRun(id: $id) { id stage status seen new processed failed total errorCode error } }\n": types.RunSubscriptionFollowDocument,
     "query RunSubscriptionNow($id: ID!) { ingestRun(id: $id) { status errorCode error } }": types.RunSubscriptionNowDocument,
     "mutation RunSubscriptionSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id status } }": types.RunSubscriptionSyncDocument,
     "mutation RunSubscriptionDetails { processDetails { id status } }": types.RunSubscriptionDetailsDocument,
-    "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }": types.SearchPagesSongsDocument,
+    "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id: pelotonId playCount } } } }": types.SearchPagesSongsDocument,
     "query SearchPagesArtists { artists(search: \"echo\", first: 10) { totalCount edges { node { name playCount } } } }": types.SearchPagesArtistsDocument,
     "query SearchPagesEmpty($past: String) {\n          artists(search: \"no such artist\", first: 5) { pageInfo { startCursor endCursor } }\n          allSongsPast: songs(first: 5, after: $past) { pageInfo { startCursor endCursor } }\n          noSongs: songs(first: 0) { pageInfo { startCursor endCursor } }\n          instructors(first: 5) { pageInfo { startCursor endCursor } }\n          ingestRuns(first: 5) { pageInfo { startCursor endCursor } }\n          song(id: \"song-quiet\") { workouts(first: 5) { pageInfo { startCursor endCursor } } }\n        }": types.SearchPagesEmptyDocument,
     "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }": types.SearchPagesNoWorkoutsDocument,
+    "query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {\n      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }\n      explicit { explicit count } airYears { year count } } }": types.WorkoutFacetsOfDocument,
+    "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }": types.WorkoutFacetsTotalDocument,
+    "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": types.WorkoutFacetsRefusedDocument,
+    "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": types.FiltersWorkoutsDocument,
+    "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": types.FiltersMatchesDocument,
 };
 
 /**
@@ -123,43 +153,43 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }"): (typeof documents)["query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id } } } }"];
+export function graphql(source: "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }"): (typeof documents)["query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }"): (typeof documents)["query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }"];
+export function graphql(source: "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }"): (typeof documents)["query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }"): (typeof documents)["query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt\n          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }"];
+export function graphql(source: "query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt\n          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }"): (typeof documents)["query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt\n          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }"): (typeof documents)["query CatalogueUnknownIds { workout(id: \"nope\") { id } song(id: \"nope\") { id } instructor(id: \"nope\") { id } }"];
+export function graphql(source: "query CatalogueUnknownIds { workout(id: \"nope\") { id: pelotonId } song(id: \"nope\") { id: pelotonId } instructor(id: \"nope\") { id: pelotonId } }"): (typeof documents)["query CatalogueUnknownIds { workout(id: \"nope\") { id: pelotonId } song(id: \"nope\") { id: pelotonId } instructor(id: \"nope\") { id: pelotonId } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }"): (typeof documents)["query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }"];
+export function graphql(source: "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }"): (typeof documents)["query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }"): (typeof documents)["query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }"];
+export function graphql(source: "query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id: pelotonId name workouts(first: 100) { totalCount edges { node { id: pelotonId } } } } }"): (typeof documents)["query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id: pelotonId name workouts(first: 100) { totalCount edges { node { id: pelotonId } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id } } } }"): (typeof documents)["query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id } } } }"];
+export function graphql(source: "query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id: pelotonId } } } }"): (typeof documents)["query CatalogueBadCursor { workouts(first: 10, after: \"not-a-cursor\") { edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }"): (typeof documents)["query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }"];
+export function graphql(source: "query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id: pelotonId artistNames artists { name } } } } }"): (typeof documents)["query CatalogueMotorheadSongs($after: String) { songs(search: \"MOTORHEAD\", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id: pelotonId artistNames artists { name } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }"): (typeof documents)["query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }"];
+export function graphql(source: "query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id: pelotonId } } } }"): (typeof documents)["query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {\n          songs(search: \"ing\", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }"): (typeof documents)["query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }"];
+export function graphql(source: "query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id: pelotonId title } } } }"): (typeof documents)["query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id: pelotonId title } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -167,7 +197,7 @@ export function graphql(source: "query CatalogueArtistSongs($q: String) { songs(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }"): (typeof documents)["query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id name } } } }"];
+export function graphql(source: "query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id: pelotonId name } } } }"): (typeof documents)["query CatalogueArtistSearch { artists(search: \"motorhead\", first: 5) { totalCount edges { node { id: pelotonId name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -175,27 +205,27 @@ export function graphql(source: "query CatalogueShortSearch { songs(search: \" a
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }"): (typeof documents)["query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }"];
+export function graphql(source: "query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id: pelotonId } } } }"): (typeof documents)["query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }"): (typeof documents)["query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }"];
+export function graphql(source: "query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }"): (typeof documents)["query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {\n            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }"): (typeof documents)["query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }"];
+export function graphql(source: "query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id: pelotonId } } } }"): (typeof documents)["query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {\n            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }"): (typeof documents)["query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }"];
+export function graphql(source: "query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id: pelotonId } } } }"): (typeof documents)["query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }"): (typeof documents)["query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }"];
+export function graphql(source: "query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id: pelotonId } } } }"): (typeof documents)["query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }"): (typeof documents)["query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }"];
+export function graphql(source: "query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id: pelotonId } } } }"): (typeof documents)["query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -203,11 +233,11 @@ export function graphql(source: "query CatalogueShortArtistFilter { workouts(fil
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }"): (typeof documents)["query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }"];
+export function graphql(source: "query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id: pelotonId } } } artists { id: pelotonId name playCount songs(first: 100) { totalCount edges { node { id: pelotonId } } } } } }"): (typeof documents)["query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id: pelotonId } } } artists { id: pelotonId name playCount songs(first: 100) { totalCount edges { node { id: pelotonId } } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }"): (typeof documents)["query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }"];
+export function graphql(source: "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }"): (typeof documents)["query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -219,11 +249,11 @@ export function graphql(source: "query CatalogueIngestRun($id: ID!) { ingestRun(
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }"): (typeof documents)["query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }"];
+export function graphql(source: "query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }"): (typeof documents)["query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }"): (typeof documents)["query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }"];
+export function graphql(source: "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }"): (typeof documents)["query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -247,15 +277,55 @@ export function graphql(source: "query MutationsCatalogue { catalogueStatus { cl
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }"): (typeof documents)["query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }"];
+export function graphql(source: "query NodeClassIds($id: ID!) { workout(id: $id) { id pelotonId instructor { id pelotonId }\n        playlist { song { id pelotonId artists { id pelotonId } album { id pelotonId } } } } }"): (typeof documents)["query NodeClassIds($id: ID!) { workout(id: $id) { id pelotonId instructor { id pelotonId }\n        playlist { song { id pelotonId artists { id pelotonId } album { id pelotonId } } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }"): (typeof documents)["query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id title playCount artists { id name playCount } } } } }"];
+export function graphql(source: "query NodeEach($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout: node(id: $workout) { __typename id ... on Workout { pelotonId } }\n        instructor: node(id: $instructor) { __typename id ... on Instructor { pelotonId } }\n        song: node(id: $song) { __typename id ... on Song { pelotonId } }\n        artist: node(id: $artist) { __typename id ... on Artist { pelotonId } }\n        album: node(id: $album) { __typename id ... on Album { pelotonId } } }"): (typeof documents)["query NodeEach($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout: node(id: $workout) { __typename id ... on Workout { pelotonId } }\n        instructor: node(id: $instructor) { __typename id ... on Instructor { pelotonId } }\n        song: node(id: $song) { __typename id ... on Song { pelotonId } }\n        artist: node(id: $artist) { __typename id ... on Artist { pelotonId } }\n        album: node(id: $album) { __typename id ... on Album { pelotonId } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }"): (typeof documents)["query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }"];
+export function graphql(source: "query NodeLookups($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout(id: $workout) { pelotonId } instructor(id: $instructor) { pelotonId } song(id: $song) { pelotonId }\n        artist(id: $artist) { pelotonId } album(id: $album) { pelotonId } }"): (typeof documents)["query NodeLookups($workout: ID!, $instructor: ID!, $song: ID!, $artist: ID!, $album: ID!) {\n        workout(id: $workout) { pelotonId } instructor(id: $instructor) { pelotonId } song(id: $song) { pelotonId }\n        artist(id: $artist) { pelotonId } album(id: $album) { pelotonId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeWrongType($id: ID!) { song(id: $id) { pelotonId } }"): (typeof documents)["query NodeWrongType($id: ID!) { song(id: $id) { pelotonId } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeNothing($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query NodeNothing($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodeNotGlobal($id: ID!) { node(id: $id) { id } }"): (typeof documents)["query NodeNotGlobal($id: ID!) { node(id: $id) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodesMixed($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }"): (typeof documents)["query NodesMixed($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodesSongs { songs(first: 20) { edges { node { id } } } }"): (typeof documents)["query NodesSongs { songs(first: 20) { edges { node { id } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodesTitles($ids: [ID!]!) { nodes(ids: $ids) { ... on Song { title } } }"): (typeof documents)["query NodesTitles($ids: [ID!]!) { nodes(ids: $ids) { ... on Song { title } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query NodesTooMany($ids: [ID!]!) { nodes(ids: $ids) { id } }"): (typeof documents)["query NodesTooMany($ids: [ID!]!) { nodes(ids: $ids) { id } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id: pelotonId title instructor { id: pelotonId name } playlist { position song { id: pelotonId title artistNames albumName artists { id: pelotonId name } } } } } } }"): (typeof documents)["query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount\n        edges { node { id: pelotonId title instructor { id: pelotonId name } playlist { position song { id: pelotonId title artistNames albumName artists { id: pelotonId name } } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id: pelotonId title playCount artists { id: pelotonId name playCount } } } } }"): (typeof documents)["query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount\n        edges { node { id: pelotonId title playCount artists { id: pelotonId name playCount } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id: pelotonId } } } }"): (typeof documents)["query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id: pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -283,7 +353,7 @@ export function graphql(source: "mutation RunSubscriptionDetails { processDetail
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }"): (typeof documents)["query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }"];
+export function graphql(source: "query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id: pelotonId playCount } } } }"): (typeof documents)["query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {\n  songs(search: $search, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id: pelotonId playCount } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -296,6 +366,26 @@ export function graphql(source: "query SearchPagesEmpty($past: String) {\n      
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }"): (typeof documents)["query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {\n      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }\n      explicit { explicit count } airYears { year count } } }"): (typeof documents)["query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {\n      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }\n      explicit { explicit count } airYears { year count } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }"): (typeof documents)["query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }"): (typeof documents)["query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }"): (typeof documents)["query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }"): (typeof documents)["query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

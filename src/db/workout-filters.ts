@@ -1,0 +1,193 @@
+// Which classes a workouts filter keeps, as Prisma's where (the workouts list, the songs that matched)
+// and as SQL (the facets, which group by expressions Prisma cannot): both written here, criterion by
+// criterion, and held to one answer by test/schema/workout-facets.test.ts.
+import type { DetailedClient } from ".";
+import { Prisma } from "./generated/detailed/client";
+
+/**
+ * A workouts filter, checked and in the database's terms (src/schema/workout-filter.ts reads it from
+ * the GraphQL input). Every criterion present must hold; a list holds when any of its values does, so
+ * an empty list holds for no class.
+ */
+export interface WorkoutCriteria {
+  instructorIds?: string[];
+  disciplines?: string[];
+  /** nominal durations, in seconds */
+  durations?: number[];
+  minDuration?: number;
+  maxDuration?: number;
+  /** years of the original air time, in UTC */
+  airYears?: number[];
+  airedAfter?: Date;
+  airedBefore?: Date;
+  explicit?: boolean;
+  minDifficulty?: number;
+  maxDifficulty?: number;
+  /** a song credited to an artist whose name holds these whole words (wordsOf's form: " acdc ") */
+  artistWords?: string;
+  /** a song whose title holds these whole words */
+  songWords?: string;
+  /** a song credited to one of these artists */
+  artistIds?: string[];
+  songIds?: string[];
+}
+
+/** The facets, each with the criterion its values choose: a facet counts the classes matching every other criterion. */
+export const facetCriteria = {
+  disciplines: "disciplines",
+  instructors: "instructorIds",
+  durations: "durations",
+  explicit: "explicit",
+  airYears: "airYears",
+} as const satisfies Record<string, keyof WorkoutCriteria>;
+
+export type Facet = keyof typeof facetCriteria;
+
+/** The criteria about the songs a class plays: each holds when one of its playlist entries does. */
+const musicCriteria = ["artistWords", "songWords", "artistIds", "songIds"] as const;
+
+const present = <K extends keyof WorkoutCriteria>(criteria: WorkoutCriteria, key: K): criteria is WorkoutCriteria & Required<Pick<WorkoutCriteria, K>> =>
+  criteria[key] !== undefined;
+
+const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1));
+
+/** Whether the filter asks anything about the songs played: then a class can say which of its songs matched. */
+export const asksForMusic = (criteria: WorkoutCriteria) => musicCriteria.some((key) => present(criteria, key));
+
+/** Each music criterion as a condition on one playlist entry. */
+function entryConditions(criteria: WorkoutCriteria): Prisma.PlaylistEntryWhereInput[] {
+  const { artistWords, songWords, artistIds, songIds } = criteria;
+  return [
+    ...(artistWords !== undefined ? [{ song: { artists: { some: { artist: { nameWords: { contains: artistWords } } } } } }] : []),
+    ...(songWords !== undefined ? [{ song: { titleWords: { contains: songWords } } }] : []),
+    ...(artistIds !== undefined ? [{ song: { artists: { some: { artistId: { in: artistIds } } } } }] : []),
+    ...(songIds !== undefined ? [{ songId: { in: songIds } }] : []),
+  ];
+}
+
+/** The classes matching every criterion, as Prisma's where. (The words hold no LIKE wildcard: wordsOf removes % and _.) */
+export function workoutWhere(criteria: WorkoutCriteria): Prisma.DetailedWorkoutWhereInput {
+  const c = criteria;
+  const range = <T>(min: T | undefined, max: T | undefined) => ({ gte: min, lte: max });
+  const conditions: Prisma.DetailedWorkoutWhereInput[] = [
+    ...(present(c, "instructorIds") ? [{ instructorId: { in: c.instructorIds } }] : []),
+    ...(present(c, "disciplines") ? [{ fitnessDiscipline: { in: c.disciplines } }] : []),
+    ...(present(c, "durations") ? [{ durationSeconds: { in: c.durations } }] : []),
+    ...(c.minDuration !== undefined || c.maxDuration !== undefined ? [{ durationSeconds: range(c.minDuration, c.maxDuration) }] : []),
+    ...(present(c, "airYears") ? [{ OR: c.airYears.map((year) => ({ originalAirTime: { gte: yearStart(year), lt: yearStart(year + 1) } })) }] : []),
+    ...(c.airedAfter !== undefined || c.airedBefore !== undefined ? [{ originalAirTime: { gt: c.airedAfter, lt: c.airedBefore } }] : []),
+    ...(present(c, "explicit") ? [{ explicit: c.explicit }] : []),
+    ...(c.minDifficulty !== undefined || c.maxDifficulty !== undefined ? [{ difficultyRatingAvg: range(c.minDifficulty, c.maxDifficulty) }] : []),
+    ...entryConditions(c).map((entry) => ({ playlist: { some: entry } })),
+  ];
+  return conditions.length === 0 ? {} : { AND: conditions };
+}
+
+/** The entries of these classes' playlists matching any music criterion (none without one). */
+export function matchingEntriesWhere(criteria: WorkoutCriteria, workoutIds: string[]): Prisma.PlaylistEntryWhereInput {
+  return { workoutId: { in: workoutIds }, OR: entryConditions(criteria) };
+}
+
+const wholeWords = (words: string) => `%${words}%`;
+
+/** workoutWhere as SQL over `detailed_workouts w`, criterion by criterion (true when none). */
+function workoutSql(criteria: WorkoutCriteria): Prisma.Sql {
+  const c = criteria;
+  const entry = (condition: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM playlist_entries pe WHERE pe.workout_id = w.id AND ${condition})`;
+  const conditions: Prisma.Sql[] = [
+    ...(present(c, "instructorIds") ? [Prisma.sql`w.instructor_id = ANY(${c.instructorIds}::text[])`] : []),
+    ...(present(c, "disciplines") ? [Prisma.sql`w.fitness_discipline = ANY(${c.disciplines}::text[])`] : []),
+    ...(present(c, "durations") ? [Prisma.sql`w.duration = ANY(${c.durations}::int[])`] : []),
+    ...(c.minDuration !== undefined ? [Prisma.sql`w.duration >= ${c.minDuration}`] : []),
+    ...(c.maxDuration !== undefined ? [Prisma.sql`w.duration <= ${c.maxDuration}`] : []),
+    ...(present(c, "airYears") ? [Prisma.sql`${airYear} = ANY(${c.airYears}::int[])`] : []),
+    ...(c.airedAfter !== undefined ? [Prisma.sql`w.original_air_time > ${c.airedAfter}`] : []),
+    ...(c.airedBefore !== undefined ? [Prisma.sql`w.original_air_time < ${c.airedBefore}`] : []),
+    ...(present(c, "explicit") ? [Prisma.sql`w.is_explicit = ${c.explicit}`] : []),
+    ...(c.minDifficulty !== undefined ? [Prisma.sql`w.difficulty_rating_avg >= ${c.minDifficulty}`] : []),
+    ...(c.maxDifficulty !== undefined ? [Prisma.sql`w.difficulty_rating_avg <= ${c.maxDifficulty}`] : []),
+    ...(present(c, "artistWords")
+      ? [
+          entry(
+            Prisma.sql`pe.song_id IN (SELECT sa.song_id FROM song_artists sa JOIN artists a ON a.id = sa.artist_id WHERE a.name_words LIKE ${wholeWords(c.artistWords)})`,
+          ),
+        ]
+      : []),
+    ...(present(c, "songWords") ? [entry(Prisma.sql`pe.song_id IN (SELECT s.id FROM songs s WHERE s.title_words LIKE ${wholeWords(c.songWords)})`)] : []),
+    ...(present(c, "artistIds")
+      ? [entry(Prisma.sql`pe.song_id IN (SELECT sa.song_id FROM song_artists sa WHERE sa.artist_id = ANY(${c.artistIds}::text[]))`)]
+      : []),
+    ...(present(c, "songIds") ? [entry(Prisma.sql`pe.song_id = ANY(${c.songIds}::text[])`)] : []),
+  ];
+  return conditions.length === 0 ? Prisma.sql`true` : Prisma.join(conditions, " AND ");
+}
+
+const airYear = Prisma.sql`extract(year FROM w.original_air_time AT TIME ZONE 'UTC')::int`;
+
+/** Each facet's value column in the facets' statement; a class without one is not counted in that facet. */
+const facetValues: Record<Facet, Prisma.Sql> = {
+  disciplines: Prisma.sql`w.fitness_discipline`,
+  instructors: Prisma.sql`w.instructor_id`,
+  durations: Prisma.sql`w.duration::text`,
+  explicit: Prisma.sql`w.is_explicit::text`,
+  airYears: Prisma.sql`${airYear}::text`,
+};
+
+export interface FacetCount {
+  facet: Facet | "total";
+  /** the value as text (a duration's seconds, "true", a year); null for the total */
+  value: string | null;
+  count: number;
+}
+
+const without = (criteria: WorkoutCriteria, key: keyof WorkoutCriteria): WorkoutCriteria => {
+  const { [key]: _left, ...others } = criteria;
+  return others;
+};
+
+/**
+ * One statement counting the classes matching `criteria` (the total) and, for each facet asked, the
+ * classes of each of its values matching every criterion but the facet's own. The classes matching
+ * every other criterion are read once; each facet then counts those its other facets' criteria keep.
+ */
+export function facetsStatement(criteria: WorkoutCriteria, facets: readonly Facet[]): Prisma.Sql {
+  const own = Object.values(facetCriteria) as (keyof WorkoutCriteria)[];
+  const others = own.reduce(without, criteria);
+  const flags = (Object.keys(facetCriteria) as Facet[]).map((facet) => {
+    const key = facetCriteria[facet];
+    const holds = present(criteria, key) ? workoutSql({ [key]: criteria[key] }) : Prisma.sql`true`;
+    return { facet, column: Prisma.raw(`in_${facet.toLowerCase()}`), holds };
+  });
+  const keptByAll = (but?: Facet) =>
+    Prisma.join(
+      flags.filter((flag) => flag.facet !== but).map((flag) => flag.column),
+      " AND ",
+    );
+  const counts = [
+    Prisma.sql`SELECT 'total' AS facet, NULL::text AS value, count(*) AS count FROM classes WHERE ${keptByAll()}`,
+    ...facets.map(
+      (facet) =>
+        Prisma.sql`SELECT ${facet}::text, value_of_${Prisma.raw(facet.toLowerCase())}, count(*) FROM classes
+                    WHERE value_of_${Prisma.raw(facet.toLowerCase())} IS NOT NULL AND ${keptByAll(facet)} GROUP BY 2`,
+    ),
+  ];
+  return Prisma.sql`
+    WITH classes AS MATERIALIZED (
+      SELECT ${Prisma.join(
+        (Object.keys(facetValues) as Facet[]).map((facet) => Prisma.sql`${facetValues[facet]} AS value_of_${Prisma.raw(facet.toLowerCase())}`),
+        ", ",
+      )},
+             ${Prisma.join(
+               flags.map((flag) => Prisma.sql`${flag.holds} AS ${flag.column}`),
+               ", ",
+             )}
+        FROM detailed_workouts w
+       WHERE ${workoutSql(others)})
+    ${Prisma.join(counts, " UNION ALL ")}`;
+}
+
+/** The total and each asked facet's counts (facetsStatement). */
+export async function facetCounts(detailed: DetailedClient, criteria: WorkoutCriteria, facets: readonly Facet[]) {
+  const rows = await detailed.$queryRaw<{ facet: Facet | "total"; value: string | null; count: bigint }[]>(facetsStatement(criteria, facets));
+  return rows.map((row): FacetCount => ({ facet: row.facet, value: row.value, count: Number(row.count) }));
+}

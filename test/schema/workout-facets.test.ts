@@ -1,0 +1,132 @@
+import { ingestFromSimulator } from "../../harness/simulator";
+import { createApi } from "../../src/server";
+import { type Simulator, startSimulator } from "../../src/simulator";
+import { graphql } from "../graphql";
+import type { WorkoutFacetsOfQuery, WorkoutFilter } from "../graphql/graphql";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
+import { execute } from "../support/graphql";
+
+// workoutFacets over an ingested catalogue of three disciplines: each facet's count of a value is the
+// totalCount of the workouts filtered with that value chosen in place of the facet's own criterion.
+
+let sim: Simulator;
+let db: TestDatabases;
+let api: ReturnType<typeof createApi>;
+const sent: string[] = [];
+
+beforeAll(async () => {
+  [sim, db] = await Promise.all([startSimulator({ classes: 150 }), openTestDatabases({ onQuery: (_database, sql) => sent.push(sql) })]);
+  await ingestFromSimulator(db, sim, { sync: { categories: ["all"] } });
+  api = createApi(db);
+});
+afterAll(() => Promise.all([sim.close(), db.dispose()]));
+
+type Facets = WorkoutFacetsOfQuery["workoutFacets"];
+
+async function facetsOf(filter: WorkoutFilter | null): Promise<Facets> {
+  const { data, errors } = await execute(
+    api,
+    graphql(`query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {
+      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }
+      explicit { explicit count } airYears { year count } } }`),
+    { filter },
+  );
+  expect(errors).toBeUndefined();
+  return data!.workoutFacets;
+}
+
+async function totalCount(filter: WorkoutFilter | null): Promise<number> {
+  const { data, errors } = await execute(
+    api,
+    graphql(`query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }`),
+    {
+      filter,
+    },
+  );
+  expect(errors).toBeUndefined();
+  return data!.workouts.totalCount;
+}
+
+/** Each facet's values as filters: the filter with that value chosen in place of the facet's own criterion. */
+function choices(filter: WorkoutFilter, facets: Facets): { facet: string; count: number; chosen: WorkoutFilter }[] {
+  const { discipline: _discipline, instructorId: _instructorId, ...rest } = filter;
+  return [
+    ...facets.disciplines.map(({ discipline, count }) => ({
+      facet: `discipline ${discipline}`,
+      count,
+      chosen: { ...filter, discipline: undefined, disciplines: [discipline] },
+    })),
+    ...facets.instructors.map(({ instructor, count }) => ({
+      facet: `instructor ${instructor.name}`,
+      count,
+      chosen: { ...rest, ...(filter.discipline != null && { discipline: filter.discipline }), instructorIds: [instructor.pelotonId] },
+    })),
+    ...facets.durations.map(({ durationSeconds, count }) => ({
+      facet: `duration ${durationSeconds}`,
+      count,
+      chosen: { ...filter, durations: [durationSeconds] },
+    })),
+    ...facets.explicit.map(({ explicit, count }) => ({ facet: `explicit ${explicit}`, count, chosen: { ...filter, explicit } })),
+    ...facets.airYears.map(({ year, count }) => ({ facet: `year ${year}`, count, chosen: { ...filter, airYears: [year] } })),
+  ];
+}
+
+describe("workoutFacets", () => {
+  it("counts by discipline, instructor, duration, explicit and air year the classes each value would list", async () => {
+    const instructors = sim.catalogue.instructors.map((instructor) => instructor.id);
+    const newest = new Date(sim.catalogue.classes[0]!.originalAirTime * 1000).getUTCFullYear();
+    const filters: WorkoutFilter[] = [
+      {},
+      { disciplines: ["cycling"] },
+      { disciplines: ["cycling", "yoga"], durations: [1200, 1800] },
+      { artist: "AC/DC", explicit: false },
+      { instructorIds: instructors.slice(0, 6), airYears: [newest, newest - 1], minDifficulty: 5 },
+      { discipline: "strength", instructorId: instructors[3], minDuration: 1200, maxDuration: 2700 },
+    ];
+    for (const filter of filters) {
+      const facets = await facetsOf(filter);
+      expect({ filter, total: facets.total }).toEqual({ filter, total: await totalCount(filter) });
+      const counted = choices(filter, facets);
+      expect(counted.length).toBeGreaterThan(0);
+      for (const { facet, count, chosen } of counted) {
+        expect({ filter, facet, count }).toEqual({ filter, facet, count: await totalCount(chosen) });
+      }
+      // every value is counted: a facet's counts add up to the classes matching all but its own criterion
+      const sum = (counts: { count: number }[]) => counts.reduce((total, { count }) => total + count, 0);
+      const { disciplines: _d, discipline: _one, ...allButDisciplines } = filter;
+      expect(sum(facets.disciplines)).toBe(await totalCount(allButDisciplines));
+      const { airYears: _y, ...allButYears } = filter;
+      expect(sum(facets.airYears)).toBe(await totalCount(allButYears));
+    }
+  });
+
+  it("counts a facet's other values while one is chosen, and the other facets within it", async () => {
+    const all = await facetsOf(null);
+    expect(all.disciplines.map((d) => d.discipline).sort()).toEqual(["cycling", "strength", "yoga"]);
+    const cycling = await facetsOf({ disciplines: ["cycling"] });
+    expect(cycling.disciplines).toEqual(all.disciplines);
+    expect(cycling.total).toBe(all.disciplines.find((d) => d.discipline === "cycling")!.count);
+    const byDuration = await db.detailed.detailedWorkout.groupBy({
+      by: ["durationSeconds"],
+      where: { fitnessDiscipline: "cycling" },
+      _count: true,
+      orderBy: { durationSeconds: "asc" },
+    });
+    expect(cycling.durations).toEqual(byDuration.map((row) => ({ durationSeconds: row.durationSeconds, count: row._count })));
+    // most classes first
+    const counts = all.instructors.map((i) => i.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(all.total).toBe(150);
+  });
+
+  it("answers in one statement for the counts, and one for the instructors", async () => {
+    sent.length = 0;
+    await facetsOf({ disciplines: ["cycling", "strength"], artist: "a-ha" });
+    expect(sent).toHaveLength(2);
+  });
+
+  it("refuses what the workouts filter refuses", async () => {
+    const { errors } = await execute(api, graphql(`query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }`));
+    expect(errors).toEqual([expect.objectContaining({ message: "filter.durations[0] must be 0 or more seconds (got -1)" })]);
+  });
+});
