@@ -17,36 +17,36 @@ export interface MixItem {
 }
 
 const songSearch = `query SongSearch($search: String!) {
-  songs(search: $search, first: 20) { totalCount edges { node { id title artistNames playCount } } }
+  songs(search: $search, first: 20) { totalCount edges { node { id: pelotonId title artistNames playCount } } }
 }`;
 
 const classPlaylist = `query ClassPlaylist($id: ID!) {
   workout(id: $id) {
-    id title discipline durationSeconds airedAt
-    instructor { id name }
-    playlist { position startOffsetSeconds song { id title artistNames } }
+    id: pelotonId title discipline durationSeconds airedAt
+    instructor { id: pelotonId name }
+    playlist { position startOffsetSeconds song { id: pelotonId title artistNames } }
   }
 }`;
 
 const instructorClasses = `query InstructorClasses($id: ID!) {
   instructor(id: $id) {
-    id name
-    workouts(first: 20) { totalCount edges { node { id title discipline durationSeconds airedAt } } }
-    topArtists(limit: 10) { plays artist { id name } }
+    id: pelotonId name
+    workouts(first: 20) { totalCount edges { node { id: pelotonId title discipline durationSeconds airedAt } } }
+    topArtists(limit: 10) { plays artist { id: pelotonId name } }
   }
 }`;
 
 const filteredWorkouts = `query FilteredWorkouts($filter: WorkoutFilter!) {
   workouts(filter: $filter, first: 20) {
     totalCount
-    edges { node { id title durationSeconds airedAt difficulty instructor { name } } }
+    edges { node { id: pelotonId title durationSeconds airedAt difficulty instructor { name } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
 
 const deepPage = `query DeepPage($after: String!) {
   workouts(first: 20, after: $after) {
-    edges { node { id title discipline airedAt } }
+    edges { node { id: pelotonId title discipline airedAt } }
     pageInfo { hasNextPage endCursor }
   }
 }`;

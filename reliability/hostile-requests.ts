@@ -52,10 +52,10 @@ export function hostileRequests(facts: CatalogueFacts, seed: number): HostileReq
 
 function validOperations(facts: CatalogueFacts): string[] {
   return [
-    `query Songs { songs(search: ${JSON.stringify(facts.artistNames[0])}, first: 5) { totalCount edges { node { id title artistNames } } } }`,
-    `query Class { workout(id: ${JSON.stringify(facts.classIds[0])}) { id title instructor { name } playlist { position song { title } } } }`,
+    `query Songs { songs(search: ${JSON.stringify(facts.artistNames[0])}, first: 5) { totalCount edges { node { id: pelotonId title artistNames } } } }`,
+    `query Class { workout(id: ${JSON.stringify(facts.classIds[0])}) { id: pelotonId title instructor { name } playlist { position song { title } } } }`,
     `query Instructor { instructor(id: ${JSON.stringify(facts.instructorIds[0])}) { name workouts(first: 5) { totalCount } topArtists(limit: 3) { plays artist { name } } } }`,
-    `query Filtered { workouts(first: 10, filter: { discipline: "cycling", minDuration: 600, maxDuration: 2700 }) { totalCount edges { node { id } } } }`,
+    `query Filtered { workouts(first: 10, filter: { discipline: "cycling", minDuration: 600, maxDuration: 2700 }) { totalCount edges { node { id: pelotonId } } } }`,
   ];
 }
 
@@ -145,7 +145,7 @@ function overDeep(): HostileRequest[] {
     { length: 20 },
     (_, i) => `fragment F${i} on Song { workouts(first: 1) { edges { node { playlist { song { ...F${i + 1} } } } } } }`,
   );
-  cases.push(["deep fragments", `{ songs(first: 1) { edges { node { ...F0 } } } } ${fragments.join(" ")} fragment F20 on Song { id }`]);
+  cases.push(["deep fragments", `{ songs(first: 1) { edges { node { ...F0 } } } } ${fragments.join(" ")} fragment F20 on Song { id: pelotonId }`]);
   cases.push(["braces 1000", `${"{ a ".repeat(1000)}${"}".repeat(1000)}`]);
   cases.push(["braces 100000", `${"{".repeat(100_000)}${"}".repeat(100_000)}`]);
   cases.push(["nested list argument 5000", `{ workouts(first: 1, filter: { discipline: ${"[".repeat(5000)}"a"${"]".repeat(5000)} }) { totalCount } }`]);
@@ -208,7 +208,7 @@ function huge(random: Random): HostileRequest[] {
       f: { discipline: Array.from({ length: 100_000 }, () => "cycling") },
     }),
     operation("body over the limit: search", `{ songs(search: "${long(overLimit)}", first: 1) { totalCount } }`),
-    operation("body over the limit: id", `query ($id: ID!) { workout(id: $id) { id } }`, { id: long(overLimit) }),
+    operation("body over the limit: id", `query ($id: ID!) { workout(id: $id) { id: pelotonId } }`, { id: long(overLimit) }),
     operation("body over the limit: variables", `{ catalogueStatus { songs } }`, Object.fromEntries(Array.from({ length: 200_000 }, (_, i) => [`v${i}`, i]))),
     operation("body over the limit: extensions", `{ catalogueStatus { songs } }`, {}, { extensions: { junk: long(overLimit) } }),
     operation("body over the limit: comments", `{ catalogueStatus { songs } }\n${"# comment\n".repeat(overLimit / 10)}`),
@@ -225,7 +225,7 @@ function wrongTypes(random: Random, classId: string): HostileRequest[] {
       cases.push(operation(`wrong first ${i}: ${JSON.stringify(value)}`, `query ($n: Int) { workouts(first: $n) { totalCount } }`, { n: value }));
     // an ID may be a string or a whole number: wrap those in a list or an object
     const id = typeof value === "string" ? [classId, value] : typeof value === "number" ? { id: value } : value;
-    cases.push(operation(`wrong id ${i}: ${JSON.stringify(id)}`, `query ($id: ID!) { workout(id: $id) { id } }`, { id }));
+    cases.push(operation(`wrong id ${i}: ${JSON.stringify(id)}`, `query ($id: ID!) { workout(id: $id) { id: pelotonId } }`, { id }));
     if (value !== null)
       cases.push(
         operation(`wrong filter ${i}: ${JSON.stringify(value)}`, `query ($f: WorkoutFilter) { workouts(first: 1, filter: $f) { totalCount } }`, {
@@ -239,9 +239,9 @@ function wrongTypes(random: Random, classId: string): HostileRequest[] {
     `{ workouts(first: 2147483648) { totalCount } }`,
     `{ workouts(first: true) { totalCount } }`,
     `{ workouts(first: null, last: "x") { totalCount } }`,
-    `{ workout(id: 42.5) { id } }`,
-    `{ workout(id: { a: 1 }) { id } }`,
-    `{ workout(id: null) { id } }`,
+    `{ workout(id: 42.5) { id: pelotonId } }`,
+    `{ workout(id: { a: 1 }) { id: pelotonId } }`,
+    `{ workout(id: null) { id: pelotonId } }`,
     `{ workouts(first: 1, filter: { airedAfter: "yesterday" }) { totalCount } }`,
     `{ workouts(first: 1, filter: { airedAfter: "2025-13-45T99:99:99Z" }) { totalCount } }`,
     `{ workouts(first: 1, filter: { minDuration: "long" }) { totalCount } }`,
@@ -271,13 +271,13 @@ function wrongTypes(random: Random, classId: string): HostileRequest[] {
 
 /** Operations that need variables they are not given. */
 function missingVariables(classId: string): HostileRequest[] {
-  const query = `query ($id: ID!) { workout(id: $id) { id } }`;
+  const query = `query ($id: ID!) { workout(id: $id) { id: pelotonId } }`;
   return [
     operation("missing variable", query, {}),
     operation("missing variables object", query),
     operation("null required variable", query, { id: null }),
     operation("misspelled variable", query, { Id: classId }),
-    operation("undeclared variable", `{ workout(id: $id) { id } }`, { id: classId }),
+    operation("undeclared variable", `{ workout(id: $id) { id: pelotonId } }`, { id: classId }),
     operation("required filter field null", `query ($s: String!) { songs(search: $s, first: 1) { totalCount } }`, { s: null }),
     operation("required in list", `query ($ids: [ID!]!) { catalogueStatus { songs } }`, { ids: [null] }),
     operation("missing operationName among several", `query A { catalogueStatus { songs } } query B { catalogueStatus { artists } }`),
@@ -342,8 +342,10 @@ function badCursors(random: Random, facts: CatalogueFacts): HostileRequest[] {
   ];
   const cases: HostileRequest[] = [];
   cursors.forEach((cursor, i) => {
-    cases.push(operation(`bad workouts cursor ${i}`, `query ($c: String) { workouts(first: 5, after: $c) { edges { node { id } } } }`, { c: cursor }));
-    cases.push(operation(`bad songs cursor ${i}`, `query ($c: String) { songs(first: 5, after: $c) { edges { node { id } } } }`, { c: cursor }));
+    cases.push(
+      operation(`bad workouts cursor ${i}`, `query ($c: String) { workouts(first: 5, after: $c) { edges { node { id: pelotonId } } } }`, { c: cursor }),
+    );
+    cases.push(operation(`bad songs cursor ${i}`, `query ($c: String) { songs(first: 5, after: $c) { edges { node { id: pelotonId } } } }`, { c: cursor }));
   });
   cases.push(operation("songs before a workouts cursor", `query ($c: String) { songs(first: 5, before: $c) { totalCount } }`, { c: real }));
   cases.push(operation("before and after", `query ($c: String) { songs(first: 5, after: $c, before: $c) { totalCount } }`, { c: real }));

@@ -8,19 +8,19 @@ export interface Operation {
 
 const queries = {
   artistSearch: `query ArtistSongs($search: String!) {
-    songs(search: $search, first: 20) { totalCount edges { node { id title artistNames albumName playCount } } } }`,
+    songs(search: $search, first: 20) { totalCount edges { node { id: pelotonId title artistNames albumName playCount } } } }`,
   titleSearch: `query TitleSongs($search: String!) {
-    songs(search: $search, first: 20) { totalCount edges { node { id title artistNames artists { id name } } } } }`,
+    songs(search: $search, first: 20) { totalCount edges { node { id: pelotonId title artistNames artists { id: pelotonId name } } } } }`,
   classPlaylist: `query ClassPlaylist($id: ID!) {
-    workout(id: $id) { id title discipline durationSeconds airedAt instructor { id name }
-      playlist { position startOffsetSeconds song { id title artistNames explicit artists { id name } } } } }`,
+    workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt instructor { id: pelotonId name }
+      playlist { position startOffsetSeconds song { id: pelotonId title artistNames explicit artists { id: pelotonId name } } } } }`,
   instructorClasses: `query InstructorClasses($id: ID!) {
-    instructor(id: $id) { id name workouts(first: 20) { totalCount edges { node { id title airedAt durationSeconds } } }
-      topArtists(limit: 10) { plays artist { id name } } } }`,
+    instructor(id: $id) { id: pelotonId name workouts(first: 20) { totalCount edges { node { id: pelotonId title airedAt durationSeconds } } }
+      topArtists(limit: 10) { plays artist { id: pelotonId name } } } }`,
   filteredWorkouts: `query FilteredWorkouts($filter: WorkoutFilter!) {
-    workouts(first: 20, filter: $filter) { totalCount edges { node { id title discipline durationSeconds airedAt instructor { name } } } } }`,
+    workouts(first: 20, filter: $filter) { totalCount edges { node { id: pelotonId title discipline durationSeconds airedAt instructor { name } } } } }`,
   deepPage: `query DeepPage($after: String!) {
-    workouts(first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id title airedAt } } } }`,
+    workouts(first: 20, after: $after) { pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId title airedAt } } } }`,
 } as const;
 
 /**

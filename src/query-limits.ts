@@ -49,7 +49,12 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
   "Query.catalogueStatus": 6_000,
   "Query.workout": STATEMENT,
   "Query.song": STATEMENT,
+  "Query.artist": STATEMENT,
+  "Query.album": STATEMENT,
   "Query.instructor": STATEMENT,
+  // one statement for each type the ids name (Prisma batches one tick's lookups of a model)
+  "Query.node": STATEMENT,
+  "Query.nodes": 5 * STATEMENT,
   "Query.ingestRun": STATEMENT,
   // per parent, even batched into one statement for every parent: the rows each parent makes the database read
   "Instructor.topArtists": 10_000, // every play of the instructor's classes, grouped: 140 ms for the busiest (900 classes, 16,000 credits)
@@ -57,6 +62,7 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
   "Song.workouts": childPagePrice, // every class that plays the song (850 for the most played) ranked, then the page read
   "Song.playCount": 10,
   "Artist.songs": childPagePrice, // every song of the artist ranked, then the page read
+  "Album.songs": childPagePrice, // every song of the album ranked, then the page read
   "Artist.playCount": 10,
 };
 

@@ -1,12 +1,16 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { builder } from "./builder";
+import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
 import { searchConnection, totalCountOf } from "./search";
 
-export const Artist = builder.prismaObject("Artist", {
+export const Artist = builder.prismaNode("Artist", {
+  id: { field: "id", description: "The artist's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
+  // a global id naming no artist answers null, not an error
+  nullable: true,
   select: { id: true, name: true },
   fields: (t) => ({
-    id: t.id({ description: "Peloton's artist_alias_id", resolve: (artist) => artist.id }),
+    pelotonId: t.id({ description: "Peloton's artist_alias_id (its artist_id for an artist Peloton gave no alias)", resolve: (artist) => artist.id }),
     name: t.string({ resolve: (artist) => artist.name }),
     playCount: t.int({
       description: "How many times a class plays one of its songs",
@@ -60,4 +64,11 @@ builder.queryFields((t) => ({
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
   ),
+  artist: t.prismaField({
+    type: "Artist",
+    nullable: true,
+    description: "The artist of this id: its global id or Peloton's",
+    args: { id: t.arg.id({ required: true, description: "the artist's `id` or its `pelotonId`" }) },
+    resolve: (query, _root, { id }, { detailed }) => detailed.artist.findUnique({ ...query, where: { id: pelotonIdOf(id, "Artist", "id") } }),
+  }),
 }));

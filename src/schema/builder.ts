@@ -41,6 +41,9 @@ export const builder = new SchemaBuilder<{
     cursorType: "String",
     edgesFieldOptions: { nullable: { list: false, items: false } },
     nodeFieldOptions: { nullable: false },
+    // node(id) and nodes(ids) are src/schema/node.ts's: they read ids as the lookups do
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     firstArgOptions: { validate: pageSizeSchema },
     lastArgOptions: { validate: pageSizeSchema },
   },
@@ -59,6 +62,7 @@ export const builder = new SchemaBuilder<{
       const price = fieldPrice(parentType, field.name, args);
       if (field.args.some((arg) => arg.name === "first")) return { field: price, multiplier: ((args.first ?? args.last) as number | null) ?? pageSize.default };
       if (field.args.some((arg) => arg.name === "limit")) return { field: price, multiplier: (args.limit as number | null) ?? LIST_COST };
+      if (field.name === "nodes") return { field: price, multiplier: Array.isArray(args.ids) ? args.ids.length : LIST_COST };
       // a connection's edges are already counted by its page size
       if (isListType(getNullableType(field.type))) return { field: price, multiplier: field.name === "edges" ? 1 : LIST_COST };
       return price;

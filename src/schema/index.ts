@@ -1,7 +1,9 @@
 import { builder } from "./builder";
+import "./album";
 import "./artist";
 import "./ingest-run";
 import "./instructor";
+import "./node";
 import "./song";
 import "./workout";
 import "./workout-facets";

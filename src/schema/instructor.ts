@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
+import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
 
 const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
@@ -15,10 +16,13 @@ const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("Arti
 });
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
-export const Instructor = builder.prismaObject("Instructor", {
+export const Instructor = builder.prismaNode("Instructor", {
+  id: { field: "id", description: "The instructor's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
+  // a global id naming no instructor answers null, not an error
+  nullable: true,
   select: { id: true, name: true, imageUrl: true },
   fields: (t) => ({
-    id: t.id({ description: "Peloton's instructor id", resolve: (instructor) => instructor.id }),
+    pelotonId: t.id({ description: "Peloton's instructor id", resolve: (instructor) => instructor.id }),
     name: t.string({ resolve: (instructor) => instructor.name }),
     imageUrl: t.string({ nullable: true, resolve: (instructor) => instructor.imageUrl }),
     // batched across instructors (pages.ts): not a relatedConnection, whose nested selection Prisma
@@ -67,8 +71,9 @@ builder.queryFields((t) => ({
   instructor: t.prismaField({
     type: "Instructor",
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.instructor.findUnique({ ...query, where: { id: String(id) } }),
+    description: "The instructor of this id: their global id or Peloton's",
+    args: { id: t.arg.id({ required: true, description: "the instructor's `id` or their `pelotonId`" }) },
+    resolve: (query, _root, { id }, { detailed }) => detailed.instructor.findUnique({ ...query, where: { id: pelotonIdOf(id, "Instructor", "id") } }),
   }),
   instructors: t.prismaConnection({
     type: "Instructor",

@@ -8,7 +8,7 @@ import { GraphQLError } from "graphql";
  */
 export function pelotonIdOf(id: string | number, typename: string, what: string): string {
   const text = String(id);
-  const decoded = decodeGlobal(text);
+  const decoded = decodeGlobalId(text);
   if (!decoded) return text;
   if (decoded.typename !== typename) {
     throw new GraphQLError(`${what}: ${JSON.stringify(text)} is the global id of a ${decoded.typename}, where one of type ${typename} is expected`, {
@@ -27,7 +27,8 @@ export const pelotonIdsOf = (ids: readonly (string | number)[], typename: string
 const globalIdPattern = /^[A-Za-z0-9+/]+={0,2}$/;
 const typenamePattern = /^[A-Z][A-Za-z0-9]*$/;
 
-function decodeGlobal(text: string): { typename: string; id: string } | undefined {
+/** The type name and Peloton id a global id encodes; undefined for anything that is not a global id. */
+export function decodeGlobalId(text: string): { typename: string; id: string } | undefined {
   if (!globalIdPattern.test(text)) return undefined;
   try {
     const { typename, id } = decodeGlobalID(text);

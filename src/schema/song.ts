@@ -1,14 +1,18 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { Artist } from "./artist";
 import { builder } from "./builder";
+import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
 import { searchConnection, totalCountOf } from "./search";
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
-export const Song = builder.prismaObject("Song", {
+export const Song = builder.prismaNode("Song", {
+  id: { field: "id", description: "The song's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
+  // a global id naming no song answers null, not an error
+  nullable: true,
   select: { id: true, title: true, artistNames: true, imageUrl: true, explicit: true },
   fields: (t) => ({
-    id: t.id({ description: "Peloton's song id", resolve: (song) => song.id }),
+    pelotonId: t.id({ description: "Peloton's song id", resolve: (song) => song.id }),
     title: t.string({ resolve: (song) => song.title }),
     artistNames: t.string({ description: 'The credits as one string: "Artist A, Artist B"', resolve: (song) => song.artistNames }),
     artists: t.field({
@@ -18,6 +22,7 @@ export const Song = builder.prismaObject("Song", {
       resolve: (song) => song.artists.map((credit) => credit.artist),
     }),
     albumName: t.string({ nullable: true, select: { album: { select: { name: true } } }, resolve: (song) => song.album?.name ?? null }),
+    album: t.relation("album", { nullable: true, description: "null when Peloton sent none we could key" }),
     imageUrl: t.string({ nullable: true, resolve: (song) => song.imageUrl }),
     explicit: t.boolean({ resolve: (song) => song.explicit }),
     // counted per song in the same statement as the song (a LATERAL join, with relationJoins)
@@ -77,7 +82,8 @@ builder.queryFields((t) => ({
   song: t.prismaField({
     type: "Song",
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.song.findUnique({ ...query, where: { id: String(id) } }),
+    description: "The song of this id: its global id or Peloton's",
+    args: { id: t.arg.id({ required: true, description: "the song's `id` or its `pelotonId`" }) },
+    resolve: (query, _root, { id }, { detailed }) => detailed.song.findUnique({ ...query, where: { id: pelotonIdOf(id, "Song", "id") } }),
   }),
 }));

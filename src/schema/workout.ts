@@ -4,13 +4,17 @@ import type { Prisma, Song } from "../db/generated/detailed/client";
 import { workoutWhere } from "../db/workout-filters";
 import { builder } from "./builder";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
+import { pelotonIdOf } from "./node-ids";
 import { cursorConnection, totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 import { WorkoutFilter, workoutCriteria } from "./workout-filter";
 import { pageMatches } from "./workout-matches";
 
-export const Workout = builder.prismaObject("DetailedWorkout", {
+export const Workout = builder.prismaNode("DetailedWorkout", {
   name: "Workout",
+  id: { field: "id", description: "The class's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
+  // a global id naming no class answers null, not an error
+  nullable: true,
   // The few small columns the fields show, always: never Peloton's whole answer (full_details). Plain
   // fields over them: an exposed field of a type with a select plans its own column, row by row.
   select: {
@@ -24,7 +28,7 @@ export const Workout = builder.prismaObject("DetailedWorkout", {
     imageUrl: true,
   },
   fields: (t) => ({
-    id: t.id({ description: "Peloton's class id", resolve: (w) => w.id }),
+    pelotonId: t.id({ description: "Peloton's class (ride) id", resolve: (w) => w.id }),
     title: t.string({ resolve: (w) => w.title }),
     description: t.string({ nullable: true, resolve: (w) => w.description }),
     discipline: t.string({ nullable: true, description: "null when Peloton sent none", resolve: (w) => w.fitnessDiscipline }),
@@ -66,8 +70,9 @@ builder.queryFields((t) => ({
   workout: t.prismaField({
     type: "DetailedWorkout",
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.detailedWorkout.findUnique({ ...query, where: { id: String(id) } }),
+    description: "The class of this id: its global id or Peloton's",
+    args: { id: t.arg.id({ required: true, description: "the class's `id` or its `pelotonId`" }) },
+    resolve: (query, _root, { id }, { detailed }) => detailed.detailedWorkout.findUnique({ ...query, where: { id: pelotonIdOf(id, "Workout", "id") } }),
   }),
   workouts: t.connection(
     {

@@ -18,12 +18,12 @@ export const ingestCatalogue = (config: DatabaseConfig, sim: Simulator) =>
 // What a client sees of the catalogue, through the API, page after page (a page stays within the API's
 // cost limits); searches go through the trigram indexes.
 const queries = [
-  `query BackupWorkouts($after: String) { workouts(first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title discipline
-      durationSeconds airedAt difficulty instructor { id name } playlist { position startOffsetSeconds song { id title artistNames explicit playCount artists { id name } } } } } } }`,
-  `{ songs(search: "motorhead", first: 50) { totalCount edges { node { id title artistNames } } }
-     artists(search: "motorhead", first: 10) { totalCount edges { node { id name playCount } } } }`,
+  `query BackupWorkouts($after: String) { workouts(first: 10, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id: pelotonId title discipline
+      durationSeconds airedAt difficulty instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames explicit playCount artists { id: pelotonId name } } } } } } }`,
+  `{ songs(search: "motorhead", first: 50) { totalCount edges { node { id: pelotonId title artistNames } } }
+     artists(search: "motorhead", first: 10) { totalCount edges { node { id: pelotonId name playCount } } } }`,
   `query BackupInstructors($after: String) { instructors(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-      edges { node { id name topArtists(limit: 3) { plays artist { id name } } } } } }`,
+      edges { node { id: pelotonId name topArtists(limit: 3) { plays artist { id: pelotonId name } } } } } }`,
   `{ catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists }
      ingestRuns(first: 10) { totalCount edges { node { id stage status seen processed failed } } } }`,
 ];

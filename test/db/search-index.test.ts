@@ -78,17 +78,15 @@ describe("the order of search results", () => {
   ] as const;
 
   beforeAll(async () => {
-    const data = [...ranked]
-      .reverse()
-      .map(([id, title, artistNames]) => ({
-        id,
-        title,
-        artistNames,
-        titleSearch: foldForSearch(title),
-        artistNamesSearch: foldForSearch(artistNames),
-        titleWords: wordsForSearch(title),
-        artistNamesWords: wordsForSearch(artistNames),
-      }));
+    const data = [...ranked].reverse().map(([id, title, artistNames]) => ({
+      id,
+      title,
+      artistNames,
+      titleSearch: foldForSearch(title),
+      artistNamesSearch: foldForSearch(artistNames),
+      titleWords: wordsForSearch(title),
+      artistNamesWords: wordsForSearch(artistNames),
+    }));
     await db.detailed.song.createMany({ data });
   });
   afterAll(() => db.detailed.song.deleteMany({ where: { id: { in: ranked.map(([id]) => id) } } }));
@@ -96,7 +94,7 @@ describe("the order of search results", () => {
   it("puts the whole text first, then its start, then a word's start, then anywhere; shorter texts first", async () => {
     const { data, errors } = await execute(
       createApi(db),
-      graphql(`query SearchRanking { songs(search: "QUOXL", first: 10) { totalCount edges { node { id } } } }`),
+      graphql(`query SearchRanking { songs(search: "QUOXL", first: 10) { totalCount edges { node { id: pelotonId } } } }`),
     );
     expect(errors).toBeUndefined();
     expect(data!.songs.totalCount).toBe(ranked.length);

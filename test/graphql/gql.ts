@@ -73,6 +73,8 @@ type Documents = {
     "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": typeof types.WorkoutFacetsRefusedDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": typeof types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": typeof types.FiltersMatchesDocument,
+    "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": typeof types.TrustedClassesDocument,
+    "query TrustedRuns { ingestRuns(first: 5) { totalCount } }": typeof types.TrustedRunsDocument,
 };
 const documents: Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": types.SearchRankingDocument,
@@ -134,6 +136,8 @@ const documents: Documents = {
     "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": types.WorkoutFacetsRefusedDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": types.FiltersMatchesDocument,
+    "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": types.TrustedClassesDocument,
+    "query TrustedRuns { ingestRuns(first: 5) { totalCount } }": types.TrustedRunsDocument,
 };
 
 /**
@@ -386,6 +390,14 @@ export function graphql(source: "query FiltersWorkouts($filter: WorkoutFilter) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }"): (typeof documents)["query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }"): (typeof documents)["query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrustedRuns { ingestRuns(first: 5) { totalCount } }"): (typeof documents)["query TrustedRuns { ingestRuns(first: 5) { totalCount } }"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -338,8 +338,8 @@ describe("one odd class never halts ingestion", () => {
     const { data, errors } = await execute(
       api,
       graphql(`query RecreditedSong($song: ID!, $instructor: ID!) {
-        song(id: $song) { artistNames artists { id name playCount songs(first: 5) { edges { node { id } } } } }
-        instructor(id: $instructor) { topArtists(limit: 50) { artist { id } plays } } }`),
+        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }
+        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }`),
       { song: songId, instructor: odd.instructorId },
     );
     expect(errors).toBeUndefined();

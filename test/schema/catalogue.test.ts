@@ -25,8 +25,8 @@ describe("the catalogue API", () => {
     const expected = musicClass();
     const { data, errors } = await execute(
       api,
-      graphql(`query CatalogueWorkout($id: ID!) { workout(id: $id) { id title discipline durationSeconds airedAt
-          instructor { id name } playlist { position startOffsetSeconds song { id title artistNames artists { id name } explicit playCount } } } }`),
+      graphql(`query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt
+          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }`),
       { id: expected.id },
     );
     expect(errors).toBeUndefined();
@@ -42,7 +42,12 @@ describe("the catalogue API", () => {
 
   it("answers null for an unknown id", async () => {
     expect(
-      await execute(api, graphql(`query CatalogueUnknownIds { workout(id: "nope") { id } song(id: "nope") { id } instructor(id: "nope") { id } }`)),
+      await execute(
+        api,
+        graphql(
+          `query CatalogueUnknownIds { workout(id: "nope") { id: pelotonId } song(id: "nope") { id: pelotonId } instructor(id: "nope") { id: pelotonId } }`,
+        ),
+      ),
     ).toEqual({
       data: { workout: null, song: null, instructor: null },
     });
@@ -53,7 +58,7 @@ describe("the catalogue API", () => {
       execute(
         api,
         graphql(
-          `query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`,
+          `query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }`,
         ),
         { after },
       );
@@ -76,7 +81,9 @@ describe("the catalogue API", () => {
     const instructorId = musicClass().instructorId;
     const { data } = await execute(
       api,
-      graphql(`query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id name workouts(first: 100) { totalCount edges { node { id } } } } }`),
+      graphql(
+        `query CatalogueInstructorWorkouts($id: ID!) { instructor(id: $id) { id: pelotonId name workouts(first: 100) { totalCount edges { node { id: pelotonId } } } } }`,
+      ),
       { id: instructorId },
     );
     const theirs = sim.catalogue.classes.filter((c) => c.instructorId === instructorId).map((c) => c.id);
@@ -86,7 +93,10 @@ describe("the catalogue API", () => {
   });
 
   it("hides unexpected errors from clients", async () => {
-    const { errors } = await execute(api, graphql(`query CatalogueBadCursor { workouts(first: 10, after: "not-a-cursor") { edges { node { id } } } }`));
+    const { errors } = await execute(
+      api,
+      graphql(`query CatalogueBadCursor { workouts(first: 10, after: "not-a-cursor") { edges { node { id: pelotonId } } } }`),
+    );
     expect(errors?.[0]?.message).toBeDefined();
     expect(JSON.stringify(errors)).not.toMatch(/at .*\.ts:\d+/); // no stack trace
   });
@@ -98,7 +108,7 @@ describe("the catalogue API", () => {
       execute(
         api,
         graphql(
-          `query CatalogueMotorheadSongs($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id artistNames artists { name } } } } }`,
+          `query CatalogueMotorheadSongs($after: String) { songs(search: "MOTORHEAD", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id: pelotonId artistNames artists { name } } } } }`,
         ),
         { after },
       );
@@ -121,7 +131,7 @@ describe("the catalogue API", () => {
       const { data, errors } = await execute(
         api,
         graphql(`query CatalogueSearchPage($first: Int, $last: Int, $after: String, $before: String) {
-          songs(search: "ing", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id } } } }`),
+          songs(search: "ing", first: $first, last: $last, after: $after, before: $before) { totalCount edges { cursor node { id: pelotonId } } } }`),
         args,
       );
       expect(errors).toBeUndefined();
@@ -138,9 +148,13 @@ describe("the catalogue API", () => {
 
   it("ranks the closest match first", async () => {
     const target = await db.detailed.song.findFirstOrThrow({ orderBy: { id: "asc" } });
-    const { data } = await execute(api, graphql(`query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id title } } } }`), {
-      q: target.title.toUpperCase(),
-    });
+    const { data } = await execute(
+      api,
+      graphql(`query CatalogueSongSearch($q: String) { songs(search: $q, first: 5) { edges { node { id: pelotonId title } } } }`),
+      {
+        q: target.title.toUpperCase(),
+      },
+    );
     expect(data!.songs.edges[0]!.node.title.toLowerCase()).toBe(target.title.toLowerCase());
   });
 
@@ -168,7 +182,7 @@ describe("the catalogue API", () => {
   it("finds artists by name", async () => {
     const { data } = await execute(
       api,
-      graphql(`query CatalogueArtistSearch { artists(search: "motorhead", first: 5) { totalCount edges { node { id name } } } }`),
+      graphql(`query CatalogueArtistSearch { artists(search: "motorhead", first: 5) { totalCount edges { node { id: pelotonId name } } } }`),
     );
     expect(data!.artists.edges[0]!.node.name).toBe("Motörhead");
   });
@@ -188,7 +202,7 @@ describe("the catalogue API", () => {
       const { data, errors } = await execute(
         api,
         graphql(
-          `query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id } } } }`,
+          `query CatalogueFilteredWorkouts($filter: WorkoutFilter, $orderBy: WorkoutOrder) { workouts(filter: $filter, orderBy: $orderBy, first: 100) { totalCount edges { node { id: pelotonId } } } }`,
         ),
         { filter, orderBy },
       );
@@ -238,7 +252,7 @@ describe("the catalogue API", () => {
         const { data, errors } = await execute(
           api,
           graphql(`query CatalogueWorkoutsInOrder($orderBy: WorkoutOrder, $filter: WorkoutFilter, $after: String) {
-            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`),
+            workouts(orderBy: $orderBy, filter: $filter, first: 7, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }`),
           { orderBy, filter, after },
         );
         expect(errors).toBeUndefined();
@@ -267,7 +281,7 @@ describe("the catalogue API", () => {
         const { data, errors } = await execute(
           api,
           graphql(`query CatalogueWorkoutsBackwards($orderBy: WorkoutOrder, $before: String) {
-            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id } } } }`),
+            workouts(orderBy: $orderBy, last: 6, before: $before) { pageInfo { hasPreviousPage startCursor } edges { node { id: pelotonId } } } }`),
           { orderBy, before },
         );
         expect(errors).toBeUndefined();
@@ -290,7 +304,7 @@ describe("the catalogue API", () => {
         const { data, errors } = await execute(
           api,
           graphql(
-            `query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id } } } }`,
+            `query CatalogueWorkoutsAfter($orderBy: WorkoutOrder, $after: String) { workouts(orderBy: $orderBy, first: 3, after: $after) { edges { cursor node { id: pelotonId } } } }`,
           ),
           { orderBy, after: cursor },
         );
@@ -298,7 +312,7 @@ describe("the catalogue API", () => {
       };
       const newest = await ids({}, "AIRED_DESC");
       const hardest = await ids({}, "DIFFICULTY_DESC");
-      const { data } = await execute(api, graphql(`query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id } } } }`));
+      const { data } = await execute(api, graphql(`query CatalogueWorkoutsCursors { workouts(first: 10) { edges { cursor node { id: pelotonId } } } }`));
       const tenth = data!.workouts.edges[9]!;
       expect(await pageAfter("AIRED_DESC", tenth.cursor)).toEqual({ ids: newest.slice(10, 13), errors: undefined });
       const inHardest = hardest.indexOf(tenth.node.id);
@@ -307,7 +321,7 @@ describe("the catalogue API", () => {
       const between = await execute(
         api,
         graphql(
-          `query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id } } } }`,
+          `query CatalogueWorkoutsBetween($after: String, $before: String) { workouts(first: 10, after: $after, before: $before) { edges { node { id: pelotonId } } } }`,
         ),
         { after: data!.workouts.edges[2]!.cursor, before: tenth.cursor },
       );
@@ -335,7 +349,7 @@ describe("the catalogue API", () => {
     const { data, errors } = await execute(
       api,
       graphql(
-        `query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id } } } artists { id name playCount songs(first: 100) { totalCount edges { node { id } } } } } }`,
+        `query CatalogueSongPlays($id: ID!) { song(id: $id) { workouts(first: 100) { totalCount edges { node { id: pelotonId } } } artists { id: pelotonId name playCount songs(first: 100) { totalCount edges { node { id: pelotonId } } } } } }`,
       ),
       { id: song },
     );
@@ -358,7 +372,7 @@ describe("the catalogue API", () => {
     const expected = [...plays].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
     const { data } = await execute(
       api,
-      graphql(`query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id name } } } }`),
+      graphql(`query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }`),
       {
         id: instructorId,
       },

@@ -69,9 +69,9 @@ async function statementsFor(sizes: number[], query: string) {
 describe("lists under each parent of a page, batched", () => {
   it("an instructor's, a song's and an artist's page, with its count, cost the same statements for 3 parents as for 25", async () => {
     for (const query of [
-      `{ instructors(first: $first) { edges { node { workouts(first: 3) { totalCount edges { node { id playlist { song { title } } } } } } } } }`,
-      `{ songs(first: $first) { edges { node { workouts(first: 3) { totalCount edges { node { id title } } } } } } }`,
-      `{ artists(first: $first) { edges { node { songs(first: 3) { totalCount edges { node { id title } } } } } } }`,
+      `{ instructors(first: $first) { edges { node { workouts(first: 3) { totalCount edges { node { id: pelotonId playlist { song { title } } } } } } } } }`,
+      `{ songs(first: $first) { edges { node { workouts(first: 3) { totalCount edges { node { id: pelotonId title } } } } } } }`,
+      `{ artists(first: $first) { edges { node { songs(first: 3) { totalCount edges { node { id: pelotonId title } } } } } } }`,
     ]) {
       const [few, many] = await statementsFor([3, 25], query);
       expect({ query, few }).toEqual({ query, few: many });
@@ -91,8 +91,8 @@ describe("lists under each parent of a page, batched", () => {
   it("gives each parent its own page, in order, and its count, as a query of that parent alone does", async () => {
     const { data, errors } = await execute(
       api,
-      graphql(`query CostNestedPages { songs(first: 40) { edges { node { id workouts(first: 2) { totalCount edges { node { id } } pageInfo { hasNextPage } } } } }
-        instructors(first: 10) { edges { node { id workouts(first: 4) { totalCount edges { node { id airedAt } } } } } } }`),
+      graphql(`query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }
+        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }`),
     );
     expect(errors).toBeUndefined();
     for (const { node: song } of data!.songs.edges) {
@@ -130,7 +130,7 @@ describe("top artists", () => {
     for (const { id } of await db.detailed.instructor.findMany({ orderBy: { id: "asc" }, take: 8, select: { id: true } })) {
       const { data, errors } = await execute(
         api,
-        graphql(`query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id topArtists(limit: 5) { plays artist { id name } } } }`),
+        graphql(`query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }`),
         { id },
       );
       expect(errors).toBeUndefined();
@@ -150,8 +150,8 @@ describe("top artists", () => {
 
 describe("the cost model", () => {
   it("prices a lookup for each parent far above reading a column", () => {
-    const columns = complexity(`{ instructors(first: 100) { edges { node { id name imageUrl } } } }`);
-    const lookups = complexity(`{ instructors(first: 100) { edges { node { id topArtists(limit: 1) { plays } } } } }`);
+    const columns = complexity(`{ instructors(first: 100) { edges { node { id: pelotonId name imageUrl } } } }`);
+    const lookups = complexity(`{ instructors(first: 100) { edges { node { id: pelotonId topArtists(limit: 1) { plays } } } } }`);
     expect(lookups).toBeGreaterThan(columns * 5);
   });
 
@@ -162,11 +162,11 @@ describe("the cost model", () => {
 
   it("keeps ordinary operations within the limit: a page of 100 classes with their playlists, an instructor with top artists", () => {
     for (const query of [
-      `{ workouts(first: 100) { totalCount edges { node { id title instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`,
-      `{ instructor(id: "x") { id name workouts(first: 20) { totalCount edges { node { id title } } } topArtists(limit: 10) { plays artist { id name } } } }`,
-      `{ songs(search: "gold", first: 20) { totalCount edges { node { id title artistNames playCount } } } }`,
-      `{ instructors(first: 100) { totalCount edges { node { id name workouts(first: 5) { totalCount edges { node { id title } } } } } } }`,
-      `{ songs(first: 20) { edges { node { title workouts(first: 10) { totalCount edges { node { id title instructor { name } } } } } } } }`,
+      `{ workouts(first: 100) { totalCount edges { node { id: pelotonId title instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`,
+      `{ instructor(id: "x") { id: pelotonId name workouts(first: 20) { totalCount edges { node { id: pelotonId title } } } topArtists(limit: 10) { plays artist { id: pelotonId name } } } }`,
+      `{ songs(search: "gold", first: 20) { totalCount edges { node { id: pelotonId title artistNames playCount } } } }`,
+      `{ instructors(first: 100) { totalCount edges { node { id: pelotonId name workouts(first: 5) { totalCount edges { node { id: pelotonId title } } } } } } }`,
+      `{ songs(first: 20) { edges { node { title workouts(first: 10) { totalCount edges { node { id: pelotonId title instructor { name } } } } } } } }`,
     ]) {
       expect({ query, fits: complexity(query) <= queryLimits.complexity }).toEqual({ query, fits: true });
     }

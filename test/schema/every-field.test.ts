@@ -1,3 +1,4 @@
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLObjectType } from "graphql";
 import { ingestFromSimulator, removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { type BackgroundRuns, backgroundRuns } from "../../src/ingest/background";
@@ -63,10 +64,10 @@ async function seedsOf({ detailed }: TestDatabases, runId: string): Promise<Seed
   });
   const { workout } = song.playlistEntries[0]!;
   const { artist } = song.artists[0]!;
-  return {
-    ids: { Workout: workout.id, Instructor: workout.instructorId!, Song: song.id, Album: song.albumId!, Artist: artist.id, IngestRun: runId },
-    term: artist.name,
-  };
+  const ids = { Workout: workout.id, Instructor: workout.instructorId!, Song: song.id, Album: song.albumId!, Artist: artist.id };
+  const globalIds = Object.fromEntries(Object.entries(ids).map(([type, id]) => [type, encodeGlobalID(type, id)]));
+  // node(id) and nodes(ids) select the interface's own fields with a class's global id
+  return { ids: { ...ids, IngestRun: runId, Node: globalIds.Workout! }, globalIds, term: artist.name };
 }
 
 /** What is wrong with one operation's answer: its errors, or a leaf it did not reach or answered null though non-null. */

@@ -15,7 +15,7 @@ beforeAll(async () => {
   [sim, db] = await Promise.all([startSimulator({ classes: 12, disciplines: ["cycling"] }), openTestDatabases()]);
   await ingestFromSimulator(db, sim);
   api = createApi(db);
-  const { data } = await send(`{ workouts(first: 3, orderBy: DIFFICULTY_DESC) { edges { node { id } } } }`);
+  const { data } = await send(`{ workouts(first: 3, orderBy: DIFFICULTY_DESC) { edges { node { id: pelotonId } } } }`);
   realId = (data as { workouts: { edges: { node: { id: string } }[] } }).workouts.edges[1]!.node.id;
 });
 afterAll(() => Promise.all([sim.close(), db.dispose()]));
@@ -135,7 +135,7 @@ describe("hostile workouts cursors", () => {
     ];
     for (const c of refused) {
       for (const order of ["AIRED_DESC", "DIFFICULTY_DESC"]) {
-        const { errors } = await send(`query ($c: String) { workouts(first: 3, after: $c, orderBy: ${order}) { edges { node { id } } } }`, { c });
+        const { errors } = await send(`query ($c: String) { workouts(first: 3, after: $c, orderBy: ${order}) { edges { node { id: pelotonId } } } }`, { c });
         expect(errors).toEqual([expect.objectContaining({ message: "after: invalid cursor", extensions: { code: "BAD_USER_INPUT", argumentName: "after" } })]);
       }
     }
@@ -148,7 +148,10 @@ describe("hostile workouts cursors", () => {
       cursor(realId, "originalAirTime", '"9999-12-31T23:59:59.999Z"'),
       cursor(realId, "originalAirTime", "null"),
     ]) {
-      const { data, errors } = await send(`query ($c: String) { workouts(first: 3, after: $c, orderBy: DIFFICULTY_DESC) { edges { node { id } } } }`, { c });
+      const { data, errors } = await send(
+        `query ($c: String) { workouts(first: 3, after: $c, orderBy: DIFFICULTY_DESC) { edges { node { id: pelotonId } } } }`,
+        { c },
+      );
       expect(errors).toBeUndefined();
       expect(data).toBeDefined();
     }

@@ -51,7 +51,7 @@ describe("operation limits", () => {
     for (let i = 0; i < 2; i++) {
       const { data, errors } = await execute(
         api,
-        `{ workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id title } } } } } } } } }`,
+        `{ workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id: pelotonId title } } } } } } } } }`,
       );
       expect(data).toBeUndefined();
       expect(errors![0]!.message).toMatch(new RegExp(`complexity of \\d+ exceeds max complexity of ${queryLimits.complexity}`));
@@ -59,8 +59,8 @@ describe("operation limits", () => {
   });
 
   it("judges the operation a request names, whichever of the document's operations was judged before", async () => {
-    const document = `query Small { workouts(first: 1) { edges { node { id } } } }
-      query Large { workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id } } } } } } } } }`;
+    const document = `query Small { workouts(first: 1) { edges { node { id: pelotonId } } } }
+      query Large { workouts(first: 100) { edges { node { playlist { song { workouts(first: 100) { edges { node { id: pelotonId } } } } } } } } }`;
     const send = (operationName: string) =>
       api.fetch("http://localhost/graphql", {
         method: "POST",
@@ -78,7 +78,7 @@ describe("operation limits", () => {
   });
 
   it("judges each request by its own variables, whatever the same document was sent with before", async () => {
-    const query = `query ($first: Int, $inner: Int) { workouts(first: $first) { edges { node { playlist { song { workouts(first: $inner) { edges { node { id } } } } } } } } }`;
+    const query = `query ($first: Int, $inner: Int) { workouts(first: $first) { edges { node { playlist { song { workouts(first: $inner) { edges { node { id: pelotonId } } } } } } } } }`;
     const send = (variables: Record<string, unknown>) =>
       api.fetch("http://localhost/graphql", {
         method: "POST",
@@ -99,7 +99,7 @@ describe("operation limits", () => {
   it("accepts a full page of classes with their playlists", async () => {
     const { data, errors } = await execute(
       api,
-      `{ workouts(first: 100) { edges { node { id instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`,
+      `{ workouts(first: 100) { edges { node { id: pelotonId instructor { name } playlist { position song { title artistNames albumName artists { name } } } } } } }`,
     );
     expect(errors).toBeUndefined();
     expect((data as { workouts: { edges: unknown[] } }).workouts.edges).toHaveLength(60);

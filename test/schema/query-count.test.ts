@@ -47,7 +47,7 @@ const workoutsPage = async (first: number) =>
     await execute(
       api,
       graphql(`query QueryCountWorkouts($first: Int!) { workouts(first: $first) { totalCount
-        edges { node { id title instructor { id name } playlist { position song { id title artistNames albumName artists { id name } } } } } } }`),
+        edges { node { id: pelotonId title instructor { id: pelotonId name } playlist { position song { id: pelotonId title artistNames albumName artists { id: pelotonId name } } } } } } }`),
       { first },
     ),
   ).workouts;
@@ -57,7 +57,7 @@ const songsPage = async (search: string, first: number) =>
     await execute(
       api,
       graphql(`query QueryCountSongs($search: String!, $first: Int!) { songs(search: $search, first: $first) { totalCount
-        edges { node { id title playCount artists { id name playCount } } } } }`),
+        edges { node { id: pelotonId title playCount artists { id: pelotonId name playCount } } } } }`),
       { search, first },
     ),
   ).songs;
@@ -118,7 +118,7 @@ describe("a page of every song (no search), in title order", () => {
       await execute(
         api,
         graphql(
-          `query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id } } } }`,
+          `query QueryCountEverySong($first: Int!, $withCount: Boolean!) { songs(first: $first) { totalCount @include(if: $withCount) edges { node { id: pelotonId } } } }`,
         ),
         { first, withCount },
       ),

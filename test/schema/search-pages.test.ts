@@ -76,7 +76,7 @@ afterAll(() => db.dispose());
 
 const songPage = graphql(`query SearchPagesSongs($search: String, $first: Int, $last: Int, $after: String, $before: String) {
   songs(search: $search, first: $first, last: $last, after: $after, before: $before) {
-    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id playCount } } } }`);
+    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { id: pelotonId playCount } } } }`);
 
 async function searchSongs(variables: { search?: string; first?: number; last?: number; after?: string | null; before?: string | null }) {
   const { data, errors } = await execute(api, songPage, { search: "echo tide", ...variables });

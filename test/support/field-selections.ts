@@ -28,6 +28,8 @@ import { operationCost, queryLimits } from "../../src/query-limits";
 export interface Seeds {
   /** a real id of each type a field looks up by its `id` argument, by type name (Query.workout(id) → Workout) */
   ids: Record<string, string>;
+  /** a real global id of each type a field returning an interface (node(id), nodes(ids)) reaches through a fragment on it, by type name */
+  globalIds: Record<string, string>;
   /** a search term that matches seeded rows */
   term: string;
 }
@@ -61,6 +63,8 @@ interface Step {
   /** whether its field takes `last` */
   pagesFromTheEnd?: boolean;
   field?: { coordinate: string; scoped: boolean };
+  /** the type an inline fragment selects */
+  on?: string;
 }
 
 /** Page sizes tried in turn: two rows show a batch across parents; one when two cost more than the limits allow. */
@@ -80,8 +84,10 @@ export function everyFieldOperations(schema: GraphQLSchema, seeds: Seeds, levels
   const operations = new Map<string, GeneratedOperation>();
   for (const field of Object.values(root.getFields())) {
     for (const variant of rootVariants(field, seeds)) {
-      const top: Step = { ...stepOf(root, field, seeds), print: (page) => `${field.name}${printArgs(root, field, page, seeds, variant)}` };
       for (const rest of selectionsOf(schema, field, levels, seeds)) {
+        // an interface's field under a fragment on one of its types: looked up by an id of that type
+        const typed = rest.steps[0]?.on === undefined ? variant : { ...variant, ...globalIdArgs(field, rest.steps[0].on, seeds) };
+        const top: Step = { ...stepOf(root, field, seeds), print: (page) => `${field.name}${printArgs(root, field, page, seeds, typed)}` };
         const steps = [top, ...rest.steps];
         const fields = steps.flatMap((step) => (step.field ? [step.field] : []));
         // from the end: the list nearest the leaf, each list above it from the start (as a client pages one list back)
@@ -118,7 +124,7 @@ function* selectionsOf(schema: GraphQLSchema, field: Field, levels: number, seed
   // an interface's own fields, then each possible type's through a fragment
   const owners = isAbstractType(type) ? [...(isInterfaceType(type) ? [type] : []), ...schema.getPossibleTypes(type)] : isObjectType(type) ? [type] : [];
   for (const owner of owners) {
-    const on: Step[] = owner === type ? [] : [{ print: () => `... on ${owner.name}` }];
+    const on: Step[] = owner === type ? [] : [{ on: owner.name, print: () => `... on ${owner.name}` }];
     for (const child of Object.values(owner.getFields())) {
       const step: Step = { ...stepOf(owner, child, seeds), print: (page) => `${child.name}${printArgs(owner, child, page, seeds, {})}` };
       for (const rest of selectionsOf(schema, child, left, seeds)) yield { ...rest, steps: [...on, step, ...rest.steps] };
@@ -143,6 +149,17 @@ function isWrapper(type: GraphQLNamedType): boolean {
   if (!isObjectType(type)) return false;
   const fields = type.getFields();
   return ("edges" in fields && "pageInfo" in fields) || ("node" in fields && "cursor" in fields);
+}
+
+/** The required ID arguments of `field` given the seeded global id of a `typename` (a list of it where they are lists). */
+function globalIdArgs(field: Field, typename: string, seeds: Seeds): Record<string, unknown> {
+  const id = seeds.globalIds[typename];
+  if (id === undefined) throw new Error(`${field.name}: no seeded global id of a ${typename}; add one to the seeds of test/schema/every-field.test.ts`);
+  return Object.fromEntries(
+    field.args
+      .filter((arg) => isRequiredArgument(arg) && getNamedType(arg.type).name === "ID")
+      .map((arg) => [arg.name, isListType(getNullableType(arg.type)) ? [id] : id]),
+  );
 }
 
 /** The root field's argument sets: none beyond the required, the seeded term as `search`, each value of an optional enum. */
