@@ -38,6 +38,13 @@ type Documents = {
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }": typeof types.CatalogueTopArtistsDocument,
     "query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }\n         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }": typeof types.CatalogueIngestionDocument,
     "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }": typeof types.CatalogueIngestRunDocument,
+    "query ClassFields($id: ID!) { workout(id: $id) { pelotonId discipline explicit classTypes available pelotonUrl } }": typeof types.ClassFieldsDocument,
+    "query ClassTypesOfAll { workouts(first: 20) { edges { node { pelotonId classTypes } } } }": typeof types.ClassTypesOfAllDocument,
+    "query ClassAvailability($first: Int!) { workouts(first: $first) { edges { node { available pelotonUrl } } } }": typeof types.ClassAvailabilityDocument,
+    "query InstructorBio($id: ID!) { instructor(id: $id) { name bio disciplines } }": typeof types.InstructorBioDocument,
+    "query InstructorSpotify($id: ID!) { instructor(id: $id) { name spotifyPlaylistUrl } }": typeof types.InstructorSpotifyDocument,
+    "query SongAlbum($id: ID!) { song(id: $id) { albumName album { id pelotonId name imageUrl\n          songs(first: 50) { totalCount edges { node { pelotonId album { pelotonId } } } } } } }": typeof types.SongAlbumDocument,
+    "query AlbumLookup($id: ID!) { album(id: $id) { pelotonId name } }": typeof types.AlbumLookupDocument,
     "query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }": typeof types.CostNestedPagesDocument,
     "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }": typeof types.CostTopArtistsDetailDocument,
     "\n  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }\n": typeof types.MutationsSyncDocument,
@@ -70,6 +77,7 @@ type Documents = {
     "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }": typeof types.SearchPagesNoWorkoutsDocument,
     "query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {\n      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }\n      explicit { explicit count } airYears { year count } } }": typeof types.WorkoutFacetsOfDocument,
     "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }": typeof types.WorkoutFacetsTotalDocument,
+    "query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }\n        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }": typeof types.WorkoutFacetsAloneDocument,
     "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": typeof types.WorkoutFacetsRefusedDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": typeof types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": typeof types.FiltersMatchesDocument,
@@ -101,6 +109,13 @@ const documents: Documents = {
     "query CatalogueTopArtists($id: ID!) { instructor(id: $id) { topArtists(limit: 3) { plays artist { id: pelotonId name } } } }": types.CatalogueTopArtistsDocument,
     "query CatalogueIngestion { ingestRuns(first: 10) { totalCount edges { node { id stage status processed failed total error startedAt finishedAt } } }\n         catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists } }": types.CatalogueIngestionDocument,
     "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }": types.CatalogueIngestRunDocument,
+    "query ClassFields($id: ID!) { workout(id: $id) { pelotonId discipline explicit classTypes available pelotonUrl } }": types.ClassFieldsDocument,
+    "query ClassTypesOfAll { workouts(first: 20) { edges { node { pelotonId classTypes } } } }": types.ClassTypesOfAllDocument,
+    "query ClassAvailability($first: Int!) { workouts(first: $first) { edges { node { available pelotonUrl } } } }": types.ClassAvailabilityDocument,
+    "query InstructorBio($id: ID!) { instructor(id: $id) { name bio disciplines } }": types.InstructorBioDocument,
+    "query InstructorSpotify($id: ID!) { instructor(id: $id) { name spotifyPlaylistUrl } }": types.InstructorSpotifyDocument,
+    "query SongAlbum($id: ID!) { song(id: $id) { albumName album { id pelotonId name imageUrl\n          songs(first: 50) { totalCount edges { node { pelotonId album { pelotonId } } } } } } }": types.SongAlbumDocument,
+    "query AlbumLookup($id: ID!) { album(id: $id) { pelotonId name } }": types.AlbumLookupDocument,
     "query CostNestedPages { songs(first: 40) { edges { node { id: pelotonId workouts(first: 2) { totalCount edges { node { id: pelotonId } } pageInfo { hasNextPage } } } } }\n        instructors(first: 10) { edges { node { id: pelotonId workouts(first: 4) { totalCount edges { node { id: pelotonId airedAt } } } } } } }": types.CostNestedPagesDocument,
     "query CostTopArtistsDetail($id: ID!) { instructor(id: $id) { id: pelotonId topArtists(limit: 5) { plays artist { id: pelotonId name } } } }": types.CostTopArtistsDetailDocument,
     "\n  mutation MutationsSync($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { id stage status startedAt finishedAt processed failed total error } }\n": types.MutationsSyncDocument,
@@ -133,6 +148,7 @@ const documents: Documents = {
     "query SearchPagesNoWorkouts { workouts(first: 5, filter: { discipline: \"none\" }) { pageInfo { startCursor endCursor } } }": types.SearchPagesNoWorkoutsDocument,
     "query WorkoutFacetsOf($filter: WorkoutFilter) { workoutFacets(filter: $filter) {\n      total disciplines { discipline count } instructors { instructor { pelotonId name } count } durations { durationSeconds count }\n      explicit { explicit count } airYears { year count } } }": types.WorkoutFacetsOfDocument,
     "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }": types.WorkoutFacetsTotalDocument,
+    "query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }\n        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }": types.WorkoutFacetsAloneDocument,
     "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": types.WorkoutFacetsRefusedDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": types.FiltersMatchesDocument,
@@ -250,6 +266,34 @@ export function graphql(source: "query CatalogueIngestion { ingestRuns(first: 10
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }"): (typeof documents)["query CatalogueIngestRun($id: ID!) { ingestRun(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClassFields($id: ID!) { workout(id: $id) { pelotonId discipline explicit classTypes available pelotonUrl } }"): (typeof documents)["query ClassFields($id: ID!) { workout(id: $id) { pelotonId discipline explicit classTypes available pelotonUrl } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClassTypesOfAll { workouts(first: 20) { edges { node { pelotonId classTypes } } } }"): (typeof documents)["query ClassTypesOfAll { workouts(first: 20) { edges { node { pelotonId classTypes } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query ClassAvailability($first: Int!) { workouts(first: $first) { edges { node { available pelotonUrl } } } }"): (typeof documents)["query ClassAvailability($first: Int!) { workouts(first: $first) { edges { node { available pelotonUrl } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstructorBio($id: ID!) { instructor(id: $id) { name bio disciplines } }"): (typeof documents)["query InstructorBio($id: ID!) { instructor(id: $id) { name bio disciplines } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InstructorSpotify($id: ID!) { instructor(id: $id) { name spotifyPlaylistUrl } }"): (typeof documents)["query InstructorSpotify($id: ID!) { instructor(id: $id) { name spotifyPlaylistUrl } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query SongAlbum($id: ID!) { song(id: $id) { albumName album { id pelotonId name imageUrl\n          songs(first: 50) { totalCount edges { node { pelotonId album { pelotonId } } } } } } }"): (typeof documents)["query SongAlbum($id: ID!) { song(id: $id) { albumName album { id pelotonId name imageUrl\n          songs(first: 50) { totalCount edges { node { pelotonId album { pelotonId } } } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query AlbumLookup($id: ID!) { album(id: $id) { pelotonId name } }"): (typeof documents)["query AlbumLookup($id: ID!) { album(id: $id) { pelotonId name } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -378,6 +422,10 @@ export function graphql(source: "query WorkoutFacetsOf($filter: WorkoutFilter) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }"): (typeof documents)["query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }\n        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }"): (typeof documents)["query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }\n        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

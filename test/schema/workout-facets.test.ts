@@ -1,4 +1,7 @@
+import { parse } from "graphql";
 import { ingestFromSimulator } from "../../harness/simulator";
+import { operationCost, queryLimits } from "../../src/query-limits";
+import { schema } from "../../src/schema";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
@@ -117,6 +120,14 @@ describe("workoutFacets", () => {
     const counts = all.instructors.map((i) => i.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect(all.total).toBe(150);
+    // each facet asked alone counts as when asked with the others
+    const alone = await execute(
+      api,
+      graphql(`query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }
+        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }`),
+      { filter: { disciplines: ["cycling"] } },
+    );
+    expect(alone).toEqual({ data: { total: { total: cycling.total }, years: { airYears: cycling.airYears }, durations: { durations: cycling.durations } } });
   });
 
   it("answers in one statement for the counts, and one for the instructors", async () => {
@@ -128,5 +139,24 @@ describe("workoutFacets", () => {
   it("refuses what the workouts filter refuses", async () => {
     const { errors } = await execute(api, graphql(`query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }`));
     expect(errors).toEqual([expect.objectContaining({ message: "filter.durations[0] must be 0 or more seconds (got -1)" })]);
+  });
+
+  it("is priced as the scan it is, and a menu's whole operation fits the limits", () => {
+    const complexity = (query: string) => operationCost(schema, parse(query)).complexity;
+    const facets = complexity(`{ workoutFacets { total } }`);
+    expect(facets).toBeGreaterThan(5_000);
+    expect(complexity(`{ workoutFacets(filter: { artist: "acdc" }) { total } }`)).toBeGreaterThan(facets);
+    expect(complexity(`{ workoutFacets(filter: { artistIds: ["a", "b", "c"] }) { total } }`)).toBeGreaterThan(facets);
+    const page = (first: number) => complexity(`{ workouts(first: ${first}, filter: { artist: "acdc" }) { edges { matches { position } } } }`);
+    expect(page(20) - page(10)).toBeGreaterThanOrEqual(10 * 40);
+    const menu = `{ artist: "AC/DC", disciplines: ["cycling", "strength"], durations: [1200, 1800] }`;
+    const list = (filter: string) =>
+      `workouts(filter: ${filter}, first: 20) { totalCount edges { node { title } matches { position song { title artistNames } } } }`;
+    const facetsOf = (filter: string) => `workoutFacets(filter: ${filter}) { total disciplines { discipline count } instructors { instructor { name } count }
+      durations { durationSeconds count } explicit { explicit count } airYears { year count } }`;
+    const artistIds = `{ artistIds: ${JSON.stringify(Array.from({ length: 100 }, (_, i) => `artist-${i}`))} }`;
+    for (const query of [`{ ${facetsOf(menu)} ${list(menu)} }`, `{ ${list(artistIds)} }`, `{ ${facetsOf(artistIds)} }`]) {
+      expect({ query, fits: complexity(query) <= queryLimits.complexity }).toEqual({ query, fits: true });
+    }
   });
 });
