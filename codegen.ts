@@ -10,7 +10,8 @@ const config: CodegenConfig = {
     "schema.graphql": { plugins: ["schema-ast"] },
     "test/graphql/": {
       preset: "client",
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json (hash -> document) as front-end apps register theirs: the tests' trusted documents
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
       config: { useTypeImports: true, enumsAsTypes: true, scalars: { DateTime: "string" } },
     },
   },

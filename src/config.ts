@@ -50,6 +50,12 @@ export interface Config {
   adminToken?: string;
   /** a GraphQL operation still running after this long is stopped */
   requestTimeoutMs: number;
+  /** GraphQL Code Generator's persisted-documents.json files: the operations front-end apps may send by hash */
+  trustedDocuments: string[];
+  /** answer those documents only, no other (GraphiQL's included) */
+  trustedDocumentsOnly: boolean;
+  /** how long an answer to a GET query may be kept before it is asked again with its ETag */
+  cacheMaxAgeSeconds: number;
   dataDir: string;
   database: DatabaseConfig;
   /**
@@ -118,6 +124,21 @@ function originOf(text: string): string | undefined {
   return url && /^https?:$/.test(url.protocol) && url.pathname === "/" && !/[?#@]/.test(text) ? url.origin : undefined;
 }
 
+/** A comma-separated list of files, each resolved from the working directory. */
+const files = z.string().transform((value, ctx) => {
+  const listed = value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (listed.length === 0) {
+    ctx.addIssue({ code: "custom", message: "must be a comma-separated list of files, such as web/persisted-documents.json" });
+    return z.NEVER;
+  }
+  return listed.map((file) => path.resolve(file));
+});
+
+const yesOrNo = z.enum(["true", "false"], { error: "must be true or false" }).transform((value) => value === "true");
+
 const milliseconds = z.coerce.number({ error: "must be a whole number of milliseconds" }).int().min(0);
 const count = z.coerce.number({ error: "must be a whole number" }).int().min(0);
 
@@ -143,6 +164,9 @@ const envSchema = z
         .min(16, "must be at least 16 characters (e.g. the output of `openssl rand -hex 32`)"),
     ),
     REQUEST_TIMEOUT_MS: optional(milliseconds.min(1)),
+    TRUSTED_DOCUMENTS: optional(files),
+    TRUSTED_DOCUMENTS_ONLY: optional(yesOrNo),
+    CACHE_MAX_AGE_SECONDS: optional(z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0)),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
     PELOTON_AUTH0_CLIENT_ID: optional(
@@ -262,6 +286,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS,
     adminToken: values.ADMIN_TOKEN,
     requestTimeoutMs: values.REQUEST_TIMEOUT_MS ?? 15_000,
+    trustedDocuments: values.TRUSTED_DOCUMENTS ?? [],
+    trustedDocumentsOnly: values.TRUSTED_DOCUMENTS_ONLY ?? false,
+    cacheMaxAgeSeconds: values.CACHE_MAX_AGE_SECONDS ?? 60,
     dataDir,
     database,
     ...(dbServer ? { dbServer } : {}),

@@ -4,10 +4,12 @@ import { useCSRFPrevention } from "@graphql-yoga/plugin-csrf-prevention";
 import { useDisableIntrospection } from "@graphql-yoga/plugin-disable-introspection";
 import { GraphQLError } from "graphql";
 import { createYoga, type GraphiQLOptions, type Plugin } from "graphql-yoga";
+import { sharedCatalogueVersion } from "./catalogue-version";
 import { maskError, useClientErrorStatus, withoutSuggestions, yogaLogger } from "./client-errors";
 import { corsPolicy, varyOnOrigin } from "./cors";
 import { type Databases, statementsPerRequest } from "./db";
 import { outsideRequests, RequestStatements, withinRequest } from "./db/request-scope";
+import { useCatalogueCaching } from "./http-caching";
 import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
 import { queryLimits, useComplexityLimits, useThrownRefusals } from "./query-limits";
@@ -15,6 +17,7 @@ import { useRateLimit } from "./rate-limit";
 import { RunEvents } from "./run-events";
 import { schema } from "./schema";
 import { type Context, createContext } from "./schema/context";
+import { type TrustedDocuments, useTrustedDocuments } from "./trusted-documents";
 
 export interface ApiOptions {
   /** no GraphiQL, no introspection, no field suggestions, no CORS for localhost unless listed */
@@ -29,6 +32,12 @@ export interface ApiOptions {
   rateLimitPerMinute?: number;
   /** how often a subscriber's run is read from the database, for runs this server did not start (the CLI's) */
   runPollMs?: number;
+  /** the operations front-end apps registered, answered by hash (TRUSTED_DOCUMENTS) */
+  trustedDocuments?: TrustedDocuments;
+  /** answer trusted documents only, no other (TRUSTED_DOCUMENTS_ONLY) */
+  trustedDocumentsOnly?: boolean;
+  /** how long browsers and proxies may keep an answer to a GET query before asking again with its ETag (CACHE_MAX_AGE_SECONDS) */
+  cacheMaxAgeSeconds?: number;
   logger?: Logger;
 }
 
@@ -50,6 +59,7 @@ export const maxBodyBytes = 1_000_000;
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
   const { production = false, corsOrigins = [], requestTimeoutMs = 15_000, rateLimitPerMinute = 0, logger } = options;
+  const { trustedDocuments = new Map(), trustedDocumentsOnly = false, cacheMaxAgeSeconds = 60 } = options;
   const runEvents = new RunEvents(options.runPollMs);
   const admin = options.admin && { token: options.admin.token, runs: toldRuns(options.admin.runs, runEvents) };
   return createYoga<object, Context>({
@@ -66,7 +76,8 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
       varyOnOrigin,
       ...(rateLimitPerMinute > 0 ? [useRateLimit(rateLimitPerMinute, { adminToken: admin?.token, logger })] : []),
       useBodyLimit(maxBodyBytes),
-      useCSRFPrevention(),
+      useTrustedDocuments(trustedDocuments, { only: trustedDocumentsOnly }),
+      csrfPrevention,
       ...(production ? [useDisableIntrospection()] : []),
       EnvelopArmorPlugin({
         maxAliases: { n: queryLimits.aliases },
@@ -83,10 +94,26 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
       // the embedded database holds the thread for each statement: the timer may fire late, a check before each resolver does not
       ...(databases.backend === "embedded" ? [checkDeadline] : []),
       useClientErrorStatus(),
+      useCatalogueCaching({ version: sharedCatalogueVersion(databases.detailed), maxAgeSeconds: cacheMaxAgeSeconds }),
       ...(production ? [withoutSuggestions] : []),
     ],
   });
 }
+
+/**
+ * Yoga's CSRF prevention (a custom header, or a content type a browser must preflight), but for a GET
+ * of a trusted document, which must stay a simple request that caches keep: a GET never runs a
+ * mutation (Yoga refuses), the document is a query the server knows, and the admin's token is a
+ * header no browser adds by itself, so a cross-site GET reads what any anonymous client may.
+ */
+const csrfPrevention: Plugin = {
+  onRequestParse(payload) {
+    const { searchParams } = new URL(payload.request.url);
+    if (payload.request.method === "GET" && searchParams.has("documentId") && !searchParams.has("query")) return;
+    return csrfRequired.onRequestParse?.(payload);
+  },
+};
+const csrfRequired = useCSRFPrevention();
 
 /**
  * The runs a mutation starts outlive its request (their statements must not stop with it), and tell

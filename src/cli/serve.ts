@@ -7,6 +7,7 @@ import { backgroundRuns } from "../ingest/background";
 import type { Logger } from "../log";
 import type { PelotonClient } from "../peloton/client";
 import { createApi } from "../server";
+import { trustedDocumentsOf } from "../trusted-documents";
 import { onStopSignals } from "./stop-signals";
 
 export interface ServeOptions {
@@ -33,6 +34,8 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     requestTimeoutMs: config.requestTimeoutMs,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
+    ...(await trustedDocumentsOf(config)),
+    cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     logger,
   });
   const http = server ?? (await listen(config));

@@ -1,3 +1,4 @@
+import { bumpCatalogueVersion } from "../catalogue-version";
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch, wordsForSearch } from "../db/search";
@@ -135,6 +136,7 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
           cueTimeOffset,
         })),
       });
+      await bumpCatalogueVersion(tx);
     },
     { timeout: transactionTimeoutMs(details.playlist?.songs.length ?? 0), maxWait: 15_000 },
   );

@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { PelotonAuthError } from "../auth/errors";
 import type { WorkoutsClient } from "../db";
 import type { IngestRun as IngestRunRow } from "../db/generated/workouts/client";
+import { notCached } from "../http-caching";
 import { ServerStoppingError } from "../ingest/background";
 import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run-errors";
 import { StageAlreadyRunningError, stageField } from "../ingest/runs";
@@ -64,6 +65,7 @@ builder.queryFields((t) => ({
   ingestRun: t.field({
     type: IngestRun,
     nullable: true,
+    extensions: notCached,
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, { id }, { workouts }) => findRun(workouts, id),
   }),
@@ -71,6 +73,7 @@ builder.queryFields((t) => ({
     {
       type: IngestRun,
       description: "Runs of both stages, newest first",
+      extensions: notCached,
       resolve: (_root, args, { workouts }) =>
         offsetConnection(
           args,
@@ -82,6 +85,7 @@ builder.queryFields((t) => ({
   ),
   catalogueStatus: t.field({
     type: CatalogueStatus,
+    extensions: notCached,
     resolve: async (_root, _args, { workouts, detailed }) => {
       const [listed, processed, failed, unavailable, songs, artists] = await Promise.all([
         workouts.workout.count(),
