@@ -77,6 +77,9 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
   "Artist.songs": childPagePrice, // every song of the artist ranked, then the page read
   "Album.songs": childPagePrice, // every song of the album ranked, then the page read
   "Artist.playCount": 10,
+  // the class list's row of each class, one statement for every class of the request (src/schema/class-listing.ts)
+  "Workout.available": 10,
+  "Workout.pelotonUrl": 10,
 };
 
 /** A field's price (fieldPrices), 1 for a column read. */

@@ -2,7 +2,7 @@ import { bumpCatalogueVersion } from "../catalogue-version";
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch, wordsForSearch } from "../db/search";
-import type { PelotonArtist, PelotonSong, RideDetails } from "../peloton/schemas";
+import { classTypeNamesOf, type PelotonArtist, type PelotonSong, type RideDetails } from "../peloton/schemas";
 import { MAX_INDEXED_TEXT, type Storable, said, storable, storableJson, type Warning } from "./storable";
 
 interface ArtistCredit {
@@ -103,6 +103,8 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
     originalAirTime: store.time(ride.original_air_time, "ride.original_air_time"),
     difficultyRatingAvg: ride.difficulty_rating_avg,
     explicit: ride.is_explicit ?? false,
+    // an answer without class types says nothing against those another gave (said() leaves [] out of an update)
+    classTypes: [...new Set(classTypeNamesOf(details).map((name, i) => store.text(name, `class_types.${i}.name`, MAX_INDEXED_TEXT)))],
     // the answer as Peloton sent it, less what jsonb cannot hold
     fullDetails: storableJson(details.raw ?? details) as Prisma.InputJsonObject,
   };

@@ -103,6 +103,19 @@ export const songSchema = z.looseObject({
   artists: arrayOf(artistSchema),
 });
 
+// a class type as the details answer sideloads it ({id, name}); its name is what we keep (a bare string is taken as one)
+const classTypeName = z
+  .union([z.looseObject({ name: z.string() }).transform((type) => type.name), z.string()])
+  .transform((name) => name.trim())
+  .pipe(z.string().min(1));
+const classTypeNames = list(classTypeName);
+
+/**
+ * The names of a details answer's class_types, in Peloton's order; an entry without a usable name is
+ * left out. Read apart from the answer, which is stored as it was parsed when it comes without its raw JSON.
+ */
+export const classTypeNamesOf = (details: object): string[] => classTypeNames.parse((details as { class_types?: unknown }).class_types);
+
 export const rideDetailsSchema = z.looseObject({
   ride: z.looseObject({ ...rideFields, instructor: maybe(instructorSchema) }),
   // a missing key, null, or no songs: all mean "no music"; a song we cannot key fails the class

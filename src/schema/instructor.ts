@@ -25,6 +25,23 @@ export const Instructor = builder.prismaNode("Instructor", {
     pelotonId: t.id({ description: "Peloton's instructor id", resolve: (instructor) => instructor.id }),
     name: t.string({ resolve: (instructor) => instructor.name }),
     imageUrl: t.string({ nullable: true, resolve: (instructor) => instructor.imageUrl }),
+    bio: t.string({
+      nullable: true,
+      description: "As Peloton wrote it; null when it sent none",
+      select: { bio: true },
+      resolve: (instructor) => instructor.bio,
+    }),
+    disciplines: t.stringList({
+      description: 'The disciplines they teach, as Peloton names them (e.g. "cycling", "strength")',
+      select: { fitnessDisciplines: true },
+      resolve: (instructor) => instructor.fitnessDisciplines,
+    }),
+    spotifyPlaylistUrl: t.string({
+      nullable: true,
+      description: "Their Spotify playlist, as an https link (open.spotify.com) whichever form Peloton sent it in; null when it sent none we can read",
+      select: { spotifyPlaylistUri: true },
+      resolve: (instructor) => spotifyPlaylistUrl(instructor.spotifyPlaylistUri),
+    }),
     // batched across instructors (pages.ts): not a relatedConnection, whose nested selection Prisma
     // builds for every class of the instructor (900 for the busiest) before cutting the page
     workouts: t.prismaConnection({
@@ -66,6 +83,25 @@ export const Instructor = builder.prismaNode("Instructor", {
     }),
   }),
 });
+
+/**
+ * A Spotify playlist's https link from any of the forms Peloton sends: "spotify:playlist:ID",
+ * "spotify:user:NAME:playlist:ID" (either perhaps with "?si=…"), or an open.spotify.com link (with or
+ * without a query); null for "", null or anything else.
+ */
+export function spotifyPlaylistUrl(sent: string | null): string | null {
+  const text = sent?.trim() ?? "";
+  const id = text.startsWith("spotify:") ? /^spotify:(?:user:[^:]+:)?playlist:([^?#]+)/i.exec(text)?.[1] : playlistIdOfLink(text);
+  // Spotify's ids are base 62 (22 characters)
+  return id && /^[A-Za-z0-9]{1,64}$/.test(id) ? `https://open.spotify.com/playlist/${id}` : null;
+}
+
+function playlistIdOfLink(text: string): string | undefined {
+  if (!URL.canParse(text)) return undefined;
+  const url = new URL(text);
+  if (!/^https?:$/.test(url.protocol) || url.hostname !== "open.spotify.com") return undefined;
+  return /^\/(?:intl-[a-z-]+\/)?(?:embed\/)?(?:user\/[^/]+\/)?playlist\/([^/]+)\/?$/i.exec(url.pathname)?.[1];
+}
 
 builder.queryFields((t) => ({
   instructor: t.prismaField({

@@ -3,6 +3,7 @@ import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { workoutWhere } from "../db/workout-filters";
 import { builder } from "./builder";
+import { listingOf, pelotonUrlOf } from "./class-listing";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
 import { pelotonIdOf } from "./node-ids";
 import { cursorConnection, totalCountOf } from "./search";
@@ -26,6 +27,8 @@ export const Workout = builder.prismaNode("DetailedWorkout", {
     difficultyRatingAvg: true,
     originalAirTime: true,
     imageUrl: true,
+    explicit: true,
+    classTypes: true,
   },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's class (ride) id", resolve: (w) => w.id }),
@@ -36,6 +39,21 @@ export const Workout = builder.prismaNode("DetailedWorkout", {
     difficulty: t.float({ nullable: true, resolve: (w) => w.difficultyRatingAvg }),
     airedAt: t.field({ type: "DateTime", nullable: true, resolve: (w) => w.originalAirTime }),
     imageUrl: t.string({ nullable: true, resolve: (w) => w.imageUrl }),
+    explicit: t.boolean({ description: "Whether Peloton marks the class explicit (its music's lyrics)", resolve: (w) => w.explicit }),
+    classTypes: t.stringList({
+      description: "Peloton's class types, e.g. \"Climb Ride\", in Peloton's order; empty when it sent none",
+      resolve: (w) => w.classTypes,
+    }),
+    available: t.boolean({
+      description: "false once Peloton no longer lists the class or has its details: it stays in this catalogue, which keeps what Peloton removes",
+      resolve: async (w, _args, context) => (await listingOf(context, w.id)).available,
+    }),
+    pelotonUrl: t.string({
+      nullable: true,
+      description:
+        "The class on Peloton's site (members.onepeloton.com, signed in), under the category that lists it or else its discipline; null when Peloton sent neither",
+      resolve: async (w, _args, context) => pelotonUrlOf(w.id, (await listingOf(context, w.id)).category ?? w.fitnessDiscipline),
+    }),
     instructor: t.relation("instructor", { nullable: true }),
     // loaded with the class (the songs with what the query selects of them); an entry's own fields are
     // plain properties, so the songs of a playlist need no relation resolver each

@@ -83,4 +83,19 @@ export function instructorJson(instructor: Instructor) {
 }
 
 const bio = (instructor: Instructor) => `${instructor.name} is an invented instructor who teaches ${instructor.disciplines.join(", ")}.`;
-const spotifyUri = (instructor: Instructor) => `spotify:playlist:${instructor.images.portrait.slice(0, 22)}`;
+/** The four forms instructors-list-2020.json shows, most often the user one: "", spotify:user:…:playlist:ID (perhaps with ?si=), spotify:playlist:ID, an open.spotify.com link. */
+function spotifyUri({ listOrder, images }: Instructor): string {
+  const [id, share] = [images.portrait.slice(0, 22), images.about.slice(0, 22)];
+  switch (listOrder % 8) {
+    case 0:
+      return "";
+    case 1:
+      return `spotify:playlist:${id}`;
+    case 2:
+      return `https://open.spotify.com/playlist/${id}?si=${share}`;
+    case 3:
+      return `spotify:user:onepeloton:playlist:${id}?si=${share}`;
+    default:
+      return `spotify:user:onepeloton:playlist:${id}`;
+  }
+}
