@@ -90,6 +90,7 @@ export function everyFieldOperations(schema: GraphQLSchema, seeds: Seeds, levels
         const top: Step = { ...stepOf(root, field, seeds), print: (page) => `${field.name}${printArgs(root, field, page, seeds, typed)}` };
         const steps = [top, ...rest.steps];
         const fields = steps.flatMap((step) => (step.field ? [step.field] : []));
+        if (!("filter" in variant) && fields.some((f) => answersOnlyFiltered(f.coordinate))) continue;
         // from the end: the list nearest the leaf, each list above it from the start (as a client pages one list back)
         const nearest = steps.findLastIndex((step) => step.pagesFromTheEnd);
         for (const fromTheEnd of nearest < 0 ? [-1] : [-1, nearest]) {
@@ -110,6 +111,9 @@ export function everyFieldOperations(schema: GraphQLSchema, seeds: Seeds, levels
   }
   return [...operations.values()];
 }
+
+/** A field that answers only under its root field's filter (the playlist entries a music filter matched): generated with the filter variant alone. */
+const answersOnlyFiltered = (coordinate: string) => coordinate.endsWith("ConnectionEdge.matches");
 
 /** The chains of steps below `field` down to a leaf, each with whether that leaf is non-null. */
 function* selectionsOf(schema: GraphQLSchema, field: Field, levels: number, seeds: Seeds): Generator<{ steps: Step[]; nonNull: boolean }> {
@@ -162,7 +166,11 @@ function globalIdArgs(field: Field, typename: string, seeds: Seeds): Record<stri
   );
 }
 
-/** The root field's argument sets: none beyond the required, the seeded term as `search`, each value of an optional enum. */
+/**
+ * The root field's argument sets: none beyond the required, the seeded term as `search`, each value of an
+ * optional enum, and a filter naming the seeded song where a filter takes songs (the songs a class matched
+ * answer only under a music filter).
+ */
 function rootVariants(field: Field, seeds: Seeds): Record<string, unknown>[] {
   const variants: Record<string, unknown>[] = [{}];
   for (const arg of field.args) {
@@ -170,6 +178,7 @@ function rootVariants(field: Field, seeds: Seeds): Record<string, unknown>[] {
     const type = getNullableType(arg.type);
     if (arg.name === "search") variants.push({ search: seeds.term });
     else if (isEnumType(type)) variants.push(...type.getValues().flatMap((value) => (value.value === arg.defaultValue ? [] : [{ [arg.name]: value.value }])));
+    else if (isInputObjectType(type) && "songIds" in type.getFields()) variants.push({ [arg.name]: { songIds: [seeds.ids.Song] } });
   }
   return variants;
 }
