@@ -28,9 +28,15 @@ const shownState = (run: IngestRun) =>
  */
 export class RunEvents {
   private readonly watchers = new Map<number, Set<() => void>>();
+  private readonly closing = new AbortController();
 
   /** `pollMs`: how often a follower reads its run's row anyway */
   constructor(private readonly pollMs = runPollMs) {}
+
+  /** Ends every follower's stream (the server is shutting down: it must not wait for their runs to end). */
+  close(): void {
+    this.closing.abort();
+  }
 
   /** This process wrote the run's row (started it, counted progress, ended it). */
   readonly publish = (runId: number): void => {
@@ -46,6 +52,9 @@ export class RunEvents {
     const stop = new AbortController();
     const onGone = () => stop.abort();
     clientGone?.addEventListener("abort", onGone, { once: true });
+    const closing = this.closing.signal;
+    closing.addEventListener("abort", onGone, { once: true });
+    if (closing.aborted) stop.abort();
     let changed = false;
     let wake: (() => void) | undefined;
     const watcher = () => {
@@ -88,6 +97,7 @@ export class RunEvents {
         watchers.delete(watcher);
         if (watchers.size === 0 && runs.get(current.id) === watchers) runs.delete(current.id);
         clientGone?.removeEventListener("abort", onGone);
+        closing.removeEventListener("abort", onGone);
       }
     }
     const iterator = updates();

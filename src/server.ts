@@ -73,6 +73,8 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
     maxRequestBodySize: false,
     context: ({ request }) => createContext(databases, { authorization: request.headers.get("authorization"), admin, runEvents, clientGone: request.signal }),
     plugins: [
+      // yoga.dispose(), at shutdown: subscribers' streams end rather than hold the server open until their runs do
+      { onDispose: () => runEvents.close() },
       varyOnOrigin,
       ...(rateLimitPerMinute > 0 ? [useRateLimit(rateLimitPerMinute, { adminToken: admin?.token, logger })] : []),
       useBodyLimit(maxBodyBytes),

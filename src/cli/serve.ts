@@ -50,6 +50,7 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
       http.closeIdleConnections();
     }),
     runs?.stop(),
+    api.dispose(),
   ]);
   stop.dispose();
 }
