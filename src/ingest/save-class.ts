@@ -243,10 +243,7 @@ function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
       data: {
         title: song.title,
         artistNames,
-        titleSearch: foldForSearch(song.title),
-        artistNamesSearch: foldForSearch(artistNames),
-        titleWords: wordsForSearch(song.title),
-        artistNamesWords: wordsForSearch(artistNames),
+        ...searchColumns(song.title, artistNames),
         albumId: song.album?.id ?? null,
         imageUrl: song.imageUrl,
         explicit: song.explicit,
@@ -258,6 +255,14 @@ function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
 }
 
 type SongRow = ReturnType<typeof songRows>[number];
+
+/** A song's folded columns, which search and the whole-word filters match, from its title and credits. */
+const searchColumns = (title: string, artistNames: string) => ({
+  titleSearch: foldForSearch(title),
+  artistNamesSearch: foldForSearch(artistNames),
+  titleWords: wordsForSearch(title),
+  artistNamesWords: wordsForSearch(artistNames),
+});
 
 /** New songs inserted, known ones updated where they changed, and credits replaced where Peloton changed them. */
 async function saveSongs(tx: Transaction, songs: SongRow[]) {
@@ -289,11 +294,9 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
   for (const song of songs.filter((s) => known.has(s.id))) {
     // an answer that leaves out a song's title, artists or album says nothing against what another gave
     const before = known.get(song.id)!;
-    const data = {
-      ...before,
-      ...said(song.data),
-      imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl,
-    };
+    const merged = { ...before, ...said(song.data) };
+    // what search matches follows the title and credits kept, not the answer's own (which may lack them)
+    const data = { ...merged, ...searchColumns(merged.title, merged.artistNames), imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl };
     if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
   }
   // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
