@@ -4,13 +4,14 @@ import { childCount, childPage } from "./pages";
 
 // As Song: the small columns the fields show, selected once for the type, read by plain fields.
 export const Album = builder.prismaNode("Album", {
+  description: "An album, as Peloton credits a song to it",
   id: { field: "id", description: "The album's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no album answers null, not an error
   nullable: true,
   select: { id: true, name: true, imageUrl: true },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's album id", resolve: (album) => album.id }),
-    name: t.string({ resolve: (album) => album.name }),
+    name: t.string({ description: "Its title", resolve: (album) => album.name }),
     imageUrl: t.string({ nullable: true, description: "its cover, as Peloton sent it", resolve: (album) => album.imageUrl }),
     songs: t.prismaConnection({
       type: "Song",

@@ -5,13 +5,14 @@ import { childCount, childPage } from "./pages";
 import { searchConnection, totalCountOf } from "./search";
 
 export const Artist = builder.prismaNode("Artist", {
+  description: "An artist, however Peloton spells them from class to class",
   id: { field: "id", description: "The artist's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no artist answers null, not an error
   nullable: true,
   select: { id: true, name: true },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's artist_alias_id (its artist_id for an artist Peloton gave no alias)", resolve: (artist) => artist.id }),
-    name: t.string({ resolve: (artist) => artist.name }),
+    name: t.string({ description: "The first spelling of the name a class credited", resolve: (artist) => artist.name }),
     playCount: t.int({
       description: "How many times a class plays one of its songs",
       resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id),
@@ -19,6 +20,7 @@ export const Artist = builder.prismaNode("Artist", {
     songs: t.prismaConnection({
       type: "Song",
       cursor: "id",
+      description: "The songs credited to this artist, by title",
       // batched across artists (pages.ts)
       resolve: (query, artist, _args, context) => {
         const { detailed } = context;

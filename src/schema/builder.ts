@@ -39,13 +39,30 @@ export const builder = new SchemaBuilder<{
   relay: {
     clientMutationId: "omit",
     cursorType: "String",
-    edgesFieldOptions: { nullable: { list: false, items: false } },
-    nodeFieldOptions: { nullable: false },
     // node(id) and nodes(ids) are src/schema/node.ts's: they read ids as the lookups do
     nodeQueryOptions: false,
     nodesQueryOptions: false,
-    firstArgOptions: { validate: pageSizeSchema },
-    lastArgOptions: { validate: pageSizeSchema },
+    // what every connection shares, described once
+    defaultConnectionTypeOptions: { description: "A page of a list: its edges in order, where the page stands, and how many the whole list holds" },
+    defaultEdgeTypeOptions: { description: "An item of a page and its place in the list" },
+    edgesFieldOptions: { nullable: { list: false, items: false }, description: "The page's items, in the list's order" },
+    nodeFieldOptions: { nullable: false, description: "The item" },
+    cursorFieldOptions: { description: "Where this item stands: pass it as `after` (or `before`) for the items past it" },
+    pageInfoFieldOptions: { description: "Where the page stands in the list" },
+    pageInfoTypeOptions: { description: "Where a page stands in its list (Relay's cursor connections)" },
+    hasNextPageFieldOptions: { description: "Whether items follow the page" },
+    hasPreviousPageFieldOptions: { description: "Whether items precede the page" },
+    startCursorFieldOptions: { description: "The first item's cursor; null on an empty page" },
+    endCursorFieldOptions: { description: "The last item's cursor, to pass as `after` for the next page; null on an empty page" },
+    idFieldOptions: { description: "The object's global id: opaque, for node(id), nodes(ids) and the lookups (Peloton's own id is `pelotonId`)" },
+    nodeTypeOptions: { description: "An object with a global id: any of them can be fetched again by `node(id)`" },
+    firstArgOptions: {
+      validate: pageSizeSchema,
+      description: `The first this many items (past \`after\`), at most ${pageSize.max}; ${pageSize.default} by default`,
+    },
+    lastArgOptions: { validate: pageSizeSchema, description: `The last this many items (before \`before\`), at most ${pageSize.max}` },
+    afterArgOptions: { description: "A cursor this list gave: the page starts past its item" },
+    beforeArgOptions: { description: "A cursor this list gave: the page ends before its item" },
   },
   prisma: {
     client: (ctx) => ctx.detailed,
@@ -93,5 +110,5 @@ function adminRequired({ admin, authorization }: Context): GraphQLError {
     { extensions: { code: "UNAUTHENTICATED", http: { status: 401, headers: { "WWW-Authenticate": "Bearer" } } } },
   );
 }
-builder.queryType({});
-builder.mutationType({});
+builder.queryType({ description: "Reading the catalogue (public), and the runs that fill it" });
+builder.mutationType({ description: "Starting the ingestion stages (the admin's: `Authorization: Bearer <ADMIN_TOKEN>`)" });

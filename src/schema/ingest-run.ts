@@ -14,8 +14,23 @@ import { offsetConnection, totalCountOf } from "./search";
 // Runs live in the workouts database, which the Prisma plugin (bound to the detailed one) does not
 // cover: plain object types with their own resolvers.
 
-const IngestStage = builder.enumType("IngestStage", { values: stages.map((stage) => stage.name) });
-const IngestStatus = builder.enumType("IngestStatus", { values: ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const });
+const IngestStage = builder.enumType("IngestStage", {
+  description: "An ingestion stage",
+  values: Object.fromEntries(stages.map((stage) => [stage.name, { description: stage.description }])) as Record<
+    (typeof stages)[number]["name"],
+    { description: string }
+  >,
+});
+const IngestStatus = builder.enumType("IngestStatus", {
+  description: "Where a run is",
+  values: {
+    QUEUED: { description: "started, not running yet" },
+    RUNNING: { description: "running: its counts grow" },
+    SUCCEEDED: { description: "ended having done its work (a class that failed is counted in `failed`, and retried by a later run)" },
+    FAILED: { description: "stopped by an error: `errorCode` says why; a later run resumes" },
+    CANCELLED: { description: "stopped on request (Ctrl-C, or the server shutting down); a later run resumes" },
+  } as const,
+});
 const IngestErrorCode = builder.enumType("IngestErrorCode", {
   description: "Why a run failed, for anyone to read; the detail (`error`) is the admin's",
   values: Object.fromEntries(runErrorCodes.map((code) => [code, { description: runErrorSummary[code] }])) as Record<
@@ -27,17 +42,25 @@ const IngestErrorCode = builder.enumType("IngestErrorCode", {
 export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement({
   description: "One run of an ingestion stage: poll it to follow a mutation's progress",
   fields: (t) => ({
-    id: t.id({ resolve: (run) => String(run.id) }),
-    stage: t.field({ type: IngestStage, resolve: (run) => run.stage }),
-    status: t.field({ type: IngestStatus, resolve: (run) => run.status }),
-    startedAt: t.field({ type: "DateTime", nullable: true, resolve: (run) => run.startedAt }),
-    finishedAt: t.field({ type: "DateTime", nullable: true, resolve: (run) => run.finishedAt }),
-    seen: t.exposeInt("seen"),
-    new: t.exposeInt("new"),
-    processed: t.exposeInt("processed"),
-    failed: t.exposeInt("failed"),
-    total: t.exposeInt("total", { nullable: true }),
-    errorCode: t.field({ type: IngestErrorCode, nullable: true, resolve: (run) => (run.error === null ? null : knownRunErrorCode(run.errorCode)) }),
+    id: t.id({ description: "The run's number, for ingestRun(id)", resolve: (run) => String(run.id) }),
+    stage: t.field({ type: IngestStage, description: "Which stage it runs", resolve: (run) => run.stage }),
+    status: t.field({ type: IngestStatus, description: "Where it is", resolve: (run) => run.status }),
+    startedAt: t.field({ type: "DateTime", nullable: true, description: "When it began running; null while queued", resolve: (run) => run.startedAt }),
+    finishedAt: t.field({ type: "DateTime", nullable: true, description: "When it ended; null until then", resolve: (run) => run.finishedAt }),
+    seen: t.exposeInt("seen", { description: "Classes it has looked at: listed by a sync, or taken up by a details run" }),
+    new: t.exposeInt("new", { description: "Classes a sync listed for the first time" }),
+    processed: t.exposeInt("processed", { description: "Classes written: listed by a sync, or stored with their playlist by a details run" }),
+    failed: t.exposeInt("failed", { description: "Classes whose details failed (a later run retries them)" }),
+    total: t.exposeInt("total", {
+      nullable: true,
+      description: "How many classes the run has to do, when known ahead (a details run's queue); null otherwise",
+    }),
+    errorCode: t.field({
+      type: IngestErrorCode,
+      nullable: true,
+      description: "Why it failed; null unless it did",
+      resolve: (run) => (run.error === null ? null : knownRunErrorCode(run.errorCode)),
+    }),
     error: t.string({
       nullable: true,
       description: "Why the run failed: the detail with the ADMIN_TOKEN (it may name the Peloton account), otherwise what errorCode means",
@@ -51,13 +74,14 @@ export const IngestRun = builder.objectRef<IngestRunRow>("IngestRun").implement(
 const CatalogueStatus = builder
   .objectRef<{ listed: number; processed: number; failed: number; unavailable: number; songs: number; artists: number }>("CatalogueStatus")
   .implement({
+    description: "How far ingestion has come",
     fields: (t) => ({
       classesListed: t.exposeInt("listed", { description: "classes the syncs have listed" }),
       classesProcessed: t.exposeInt("processed", { description: "classes whose playlist is in the catalogue" }),
       classesPending: t.int({ description: "listed, available, not processed yet", resolve: (s) => s.listed - s.processed - s.unavailable }),
       classesFailed: t.exposeInt("failed", { description: "not processed, and the last details request failed" }),
-      songs: t.exposeInt("songs"),
-      artists: t.exposeInt("artists"),
+      songs: t.exposeInt("songs", { description: "songs in the catalogue" }),
+      artists: t.exposeInt("artists", { description: "artists in the catalogue" }),
     }),
   });
 
@@ -65,8 +89,9 @@ builder.queryFields((t) => ({
   ingestRun: t.field({
     type: IngestRun,
     nullable: true,
+    description: "The run of this id, as its mutation or ingestRuns gave it; null when there is none",
     extensions: notCached,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "the run's id" }) },
     resolve: (_root, { id }, { workouts }) => findRun(workouts, id),
   }),
   ingestRuns: t.connection(
@@ -85,6 +110,7 @@ builder.queryFields((t) => ({
   ),
   catalogueStatus: t.field({
     type: CatalogueStatus,
+    description: "How many classes are listed, processed, pending and failed, and how many songs and artists the catalogue holds",
     extensions: notCached,
     resolve: async (_root, _args, { workouts, detailed }) => {
       const [listed, processed, failed, unavailable, songs, artists] = await Promise.all([
@@ -102,6 +128,7 @@ builder.queryFields((t) => ({
 
 // the API's one subscription: its type is declared here rather than in builder.ts, beside the field it holds
 builder.subscriptionType({
+  description: "Following what changes, as server-sent events (`Accept: text/event-stream`)",
   fields: (t) => ({
     ingestRun: t.field({
       type: IngestRun,
@@ -131,6 +158,7 @@ for (const stage of stages) {
   const field = stageField(stage.name);
   const specs = optionSpecs(stage.options).filter((spec) => spec.only === undefined);
   const Input = builder.inputType(`${field[0]!.toUpperCase()}${field.slice(1)}Input`, {
+    description: `How to run ${field}: every option may be left out`,
     fields: (t) =>
       Object.fromEntries(
         specs.map((spec) => {
@@ -150,7 +178,7 @@ for (const stage of stages) {
       type: IngestRun,
       description: `${stage.description} Returns the run at once (QUEUED): poll it.`,
       authScopes: { admin: true },
-      args: { input: t.arg({ type: Input, required: false }) },
+      args: { input: t.arg({ type: Input, required: false, description: "the run's options (the defaults without it)" }) },
       resolve: async (_root, { input }, { admin }) => {
         // the names users type (category) to the stage's keys (categories); a null field is one not given
         const options = Object.fromEntries(

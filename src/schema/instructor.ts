@@ -5,10 +5,12 @@ import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
 
 const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
+  description: "An artist and how many times an instructor's classes play them",
   fields: (t) => ({
     // each artist with what the query selects of it: Prisma batches the findUniques of one tick into one statement
     artist: t.prismaField({
       type: ArtistType,
+      description: "The artist",
       resolve: (query, { artistId }, _args, { detailed }) => detailed.artist.findUniqueOrThrow({ ...query, where: { id: artistId } }),
     }),
     plays: t.exposeInt("plays", { description: "How many times the instructor's classes play this artist" }),
@@ -17,14 +19,15 @@ const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("Arti
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
 export const Instructor = builder.prismaNode("Instructor", {
+  description: "A Peloton instructor",
   id: { field: "id", description: "The instructor's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no instructor answers null, not an error
   nullable: true,
   select: { id: true, name: true, imageUrl: true },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's instructor id", resolve: (instructor) => instructor.id }),
-    name: t.string({ resolve: (instructor) => instructor.name }),
-    imageUrl: t.string({ nullable: true, resolve: (instructor) => instructor.imageUrl }),
+    name: t.string({ description: "Their full name, as Peloton shows it", resolve: (instructor) => instructor.name }),
+    imageUrl: t.string({ nullable: true, description: "Their portrait, as Peloton sent it", resolve: (instructor) => instructor.imageUrl }),
     bio: t.string({
       nullable: true,
       description: "As Peloton wrote it; null when it sent none",
@@ -74,7 +77,7 @@ export const Instructor = builder.prismaNode("Instructor", {
     topArtists: t.field({
       type: [ArtistPlays],
       description: "The artists this instructor plays most, most played first",
-      args: { limit: t.arg.int({ defaultValue: 10 }) },
+      args: { limit: t.arg.int({ defaultValue: 10, description: "how many artists, 1 to 100" }) },
       resolve: (instructor, { limit }, { topArtists }) => {
         const take = limit ?? 10;
         if (take < 1 || take > 100) throw new GraphQLError("limit must be between 1 and 100", { extensions: { code: "BAD_USER_INPUT" } });
@@ -112,6 +115,7 @@ builder.queryFields((t) => ({
     resolve: (query, _root, { id }, { detailed }) => detailed.instructor.findUnique({ ...query, where: { id: pelotonIdOf(id, "Instructor", "id") } }),
   }),
   instructors: t.prismaConnection({
+    description: "Every instructor whose classes are in the catalogue, by id",
     type: "Instructor",
     cursor: "id",
     resolve: (query, _root, _args, { detailed }) => detailed.instructor.findMany({ ...query, orderBy: { id: "asc" } }),

@@ -7,24 +7,31 @@ import { searchConnection, totalCountOf } from "./search";
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
 export const Song = builder.prismaNode("Song", {
+  description: "A song, kept once however many classes play it",
   id: { field: "id", description: "The song's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no song answers null, not an error
   nullable: true,
   select: { id: true, title: true, artistNames: true, imageUrl: true, explicit: true },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's song id", resolve: (song) => song.id }),
-    title: t.string({ resolve: (song) => song.title }),
+    title: t.string({ description: "Its title, as Peloton sent it", resolve: (song) => song.title }),
     artistNames: t.string({ description: 'The credits as one string: "Artist A, Artist B"', resolve: (song) => song.artistNames }),
     artists: t.field({
       type: [Artist],
+      description: "Its credited artists, in the credits' order",
       // the artists' columns the query selects, in the song's own statement
       select: (_args, _ctx, nestedSelection) => ({ artists: { orderBy: { position: "asc" }, select: { artist: nestedSelection(true) } } }),
       resolve: (song) => song.artists.map((credit) => credit.artist),
     }),
-    albumName: t.string({ nullable: true, select: { album: { select: { name: true } } }, resolve: (song) => song.album?.name ?? null }),
+    albumName: t.string({
+      nullable: true,
+      description: "Its album's title (also `album { name }`)",
+      select: { album: { select: { name: true } } },
+      resolve: (song) => song.album?.name ?? null,
+    }),
     album: t.relation("album", { nullable: true, description: "null when Peloton sent none we could key" }),
-    imageUrl: t.string({ nullable: true, resolve: (song) => song.imageUrl }),
-    explicit: t.boolean({ resolve: (song) => song.explicit }),
+    imageUrl: t.string({ nullable: true, description: "Its album art, as Peloton sent it", resolve: (song) => song.imageUrl }),
+    explicit: t.boolean({ description: "Whether Peloton marks its lyrics explicit", resolve: (song) => song.explicit }),
     // counted per song in the same statement as the song (a LATERAL join, with relationJoins)
     playCount: t.relationCount("playlistEntries", { description: "How many times a class plays it" }),
     workouts: t.prismaConnection({

@@ -13,6 +13,7 @@ import { pageMatches } from "./workout-matches";
 
 export const Workout = builder.prismaNode("DetailedWorkout", {
   name: "Workout",
+  description: "A Peloton class, with its playlist",
   id: { field: "id", description: "The class's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no class answers null, not an error
   nullable: true,
@@ -32,13 +33,17 @@ export const Workout = builder.prismaNode("DetailedWorkout", {
   },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's class (ride) id", resolve: (w) => w.id }),
-    title: t.string({ resolve: (w) => w.title }),
-    description: t.string({ nullable: true, resolve: (w) => w.description }),
+    title: t.string({ description: 'e.g. "30 min Pop Ride"', resolve: (w) => w.title }),
+    description: t.string({ nullable: true, description: "Peloton's description of the class", resolve: (w) => w.description }),
     discipline: t.string({ nullable: true, description: "null when Peloton sent none", resolve: (w) => w.fitnessDiscipline }),
     durationSeconds: t.int({ nullable: true, description: "null when Peloton sent none we could store", resolve: (w) => w.durationSeconds }),
-    difficulty: t.float({ nullable: true, resolve: (w) => w.difficultyRatingAvg }),
-    airedAt: t.field({ type: "DateTime", nullable: true, resolve: (w) => w.originalAirTime }),
-    imageUrl: t.string({ nullable: true, resolve: (w) => w.imageUrl }),
+    difficulty: t.float({
+      nullable: true,
+      description: "The members' average difficulty rating (0 to 10); null while unrated",
+      resolve: (w) => w.difficultyRatingAvg,
+    }),
+    airedAt: t.field({ type: "DateTime", nullable: true, description: "When the class first aired", resolve: (w) => w.originalAirTime }),
+    imageUrl: t.string({ nullable: true, description: "The class's picture, as Peloton sent it", resolve: (w) => w.imageUrl }),
     explicit: t.boolean({ description: "Whether Peloton marks the class explicit (its music's lyrics)", resolve: (w) => w.explicit }),
     classTypes: t.stringList({
       description: "Peloton's class types, e.g. \"Climb Ride\", in Peloton's order; empty when it sent none",
@@ -54,7 +59,7 @@ export const Workout = builder.prismaNode("DetailedWorkout", {
         "The class on Peloton's site (members.onepeloton.com, signed in), under the category that lists it or else its discipline; null when Peloton sent neither",
       resolve: async (w, _args, context) => pelotonUrlOf(w.id, (await listingOf(context, w.id)).category ?? w.fitnessDiscipline),
     }),
-    instructor: t.relation("instructor", { nullable: true }),
+    instructor: t.relation("instructor", { nullable: true, description: "Who taught it; null when Peloton named no instructor" }),
     // loaded with the class (the songs with what the query selects of them); an entry's own fields are
     // plain properties, so the songs of a playlist need no relation resolver each
     playlist: t.field({
@@ -77,10 +82,14 @@ export const Workout = builder.prismaNode("DetailedWorkout", {
 });
 
 const PlaylistEntry = builder.objectRef<{ position: number; startOffsetSeconds: number | null; song: Song }>("PlaylistEntry").implement({
+  description: "A song in a class's playlist, at its place",
   fields: (t) => ({
-    position: t.exposeInt("position"),
-    startOffsetSeconds: t.exposeInt("startOffsetSeconds", { nullable: true }),
-    song: t.field({ type: SongType, resolve: (entry) => entry.song }),
+    position: t.exposeInt("position", { description: "Its place in the class, from 0" }),
+    startOffsetSeconds: t.exposeInt("startOffsetSeconds", {
+      nullable: true,
+      description: "When it starts, in seconds from the start of the class; null when Peloton sent no time",
+    }),
+    song: t.field({ type: SongType, description: "The song", resolve: (entry) => entry.song }),
   }),
 });
 
@@ -95,7 +104,11 @@ builder.queryFields((t) => ({
   workouts: t.connection(
     {
       type: Workout,
-      args: { filter: t.arg({ type: WorkoutFilter }), orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC" }) },
+      description: "Classes in the catalogue matching `filter`, in `orderBy` order (newest first by default)",
+      args: {
+        filter: t.arg({ type: WorkoutFilter, description: "what the classes must be; every class without it" }),
+        orderBy: t.arg({ type: WorkoutOrder, defaultValue: "AIRED_DESC", description: "the list's order" }),
+      },
       resolve: async (_root, args, context, info) => {
         const order = workoutOrders[args.orderBy ?? "AIRED_DESC"];
         const criteria = workoutCriteria(args.filter);
@@ -145,6 +158,7 @@ builder.queryFields((t) => ({
 type WorkoutRow = typeof Workout.$inferType;
 
 const WorkoutOrder = builder.enumType("WorkoutOrder", {
+  description: "The order of a list of classes",
   values: {
     AIRED_DESC: { description: "newest first" },
     AIRED_ASC: { description: "oldest first" },

@@ -23,17 +23,27 @@ export type IngestErrorCode =
   /** Peloton asked the catalogue to slow down; a later run resumes. */
   | 'RATE_LIMITED';
 
+/** An ingestion stage */
 export type IngestStage =
+  /** Fetches the details of the classes the sync listed that are not processed yet (oldest first), and saves each class's instructor and playlist to the detailed database. A class that fails is recorded and retried by a later run. */
   | 'PROCESS_DETAILS'
+  /** Lists Peloton's classes, newest first, into the workouts database. A sync stops at the first page with nothing new (after getting past where an interrupted sync stopped); a full sync walks every page. */
   | 'SYNC_WORKOUTS';
 
+/** Where a run is */
 export type IngestStatus =
+  /** stopped on request (Ctrl-C, or the server shutting down); a later run resumes */
   | 'CANCELLED'
+  /** stopped by an error: `errorCode` says why; a later run resumes */
   | 'FAILED'
+  /** started, not running yet */
   | 'QUEUED'
+  /** running: its counts grow */
   | 'RUNNING'
+  /** ended having done its work (a class that failed is counted in `failed`, and retried by a later run) */
   | 'SUCCEEDED';
 
+/** How to run processDetails: every option may be left out */
 export type ProcessDetailsInput = {
   /** how many classes this run takes; 0 takes them all (0 or more; default 100; all of them with force) */
   batchSize?: number | null | undefined;
@@ -45,6 +55,7 @@ export type ProcessDetailsInput = {
   ids?: Array<string | number> | null | undefined;
 };
 
+/** How to run syncWorkouts: every option may be left out */
 export type SyncWorkoutsInput = {
   /** browse categories to sync, such as cycling; "all" syncs every category Peloton lists (default cycling) */
   category?: Array<string> | null | undefined;
@@ -92,6 +103,7 @@ export type WorkoutFilter = {
   songIds?: Array<string | number> | null | undefined;
 };
 
+/** The order of a list of classes */
 export type WorkoutOrder =
   /** oldest first */
   | 'AIRED_ASC'
