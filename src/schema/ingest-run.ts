@@ -8,8 +8,10 @@ import { knownRunErrorCode, runErrorCodes, runErrorSummary } from "../ingest/run
 import { StageAlreadyRunningError, stageField } from "../ingest/runs";
 import { optionSpecs, StageOptionsError } from "../ingest/stage";
 import { stages } from "../ingest/stages";
+import { maxRunSubscriptions, TooManySubscriptionsError } from "../run-events";
 import { builder } from "./builder";
-import { offsetConnection, totalCountOf } from "./search";
+import { runCursor, runCursorOf } from "./cursors";
+import { cursorConnection, totalCountOf } from "./search";
 
 // Runs live in the workouts database, which the Prisma plugin (bound to the detailed one) does not
 // cover: plain object types with their own resolvers.
@@ -134,12 +136,19 @@ builder.subscriptionType({
       type: IngestRun,
       description:
         "The run each time it changes (status, counts, error), first as it is now; the stream ends with the run (SUCCEEDED, FAILED or CANCELLED). " +
-        "Served as server-sent events: send the subscription to /graphql with `Accept: text/event-stream`",
+        "Served as server-sent events: send the subscription to /graphql with `Accept: text/event-stream`. " +
+        "A run whose process died ends FAILED (ABANDONED) once it has been silent for two minutes. " +
+        `A server follows at most ${maxRunSubscriptions} subscriptions at once: past them, an error event with code TOO_MANY_SUBSCRIPTIONS`,
       args: { id: t.arg.id({ required: true, description: "the run's id, as its mutation or ingestRuns gave it" }) },
       subscribe: async (_root, { id }, { workouts, runEvents, clientGone }) => {
         const run = await findRun(workouts, id);
         if (!run) throw new GraphQLError(`There is no ingestion run ${id}: ingestRuns lists them.`, { extensions: { code: "NOT_FOUND" } });
-        return runEvents.follow(workouts, run, clientGone);
+        try {
+          return runEvents.follow(workouts, run, clientGone);
+        } catch (error) {
+          if (!(error instanceof TooManySubscriptionsError)) throw error;
+          throw new GraphQLError(error.message, { extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: error.limit } });
+        }
       },
       resolve: (run) => run,
     }),

@@ -1,8 +1,10 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { type FormattedExecutionResult, print } from "graphql";
 import { type BackgroundRuns, backgroundRuns } from "../../src/ingest/background";
+import { RunEvents } from "../../src/run-events";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
+import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 import { useIngestFixture } from "../support/ingest";
 
@@ -188,5 +190,97 @@ describe("the ingestRun subscription", () => {
         headers === asAdmin ? "Peloton refused someone@example.com" : "Peloton refused the catalogue's login.",
       );
     }
+  });
+});
+
+describe("following runs", () => {
+  // statements reading runs, counted on databases of their own
+  let db: TestDatabases;
+  let runReads = 0;
+  beforeAll(async () => {
+    db = await openTestDatabases({ onQuery: (database, sql) => void (database === "workouts" && /FROM "public"\."ingest_runs"/.test(sql) && runReads++) });
+  });
+  afterAll(() => db?.dispose());
+  afterEach(() => db.reset());
+
+  const runningElsewhere = (heartbeatAt = new Date()) =>
+    db.workouts.ingestRun.create({
+      data: { stage: "PROCESS_DETAILS", status: "RUNNING", options: {}, owner: "pid 1 on another-host", startedAt: heartbeatAt, heartbeatAt },
+    });
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it("reads a run once for all its subscribers, and stops when the last leaves", async () => {
+    const api = createApi(db, { runPollMs: 50 });
+    const run = await runningElsewhere();
+    const followers = await Promise.all(Array.from({ length: 10 }, () => subscribe(api, FollowRun, { id: String(run.id) })));
+    for (const { events } of followers) expect((await nextEvent(events)).result!.data!.ingestRun).toMatchObject({ status: "RUNNING" });
+
+    runReads = 0;
+    await pause(600);
+    // about 12 polls of 50 ms for the run, whatever the number of subscribers (each reading it made 120)
+    expect(runReads).toBeGreaterThan(3);
+    expect(runReads).toBeLessThan(20);
+
+    await db.workouts.ingestRun.update({ where: { id: run.id }, data: { processed: 4, heartbeatAt: new Date() } });
+    for (const { events } of followers) expect((await nextEvent(events)).result!.data!.ingestRun).toMatchObject({ status: "RUNNING", processed: 4 });
+
+    await Promise.all(followers.map(({ events }) => events.return(undefined)));
+    await pause(100);
+    runReads = 0;
+    await pause(300);
+    expect(runReads).toBe(0);
+  });
+
+  it("ends the stream of a run whose process died, marked ABANDONED as the stages mark it", async () => {
+    const api = createApi(db, { runPollMs: 50 });
+    const run = await runningElsewhere(new Date(Date.now() - 3 * 60_000));
+    const seen = await allEvents((await subscribe(api, FollowRun, { id: String(run.id) })).events);
+    expect(seen.map(({ event, result }) => (result ? result.data!.ingestRun.status + (result.data!.ingestRun.errorCode ?? "") : event))).toEqual([
+      "RUNNING",
+      "FAILEDABANDONED",
+      "complete",
+    ]);
+  });
+
+  it("takes at most 100 subscriptions at once, refusing more with an error event", async () => {
+    const api = createApi(db, { runPollMs: 600_000 });
+    const run = await runningElsewhere();
+    const followers = [];
+    for (let i = 0; i < 100; i++) {
+      const follower = await subscribe(api, FollowRun, { id: String(run.id) });
+      expect((await nextEvent(follower.events)).event).toBe("next");
+      followers.push(follower);
+    }
+    expect(await allEvents((await subscribe(api, FollowRun, { id: String(run.id) })).events)).toEqual([
+      {
+        event: "next",
+        result: {
+          errors: [
+            expect.objectContaining({
+              message: expect.stringMatching(/already follows 100 subscriptions/),
+              extensions: { code: "TOO_MANY_SUBSCRIPTIONS", limit: 100 },
+            }),
+          ],
+        },
+      },
+      { event: "complete" },
+    ]);
+    // one leaving makes room for another
+    await followers.pop()!.events.return(undefined);
+    await pause(50);
+    const another = await subscribe(api, FollowRun, { id: String(run.id) });
+    expect((await nextEvent(another.events)).result!.data!.ingestRun).toMatchObject({ status: "RUNNING" });
+    await Promise.all([...followers, another].map(({ events }) => events.return(undefined)));
+  });
+
+  it("leaves nothing behind for a stream closed before it started", async () => {
+    const events = new RunEvents(50, 1);
+    const run = await runningElsewhere();
+    await events.follow(db.workouts, run).return!(undefined);
+    runReads = 0;
+    const follower = events.follow(db.workouts, run); // the one place is free again
+    expect((await follower.next()).value).toMatchObject({ id: run.id, status: "RUNNING" });
+    await follower.return!(undefined);
+    expect(() => events.follow(db.workouts, run)).not.toThrow();
   });
 });
