@@ -274,8 +274,8 @@ export function songsInsert(scale: CatalogueScale): string {
     END || CASE WHEN ${unit("s", 69)} < 0.1 THEN (${versionWords[form]})[${slot(unit("s", 70), versionWords.length)}] ELSE '' END`,
   );
   return `
-    INSERT INTO songs (id, title, artist_names, title_search, artist_names_search, title_words, artist_names_words, album_id, image_url, explicit, updated_at)
-    SELECT ${songId("s")}, ${title.display}, names.display, ${title.folded}, names.folded, ${wordsSql(title.folded)}, ${wordsSql("names.folded")},
+    INSERT INTO songs (id, title, artist_names, title_search, artist_names_search, title_words, album_id, image_url, explicit, updated_at)
+    SELECT ${songId("s")}, ${title.display}, names.display, ${title.folded}, names.folded, ${wordsSql(title.folded)},
            CASE WHEN ${unit("s", 71)} < 0.95 THEN ${albumId(`2 * c.first + (${unit("s", 72)} < 0.5)::int`)} END,
            'https://images.example.com/songs/' || s || '.jpg', ${unit("s", 73)} < 0.12, now()
       FROM generate_series(0, ${scale.songs - 1}) AS g(s)

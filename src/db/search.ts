@@ -23,15 +23,29 @@ export const wordsOf = (folded: string): string =>
     .replace(/[ \t\n\r\f\v]+/g, " ")
     .replace(/^ +| +$/g, "")} `;
 
+// the marks as a SQL string, its semicolon as chr(59): tools that split a migration into statements at
+// each semicolon (Prisma's schema engine shim) would cut the literal
+const punctuationSql = `'${IGNORED_PUNCTUATION.replaceAll("'", "''").replace(";", "' || chr(59) || '")}'`;
+
 /**
  * wordsOf as a SQL expression over folded text (`folded`, SQL text): what the migration filled the
  * words columns with, and what the benchmark's seed writes.
  */
 export const wordsSql = (folded: string): string =>
-  `' ' || btrim(regexp_replace(translate(${folded}, '${IGNORED_PUNCTUATION.replaceAll("'", "''")}', ''), '[ \\t\\n\\r\\f\\v]+', ' ', 'g'), ' ') || ' '`;
+  `' ' || btrim(regexp_replace(translate(${folded}, ${punctuationSql}, ''), '[ \\t\\n\\r\\f\\v]+', ' ', 'g'), ' ') || ' '`;
 
 /** Text as the words columns hold it: wordsOf(foldForSearch(text)). */
 export const wordsForSearch = (text: string): string => wordsOf(foldForSearch(text));
+
+/** A song's columns that search and the song filter match, from its title and credits ("Artist A, Artist B"). */
+export const songSearchColumns = (title: string, artistNames: string) => ({
+  titleSearch: foldForSearch(title),
+  artistNamesSearch: foldForSearch(artistNames),
+  titleWords: wordsForSearch(title),
+});
+
+/** An artist's columns that search and the artist filter match, from its name. */
+export const artistSearchColumns = (name: string) => ({ nameSearch: foldForSearch(name), nameWords: wordsForSearch(name) });
 
 /**
  * Searchable tables: the folded columns the GIN trigram indexes serve, the column a row is named by

@@ -1,7 +1,7 @@
 import { bumpCatalogueVersion } from "../catalogue-version";
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
-import { foldForSearch, wordsForSearch } from "../db/search";
+import { artistSearchColumns, songSearchColumns } from "../db/search";
 import { classTypeNamesOf, type PelotonArtist, type PelotonSong, type RideDetails } from "../peloton/schemas";
 import { MAX_INDEXED_TEXT, type Storable, said, storable, storableJson, type Warning } from "./storable";
 
@@ -224,7 +224,7 @@ async function saveArtists(
 ) {
   if (!artists.length) return;
   await tx.artist.createMany({
-    data: artists.map((artist) => ({ ...artist, nameSearch: foldForSearch(artist.name), nameWords: wordsForSearch(artist.name) })),
+    data: artists.map((artist) => ({ ...artist, ...artistSearchColumns(artist.name) })),
     skipDuplicates: true,
   });
   if (aliases.length) await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
@@ -243,7 +243,7 @@ function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
       data: {
         title: song.title,
         artistNames,
-        ...searchColumns(song.title, artistNames),
+        ...songSearchColumns(song.title, artistNames),
         albumId: song.album?.id ?? null,
         imageUrl: song.imageUrl,
         explicit: song.explicit,
@@ -255,14 +255,6 @@ function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
 }
 
 type SongRow = ReturnType<typeof songRows>[number];
-
-/** A song's folded columns, which search and the whole-word filters match, from its title and credits. */
-const searchColumns = (title: string, artistNames: string) => ({
-  titleSearch: foldForSearch(title),
-  artistNamesSearch: foldForSearch(artistNames),
-  titleWords: wordsForSearch(title),
-  artistNamesWords: wordsForSearch(artistNames),
-});
 
 /** New songs inserted, known ones updated where they changed, and credits replaced where Peloton changed them. */
 async function saveSongs(tx: Transaction, songs: SongRow[]) {
@@ -279,7 +271,6 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
           titleSearch: true,
           artistNamesSearch: true,
           titleWords: true,
-          artistNamesWords: true,
           albumId: true,
           imageUrl: true,
           explicit: true,
@@ -296,7 +287,11 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
     const before = known.get(song.id)!;
     const merged = { ...before, ...said(song.data) };
     // what search matches follows the title and credits kept, not the answer's own (which may lack them)
-    const data = { ...merged, ...searchColumns(merged.title, merged.artistNames), imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl };
+    const data = {
+      ...merged,
+      ...songSearchColumns(merged.title, merged.artistNames),
+      imageUrl: song.data.imageUrl ?? before.imageUrl ?? song.fallbackImageUrl,
+    };
     if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
   }
   // credits as Peloton lists them now: a song whose credits changed upstream has them replaced

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { foldForSearch, wordsForSearch } from "../../src/db/search";
+import { foldForSearch, songSearchColumns } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
@@ -21,10 +21,7 @@ beforeAll(async () => {
       title,
       artistNames,
       imageUrl,
-      titleSearch: foldForSearch(title),
-      artistNamesSearch: foldForSearch(artistNames),
-      titleWords: wordsForSearch(title),
-      artistNamesWords: wordsForSearch(artistNames),
+      ...songSearchColumns(title, artistNames),
     };
   });
   await db.detailed.song.createMany({ data: songs });
@@ -82,10 +79,7 @@ describe("the order of search results", () => {
       id,
       title,
       artistNames,
-      titleSearch: foldForSearch(title),
-      artistNamesSearch: foldForSearch(artistNames),
-      titleWords: wordsForSearch(title),
-      artistNamesWords: wordsForSearch(artistNames),
+      ...songSearchColumns(title, artistNames),
     }));
     await db.detailed.song.createMany({ data });
   });

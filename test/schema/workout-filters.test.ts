@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ingestFromSimulator } from "../../harness/simulator";
-import { foldForSearch, wordsForSearch } from "../../src/db/search";
+import { artistSearchColumns, songSearchColumns } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
@@ -31,7 +31,7 @@ beforeAll(async () => {
   [sim, db] = await Promise.all([startSimulator({ classes: 90 }), openTestDatabases({ onQuery: (_database, sql) => sent.push(sql) })]);
   await ingestFromSimulator(db, sim, { sync: { categories: ["all"] } });
   for (const [key, name] of Object.entries(madeArtists)) {
-    await db.detailed.artist.create({ data: { id: `artist-${key}`, name, nameSearch: foldForSearch(name), nameWords: wordsForSearch(name) } });
+    await db.detailed.artist.create({ data: { id: `artist-${key}`, name, ...artistSearchColumns(name) } });
   }
   const instructorId = sim.catalogue.classes[0]!.instructorId;
   for (const [index, { id, title, artist }] of madeSongs.entries()) {
@@ -41,10 +41,7 @@ beforeAll(async () => {
         id,
         title,
         artistNames: name,
-        titleSearch: foldForSearch(title),
-        titleWords: wordsForSearch(title),
-        artistNamesSearch: foldForSearch(name),
-        artistNamesWords: wordsForSearch(name),
+        ...songSearchColumns(title, name),
         artists: { create: [{ artistId: `artist-${artist}`, position: 0 }] },
       },
     });

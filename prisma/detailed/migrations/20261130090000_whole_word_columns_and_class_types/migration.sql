@@ -1,13 +1,13 @@
--- The whole-word columns (src/db/search.ts wordsForSearch): the folded columns without punctuation,
+-- The whole-word columns (src/db/search.ts wordsForSearch) of song titles and artist names: the folded columns without punctuation,
 -- whitespace runs made one space, between spaces. Existing rows are filled from their folded columns,
 -- with the same characters removed as wordsForSearch removes.
 ALTER TABLE "artists" ADD COLUMN "name_words" TEXT;
-UPDATE "artists" SET "name_words" = ' ' || btrim(regexp_replace(translate("name_search", '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~‘’‚‛“”„‟‐‑‒–—―…·•′″¡¿«»', ''), '[ \t\n\r\f\v]+', ' ', 'g'), ' ') || ' ';
+UPDATE "artists" SET "name_words" = ' ' || btrim(regexp_replace(translate("name_search", '!"#$%&''()*+,-./:' || chr(59) || '<=>?@[\]^_`{|}~‘’‚‛“”„‟‐‑‒–—―…·•′″¡¿«»', ''), '[ \t\n\r\f\v]+', ' ', 'g'), ' ') || ' ';
 ALTER TABLE "artists" ALTER COLUMN "name_words" SET NOT NULL;
 
-ALTER TABLE "songs" ADD COLUMN "artist_names_words" TEXT, ADD COLUMN "title_words" TEXT;
-UPDATE "songs" SET "title_words" = ' ' || btrim(regexp_replace(translate("title_search", '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~‘’‚‛“”„‟‐‑‒–—―…·•′″¡¿«»', ''), '[ \t\n\r\f\v]+', ' ', 'g'), ' ') || ' ', "artist_names_words" = ' ' || btrim(regexp_replace(translate("artist_names_search", '!"#$%&''()*+,-./:;<=>?@[\]^_`{|}~‘’‚‛“”„‟‐‑‒–—―…·•′″¡¿«»', ''), '[ \t\n\r\f\v]+', ' ', 'g'), ' ') || ' ';
-ALTER TABLE "songs" ALTER COLUMN "artist_names_words" SET NOT NULL, ALTER COLUMN "title_words" SET NOT NULL;
+ALTER TABLE "songs" ADD COLUMN "title_words" TEXT;
+UPDATE "songs" SET "title_words" = ' ' || btrim(regexp_replace(translate("title_search", '!"#$%&''()*+,-./:' || chr(59) || '<=>?@[\]^_`{|}~‘’‚‛“”„‟‐‑‒–—―…·•′″¡¿«»', ''), '[ \t\n\r\f\v]+', ' ', 'g'), ' ') || ' ';
+ALTER TABLE "songs" ALTER COLUMN "title_words" SET NOT NULL;
 
 -- A class's types by name, in Peloton's order: filled from the kept details answer (class_types: [{ name }]),
 -- skipping entries without a string name.
@@ -20,4 +20,3 @@ UPDATE "detailed_workouts" w SET "class_types" = coalesce((
 
 CREATE INDEX "artists_name_words_trgm_idx" ON "artists" USING GIN ("name_words" gin_trgm_ops);
 CREATE INDEX "songs_title_words_trgm_idx" ON "songs" USING GIN ("title_words" gin_trgm_ops);
-CREATE INDEX "songs_artist_names_words_trgm_idx" ON "songs" USING GIN ("artist_names_words" gin_trgm_ops);
