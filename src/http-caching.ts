@@ -19,10 +19,12 @@ interface Answer {
  * commit changes): `ETag` and `Cache-Control: public, max-age=<maxAgeSeconds>`; a request whose
  * If-None-Match holds the current ETag answers 304 without executing. Never cached (no-store): a
  * request carrying Authorization, an answer with errors, and one selecting an admin-scoped or
- * `notCached` field. The ETag is the same for every URL at one version (validators are per URL) and
- * changes with the schema, so that another build's answers are not taken for this one's.
+ * `notCached` field, and any answer while the catalogue has no version (nothing ingested yet, a backup
+ * restored from before it was kept) or its version cannot be read. The ETag is the same for every URL
+ * at one version (validators are per URL) and changes with the schema, so that another build's answers
+ * are not taken for this one's.
  */
-export function useCatalogueCaching({ version, maxAgeSeconds }: { version: () => Promise<string>; maxAgeSeconds: number }): Plugin {
+export function useCatalogueCaching({ version, maxAgeSeconds }: { version: () => Promise<string | null>; maxAgeSeconds: number }): Plugin {
   const answers = new WeakMap<Request, Answer>();
   const cacheable = new WeakMap<DocumentNode, boolean>();
   let schemaTag: string | undefined;
@@ -37,7 +39,10 @@ export function useCatalogueCaching({ version, maxAgeSeconds }: { version: () =>
       }
       if (!selectsCached) return;
       schemaTag ??= createHash("sha256").update(printSchema(args.schema)).digest("base64url").slice(0, 10);
-      const etag = `"${await version()}-${schemaTag}"`;
+      // the answer does not depend on the version: a failed read only leaves it uncached (the query reports a database that is down)
+      const current = await version().catch(() => null);
+      if (current === null) return;
+      const etag = `"${current}-${schemaTag}"`;
       const notModified = heldAlready(request.headers.get("if-none-match"), etag);
       answers.set(request, { etag, notModified });
       if (notModified) setResultAndStopExecution({ data: null });

@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { catalogueVersion } from "../src/catalogue-version";
 import { ConfigError, loadConfig } from "../src/config";
 import { processDetails } from "../src/ingest/process-details";
 import { syncWorkouts } from "../src/ingest/sync-workouts";
@@ -16,6 +15,7 @@ const manifest = path.join(__dirname, "graphql", "persisted-documents.json");
 const token = "test-admin-token-0123456789";
 
 const Classes = graphql(`query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }`);
+const Availability = graphql(`query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }`);
 const Runs = graphql(`query TrustedRuns { ingestRuns(first: 5) { totalCount } }`);
 const hashOf = (document: unknown) => (document as { __meta__: { hash: string } }).__meta__.hash;
 
@@ -136,16 +136,78 @@ describe("trusted documents", () => {
 });
 
 describe("the catalogue's version", () => {
-  it("changes with each class's commit, and only then", async () => {
-    const before = await catalogueVersion(f.db.detailed);
-    expect(await catalogueVersion(f.db.detailed)).toBe(before);
+  /** Whether each class is available, with the answer's status and ETag. */
+  async function availability(api: ReturnType<typeof createApi>, etag?: string | null) {
+    const response = await getByHash(api, hashOf(Availability), {}, etag ? { "if-none-match": etag } : {});
+    const classes =
+      response.status === 200
+        ? new Map(
+            ((await response.json()).data.workouts.edges as { node: { pelotonId: string; available: boolean } }[]).map(({ node }) => [
+              node.pelotonId,
+              node.available,
+            ]),
+          )
+        : undefined;
+    return { status: response.status, etag: response.headers.get("etag"), cacheControl: response.headers.get("cache-control"), classes };
+  }
+
+  it("moves when a sync marks a class unavailable (the workouts database's), and not for a sync that changes nothing the API shows", async () => {
+    await catalogue(30);
+    const api = createApi(f.db, { trustedDocuments: documents });
+    const gone = f.sim.catalogue.classes[0]!.id;
+    const before = await availability(api);
+    expect(before.classes!.get(gone)).toBe(true);
+    expect(before.etag).toMatch(/^"[^"]+"$/);
+
+    await syncWorkouts(await f.deps(), { categories: ["cycling"] }); // lists only classes it knows
+    expect((await availability(api, before.etag)).status).toBe(304);
+
+    f.sim.removeClass(gone);
+    await syncWorkouts(await f.deps(), { categories: ["cycling"], full: true });
+    const after = await availability(api, before.etag);
+    expect(after.status).toBe(200);
+    expect(after.classes!.get(gone)).toBe(false);
+    expect(after.etag).not.toBe(before.etag);
+    expect((await availability(api, after.etag)).status).toBe(304);
+  });
+
+  it("moves when a class's details answer 404, which marks it unavailable", async () => {
+    await catalogue(30);
+    const gone = f.sim.catalogue.classes[0]!.id;
+    // asked for again by the next details run (as after a failure)
+    await f.db.workouts.workout.update({ where: { id: gone }, data: { processed: false } });
+    const api = createApi(f.db, { trustedDocuments: documents });
+    const before = await availability(api);
+    expect(before.classes!.get(gone)).toBe(true);
+
+    f.sim.removeClass(gone);
+    await processDetails(await f.deps());
+    expect((await f.db.workouts.workout.findUniqueOrThrow({ where: { id: gone } })).detailsError).toMatch(/404|not found/i);
+    const after = await availability(api, before.etag);
+    expect(after.status).toBe(200);
+    expect(after.classes!.get(gone)).toBe(false);
+    expect(after.etag).not.toBe(before.etag);
+  });
+
+  it("is none before anything is ingested, nor while its table is missing (a backup restored from before it): answers are not cached", async () => {
+    const api = createApi(f.db, { trustedDocuments: documents });
+    const empty = await getByHash(api, hashOf(Classes), { first: 1 });
+    expect(await empty.json()).toEqual({ data: { workouts: { totalCount: 0, edges: [] } } });
+    expect([empty.status, empty.headers.get("etag"), empty.headers.get("cache-control")]).toEqual([200, null, "no-store"]);
+
     await catalogue(1);
-    const one = await catalogueVersion(f.db.detailed);
-    expect(one).not.toBe(before);
-    await f.db.workouts.workout.updateMany({ data: { title: "renamed in the list only" } });
-    expect(await catalogueVersion(f.db.detailed)).toBe(one);
-    await catalogue(1);
-    expect(await catalogueVersion(f.db.detailed)).not.toBe(one);
+    expect((await availability(api)).etag).toMatch(/^"/);
+    const migration = await readFile(path.join(__dirname, "../prisma/detailed/migrations/20261130100000_catalogue_version/migration.sql"), "utf8");
+    await f.db.detailed.$executeRawUnsafe("DROP TABLE catalogue_version");
+    try {
+      const restored = await availability(api);
+      expect(restored).toMatchObject({ status: 200, etag: null, cacheControl: "no-store" });
+      expect(restored.classes!.size).toBe(1);
+    } finally {
+      await f.db.detailed.$executeRawUnsafe(migration);
+    }
+    // the table as the migration makes it again: no row until the next class commits
+    expect(await availability(api)).toMatchObject({ status: 200, etag: null, cacheControl: "no-store" });
   });
 });
 

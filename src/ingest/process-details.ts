@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PelotonAuthError } from "../auth";
+import { bumpCatalogueVersion } from "../catalogue-version";
 import { isRefusedData, isTransient } from "../db/errors";
 import type { Prisma } from "../db/generated/workouts/client";
 import { MalformedResponseError, PelotonNotFoundError, PelotonRequestError } from "../peloton/errors";
@@ -246,6 +247,8 @@ export async function storeClassDetails(
   const { songs, warnings } = await saveClassDetails(detailed, details);
   if (warnings.length) logger.warn({ class: details.ride.id, warnings }, "stored the class with values our databases cannot hold changed");
   await markProcessed(workouts, details);
+  // the category the API links by may have changed with it (a class the class list did not have, or had without one)
+  await bumpCatalogueVersion(detailed);
   return { songs };
 }
 
@@ -293,22 +296,23 @@ async function markProcessed(workouts: IngestDeps["workouts"], details: RideDeta
  * Records why a class failed. With `retryAfterMs` the failure is the class's own: it counts as an
  * attempt, and later runs leave the class alone for retryAfterMs × 2^(attempts before).
  */
-async function markFailed({ workouts, logger }: IngestDeps, id: string, error: unknown, retryAfterMs: number | false) {
+async function markFailed({ workouts, detailed, logger }: IngestDeps, id: string, error: unknown, retryAfterMs: number | false) {
   const reason = storable().text(oneLine(error), "details_error", 2000);
   const gone = error instanceof PelotonNotFoundError;
   logger.warn({ class: id, reason }, "class details failed");
   const data = { detailsError: reason, ...(gone ? { available: false } : {}) };
   if (retryAfterMs === false) {
     await workouts.workout.updateMany({ where: { id }, data });
-    return;
+  } else {
+    // the wait doubles with each attempt already made (up to 2^20 times, and at most 30 days)
+    await workouts.$executeRaw`
+      UPDATE workouts
+         SET details_error = ${data.detailsError}, available = available AND ${!gone},
+             details_attempts = details_attempts + 1, updated_at = now(),
+             details_retry_at = now() + least(${retryAfterMs}::float8 * power(2, least(details_attempts, 20)), ${MAX_RETRY_WAIT_MS}::float8) * interval '1 millisecond'
+       WHERE id = ${id}`;
   }
-  // the wait doubles with each attempt already made (up to 2^20 times, and at most 30 days)
-  await workouts.$executeRaw`
-    UPDATE workouts
-       SET details_error = ${data.detailsError}, available = available AND ${!gone},
-           details_attempts = details_attempts + 1, updated_at = now(),
-           details_retry_at = now() + least(${retryAfterMs}::float8 * power(2, least(details_attempts, 20)), ${MAX_RETRY_WAIT_MS}::float8) * interval '1 millisecond'
-     WHERE id = ${id}`;
+  if (gone) await bumpCatalogueVersion(detailed); // the API shows the class unavailable
 }
 
 // Prisma's messages quote the calling code over several lines: keep the line that says what happened

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { bumpCatalogueVersion } from "../catalogue-version";
 import type { WorkoutsClient } from "../db";
 import type { Prisma } from "../db/generated/workouts/client";
 import type { Logger } from "../log";
@@ -156,6 +157,7 @@ async function syncCategory(
         counts.total === null || listing.total === null ? null : counts.total + listing.total - (await knownOverlap(workouts, category, state.walked));
     }
     const written = await upsertPage(workouts, category, listing, logger);
+    if (written.shownChanged) await bumpCatalogueVersion(deps.detailed);
     for (const { index, id, problem } of listing.rejected) {
       logger.warn({ category, page, entry: index, class: id, problem, keptIn: listing.keptIn }, "left out a class list entry that cannot be read");
     }
@@ -182,7 +184,7 @@ async function syncCategory(
     });
     if (endOfList) {
       // only Peloton's word that the list ends may take the category from the classes not seen
-      if (listing.endSaid) await dropUnlisted(workouts, category, walkStarted, logger);
+      if (listing.endSaid && (await dropUnlisted(workouts, category, walkStarted, logger))) await bumpCatalogueVersion(deps.detailed);
       else logger.info({ category, page }, "the list ended without Peloton saying so; classes it did not list keep the category");
       return;
     }
@@ -200,9 +202,10 @@ async function knownOverlap(workouts: WorkoutsClient, category: string, walked: 
  * After a complete walk: the classes of the category that the walk did not see are no longer listed
  * under it. Walks run one at a time (one sync run at once, its categories in turn), so a class this
  * walk saw is one whose lastSeenAt is past the walk's start. A class left with no category is
- * unavailable; one another category still lists stays available.
+ * unavailable; one another category still lists stays available. Answers whether a class was marked
+ * unavailable (which the API shows).
  */
-async function dropUnlisted(workouts: WorkoutsClient, category: string, walkStarted: Date, logger: Logger) {
+async function dropUnlisted(workouts: WorkoutsClient, category: string, walkStarted: Date, logger: Logger): Promise<boolean> {
   const dropped = await workouts.$queryRaw<{ available: boolean }[]>`
     UPDATE workouts
        SET categories = array_remove(categories, ${category}::text),
@@ -210,29 +213,31 @@ async function dropUnlisted(workouts: WorkoutsClient, category: string, walkStar
            updated_at = now()
      WHERE categories @> ARRAY[${category}::text] AND last_seen_at < ${walkStarted}::timestamptz
     RETURNING available`;
-  if (dropped.length === 0) return;
+  if (dropped.length === 0) return false;
   const unavailable = dropped.filter((row) => !row.available).length;
   logger.info({ category, count: dropped.length, unavailable }, "classes no longer listed under the category; those listed nowhere else marked unavailable");
+  return unavailable > 0;
 }
 
 /**
  * Writes one page of the list: new classes inserted, known ones refreshed and given this category if
  * they lacked it (nothing relabels them). Answers the ids of the classes new to the catalogue (created)
- * and of the known ones newly listed under this category (joined).
+ * and of the known ones newly listed under this category (joined), and whether the page changed what
+ * the API shows of the class list (shownChanged: a class new to it, or one listed again after being
+ * marked unavailable).
  */
 async function upsertPage(workouts: WorkoutsClient, category: string, listing: ArchivedPage, logger: Logger) {
-  if (listing.data.length === 0) return { created: [], joined: [] };
+  if (listing.data.length === 0) return { created: [], joined: [], shownChanged: false };
   const instructorNames = new Map(listing.instructors.map((i) => [i.id, i.name]));
   // a class twice on one page (the list shifted under Peloton) is written once
   const rows = [...new Map(listing.data.map((ride) => [ride.id, workoutRow(ride, category, instructorNames, logger)])).values()];
   const known = new Map(
-    (await workouts.workout.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true, categories: true } })).map((w) => [
-      w.id,
-      w.categories,
-    ]),
+    (await workouts.workout.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { id: true, categories: true, available: true } })).map(
+      (w) => [w.id, w],
+    ),
   );
   const created = rows.filter((row) => !known.has(row.id)).map((row) => row.id);
-  const joined = rows.filter((row) => known.get(row.id)?.includes(category) === false).map((row) => row.id);
+  const joined = rows.filter((row) => known.get(row.id)?.categories.includes(category) === false).map((row) => row.id);
   const joining = new Set(joined);
   await workouts.$transaction([
     workouts.workout.createMany({ data: rows.filter((row) => !known.has(row.id)), skipDuplicates: true }),
@@ -243,7 +248,7 @@ async function upsertPage(workouts: WorkoutsClient, category: string, listing: A
         workouts.workout.update({ where: { id }, data: { ...said(data), ...(joining.has(id) ? { categories: { push: category } } : {}) } }),
       ),
   ]);
-  return { created, joined };
+  return { created, joined, shownChanged: created.length > 0 || rows.some((row) => known.get(row.id)?.available === false) };
 }
 
 function oldestAirTime(rides: RideListEntry[]): Date | null {

@@ -82,6 +82,7 @@ type Documents = {
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": typeof types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": typeof types.FiltersMatchesDocument,
     "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": typeof types.TrustedClassesDocument,
+    "query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }": typeof types.TrustedAvailabilityDocument,
     "query TrustedRuns { ingestRuns(first: 5) { totalCount } }": typeof types.TrustedRunsDocument,
 };
 const documents: Documents = {
@@ -153,6 +154,7 @@ const documents: Documents = {
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": types.FiltersMatchesDocument,
     "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": types.TrustedClassesDocument,
+    "query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }": types.TrustedAvailabilityDocument,
     "query TrustedRuns { ingestRuns(first: 5) { totalCount } }": types.TrustedRunsDocument,
 };
 
@@ -442,6 +444,10 @@ export function graphql(source: "query FiltersMatches($filter: WorkoutFilter, $f
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }"): (typeof documents)["query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }"): (typeof documents)["query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
