@@ -58,7 +58,9 @@ builder.queryFields((t) => ({
         const artists = context.detailed.artist;
         return searchConnection(context.detailed, args, {
           table: "artists",
-          all: (take, skip) => artists.findMany({ ...query, orderBy: [{ name: "asc" }, { id: "asc" }], take, skip }),
+          all: (page) => artists.findMany({ ...query, ...page }),
+          nameColumn: "name",
+          nameOf: (artist) => artist.name,
           byIds: (ids) => artists.findMany({ ...query, where: { id: { in: ids } } }),
           count: () => artists.count(),
         });

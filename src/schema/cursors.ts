@@ -1,5 +1,6 @@
 // Keyset cursors: the workouts connection's (a class's id and its value in the column the list is
-// sorted by) and a search's (a row's place in its order), so that the page after a cursor is one
+// sorted by), a search's (a row's place in its order), and those of the lists without a search (a
+// song's title or an artist's name and its id; a run's id), so that the page after a cursor is one
 // statement. Kept apart from the schema so that the benchmark's raw-SQL server can hand out the very
 // same cursors.
 import { GraphQLError } from "graphql";
@@ -113,13 +114,59 @@ export const searchCursor = (table: SearchableTable, { asOf, position: { rank, p
 export function searchCursorOf(cursor: string, table: SearchableTable, argumentName: string): SearchCursor {
   const found = decodeText(cursor, (text) => decodeSearch(text, SEARCH_PREFIX[table]));
   if (found) return found;
+  throw refused(cursor, argumentName, "a list without search, or an earlier version of this API", "the search's");
+}
+
+/** Why a cursor is refused: an offset cursor (which `from` gave out) is told to start again from `first` page. */
+function refused(cursor: string, argumentName: string, from: string, first: string): GraphQLError {
   if (decodeText(cursor, (text) => (/^OffsetConnection:\d+$/.test(text) ? text : null))) {
-    throw invalidCursor(
-      argumentName,
-      "an offset cursor (from a list without search, or an earlier version of this API): ask for the search's first page again",
-    );
+    return invalidCursor(argumentName, `an offset cursor (from ${from}): ask for ${first} first page again`);
   }
-  throw invalidCursor(argumentName);
+  return invalidCursor(argumentName);
+}
+
+/** Where a song or an artist stands in its list without a search: by title or name, then by id. */
+export interface NamePosition {
+  name: string;
+  id: string;
+}
+
+const LIST_PREFIX: Record<SearchableTable, string> = { songs: "Songs:", artists: "Artists:" };
+
+/** A row's cursor in the list of every row of `table` (no search). */
+export const listCursor = (table: SearchableTable, { name, id }: NamePosition): string =>
+  Buffer.from(`${LIST_PREFIX[table]}${JSON.stringify([name, id])}`).toString("base64");
+
+/**
+ * The place a cursor of the list of every row of `table` holds. An offset cursor (what the list gave
+ * out before) is refused with what to do: the place it names may have moved since.
+ */
+export function listCursorOf(cursor: string, table: SearchableTable, argumentName: string): NamePosition {
+  const found = decodeText(cursor, (text) => {
+    const parsed = jsonAfter(text, LIST_PREFIX[table]);
+    if (!Array.isArray(parsed) || parsed.length !== 2) return null;
+    const [name, id] = parsed as unknown[];
+    return isName(name) && isId(id) ? { name, id } : null;
+  });
+  if (found) return found;
+  throw refused(cursor, argumentName, "an earlier version of this API", "the list's");
+}
+
+const RUN_PREFIX = "IngestRuns:";
+
+/** A run's cursor in ingestRuns (newest first, which is by id). */
+export const runCursor = (id: number): string => Buffer.from(`${RUN_PREFIX}${JSON.stringify([id])}`).toString("base64");
+
+/** The run id a cursor of ingestRuns holds; an offset cursor is refused as listCursorOf refuses it. */
+export function runCursorOf(cursor: string, argumentName: string): number {
+  const found = decodeText(cursor, (text) => {
+    const parsed = jsonAfter(text, RUN_PREFIX);
+    if (!Array.isArray(parsed) || parsed.length !== 1) return null;
+    const [id] = parsed as unknown[];
+    return Number.isInteger(id) && (id as number) > 0 && (id as number) < INT4 ? (id as number) : null;
+  });
+  if (found !== null) return found;
+  throw refused(cursor, argumentName, "an earlier version of this API", "the list's");
 }
 
 // the range of a PostgreSQL integer, which ranks are

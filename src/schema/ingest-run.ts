@@ -101,12 +101,15 @@ builder.queryFields((t) => ({
       type: IngestRun,
       description: "Runs of both stages, newest first",
       extensions: notCached,
-      resolve: (_root, args, { workouts }) =>
-        offsetConnection(
-          args,
-          () => workouts.ingestRun.count(),
-          ({ limit, offset }) => workouts.ingestRun.findMany({ orderBy: { id: "desc" }, take: limit, skip: offset }),
-        ),
+      resolve: async (_root, args, { workouts }) => {
+        // keyset: a run started between two pages moves no run across a cursor
+        const after = args.after ? runCursorOf(args.after, "after") : undefined;
+        const before = args.before ? runCursorOf(args.before, "before") : undefined;
+        const connection = await cursorConnection({ args, toCursor: (run: IngestRunRow) => runCursor(run.id) }, ({ limit, inverted }) =>
+          workouts.ingestRun.findMany({ where: { id: { lt: after, gt: before } }, orderBy: { id: inverted ? "asc" : "desc" }, take: limit }),
+        );
+        return { ...connection, totalCount: () => workouts.ingestRun.count() };
+      },
     },
     { fields: (c) => ({ totalCount: c.int({ resolve: totalCountOf }) }) },
   ),

@@ -1,8 +1,8 @@
-import { type DefaultConnectionArguments, resolveCursorConnection, resolveOffsetConnection } from "@pothos/plugin-relay";
+import { type DefaultConnectionArguments, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
 import { foldForSearch, type SearchableTable, searchPage } from "../db/search";
-import { searchCursor, searchCursorOf } from "./cursors";
+import { listCursor, listCursorOf, type NamePosition, searchCursor, searchCursorOf } from "./cursors";
 
 /** The longest search term: longer than any title or credits worth typing, short enough to stay cheap to match. */
 export const maxSearchLength = 200;
@@ -29,27 +29,41 @@ const inOrder = <T extends { id: string }>(ids: string[], rows: T[]) => {
   return ids.flatMap((id) => byId.get(id) ?? []);
 };
 
-export interface SearchSource<T> {
+type Sort = "asc" | "desc";
+type StringBound = { gt?: string; gte?: string; lt?: string; lte?: string };
+
+/** findMany's arguments for a page of a list by the column `C` (a title or a name), then by id. */
+export interface ByNamePage<C extends string> {
+  where: { AND: ({ [K in C]?: StringBound } | { OR: ({ [K in C]?: StringBound } | { id: StringBound })[] })[] };
+  orderBy: ({ [K in C]?: Sort } | { id: Sort })[];
+  take: number;
+}
+
+export interface SearchSource<T, C extends string> {
   table: SearchableTable;
+  /** the column the list of every row (no search) is ordered by, then by id */
+  nameColumn: C;
+  /** a row's value in that column, which its cursor carries */
+  nameOf(row: T): string;
   /** a page of every row, when there is no search */
-  all(limit: number, offset: number): Promise<T[]>;
+  all(page: ByNamePage<C>): Promise<T[]>;
   byIds(ids: string[]): Promise<T[]>;
   count(): Promise<number>;
 }
 
 /**
  * A connection over the rows matching `args.search` (best first, then the most played, then by name),
- * or over all rows without one. A search's page and its totalCount come from one statement, and its
- * cursors are keyset cursors (src/schema/cursors.ts): a page after one holds the rows past it, however
- * the catalogue grew meanwhile.
+ * or over all rows without one (by name, then id). A search's page and its totalCount come from one
+ * statement, and so does a page of every row; the cursors of both are keyset cursors
+ * (src/schema/cursors.ts): a page after one holds the rows past it, however the catalogue grew meanwhile.
  */
-export async function searchConnection<T extends { id: string }>(
+export async function searchConnection<T extends { id: string }, C extends string>(
   detailed: DetailedClient,
   args: DefaultConnectionArguments & { search?: string | null },
-  source: SearchSource<T>,
+  source: SearchSource<T, C>,
 ) {
   const term = args.search == null ? null : searchTerm(args.search);
-  if (!term) return offsetConnection(args, source.count, ({ limit, offset }) => source.all(limit, offset));
+  if (!term) return listConnection(args, source);
   const after = args.after ? searchCursorOf(args.after, source.table, "after") : undefined;
   const before = args.before ? searchCursorOf(args.before, source.table, "before") : undefined;
   let total = 0;
@@ -85,26 +99,37 @@ function withoutCursorsWhenEmpty<C extends { edges?: readonly unknown[] | null; 
 }
 
 /**
- * resolveOffsetConnection, once `after` and `before` are checked to be offset cursors as it gives them
- * out (another, such as a negative or huge offset or another connection's cursor, is BAD_USER_INPUT
- * rather than an offset the database refuses); `count` runs only when `last` without `before` needs it
- * to find the page, or when the query asks for totalCount (totalCountOf).
+ * The connection over every row of a source, by name then id: a page is the rows past its cursors in
+ * that order (`name >= x AND (name > x OR id > y)`: the index on (name, id) serves the first term, so
+ * that PostgreSQL reads no row named before the cursor's, however deep the page). totalCount is counted
+ * only when asked.
  */
-export async function offsetConnection<T>(
-  args: DefaultConnectionArguments,
-  count: () => Promise<number>,
-  resolve: (page: { limit: number; offset: number }) => Promise<T[]>,
-) {
-  for (const name of ["after", "before"] as const) {
-    const cursor = args[name];
-    if (cursor && !/^OffsetConnection:\d{1,15}$/.test(Buffer.from(cursor, "base64").toString())) {
-      throw new GraphQLError(`${name}: invalid cursor`, { extensions: { code: "BAD_USER_INPUT", argumentName: name } });
-    }
-  }
-  const totalCount = args.last != null && args.before == null ? await count() : undefined;
-  const connection = withoutCursorsWhenEmpty(await resolveOffsetConnection({ args, totalCount }, resolve));
-  return { ...connection, totalCount: async () => totalCount ?? count() };
+async function listConnection<T extends { id: string }, C extends string>(args: DefaultConnectionArguments, source: SearchSource<T, C>) {
+  const after = args.after ? listCursorOf(args.after, source.table, "after") : undefined;
+  const before = args.before ? listCursorOf(args.before, source.table, "before") : undefined;
+  const connection = await cursorConnection(
+    { args, toCursor: (row: T) => listCursor(source.table, { name: source.nameOf(row), id: row.id }) },
+    ({ limit, inverted }) => source.all(byNamePage(source.nameColumn, { after, before, limit, backward: inverted })),
+  );
+  return { ...connection, totalCount: () => source.count() };
 }
 
-/** The totalCount of a connection resolved by offsetConnection, counted only now that it is asked for. */
+/** The page of a list by `column` then id between two positions: the first `limit` rows of it, or its last (`backward`, last first). */
+function byNamePage<C extends string>(
+  column: C,
+  { after, before, limit, backward }: { after?: NamePosition; before?: NamePosition; limit: number; backward: boolean },
+): ByNamePage<C> {
+  const past = ({ name, id }: NamePosition, direction: Sort) => {
+    const [beyond, from] = direction === "asc" ? (["gt", "gte"] as const) : (["lt", "lte"] as const);
+    return [{ [column]: { [from]: name } }, { OR: [{ [column]: { [beyond]: name } }, { id: { [beyond]: id } }] }];
+  };
+  const sort: Sort = backward ? "desc" : "asc";
+  return {
+    where: { AND: [...(after ? past(after, "asc") : []), ...(before ? past(before, "desc") : [])] },
+    orderBy: [{ [column]: sort }, { id: sort }],
+    take: limit,
+  } as ByNamePage<C>;
+}
+
+/** The totalCount of a connection that counts only when asked (its `totalCount` runs then). */
 export const totalCountOf = (connection: { totalCount: () => Promise<number> }) => connection.totalCount();

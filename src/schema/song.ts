@@ -78,7 +78,9 @@ builder.queryFields((t) => ({
         const songs = context.detailed.song;
         return searchConnection(context.detailed, args, {
           table: "songs",
-          all: (take, skip) => songs.findMany({ ...query, orderBy: [{ title: "asc" }, { id: "asc" }], take, skip }),
+          all: (page) => songs.findMany({ ...query, ...page }),
+          nameColumn: "title",
+          nameOf: (song) => song.title,
           byIds: (ids) => songs.findMany({ ...query, where: { id: { in: ids } } }),
           count: () => songs.count(),
         });

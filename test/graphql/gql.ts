@@ -16,6 +16,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": typeof types.SearchRankingDocument,
     "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }": typeof types.RecreditedSongDocument,
+    "query BrowsePagesSongs($first: Int, $last: Int, $after: String, $before: String) {\n  songs(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": typeof types.BrowsePagesSongsDocument,
+    "query BrowsePagesArtists($first: Int, $last: Int, $after: String, $before: String) {\n  artists(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": typeof types.BrowsePagesArtistsDocument,
+    "query BrowsePagesRuns($first: Int, $last: Int, $after: String, $before: String) {\n  ingestRuns(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }": typeof types.BrowsePagesRunsDocument,
     "query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt\n          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }": typeof types.CatalogueWorkoutDocument,
     "query CatalogueUnknownIds { workout(id: \"nope\") { id: pelotonId } song(id: \"nope\") { id: pelotonId } instructor(id: \"nope\") { id: pelotonId } }": typeof types.CatalogueUnknownIdsDocument,
     "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }": typeof types.CatalogueWorkoutsPageDocument,
@@ -88,6 +91,9 @@ type Documents = {
 const documents: Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": types.SearchRankingDocument,
     "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }": types.RecreditedSongDocument,
+    "query BrowsePagesSongs($first: Int, $last: Int, $after: String, $before: String) {\n  songs(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": types.BrowsePagesSongsDocument,
+    "query BrowsePagesArtists($first: Int, $last: Int, $after: String, $before: String) {\n  artists(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": types.BrowsePagesArtistsDocument,
+    "query BrowsePagesRuns($first: Int, $last: Int, $after: String, $before: String) {\n  ingestRuns(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }": types.BrowsePagesRunsDocument,
     "query CatalogueWorkout($id: ID!) { workout(id: $id) { id: pelotonId title discipline durationSeconds airedAt\n          instructor { id: pelotonId name } playlist { position startOffsetSeconds song { id: pelotonId title artistNames artists { id: pelotonId name } explicit playCount } } } }": types.CatalogueWorkoutDocument,
     "query CatalogueUnknownIds { workout(id: \"nope\") { id: pelotonId } song(id: \"nope\") { id: pelotonId } instructor(id: \"nope\") { id: pelotonId } }": types.CatalogueUnknownIdsDocument,
     "query CatalogueWorkoutsPage($after: String) { workouts(first: 25, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId } } } }": types.CatalogueWorkoutsPageDocument,
@@ -180,6 +186,18 @@ export function graphql(source: "query SearchRanking { songs(search: \"QUOXL\", 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }"): (typeof documents)["query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BrowsePagesSongs($first: Int, $last: Int, $after: String, $before: String) {\n  songs(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }"): (typeof documents)["query BrowsePagesSongs($first: Int, $last: Int, $after: String, $before: String) {\n  songs(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BrowsePagesArtists($first: Int, $last: Int, $after: String, $before: String) {\n  artists(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }"): (typeof documents)["query BrowsePagesArtists($first: Int, $last: Int, $after: String, $before: String) {\n  artists(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query BrowsePagesRuns($first: Int, $last: Int, $after: String, $before: String) {\n  ingestRuns(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }"): (typeof documents)["query BrowsePagesRuns($first: Int, $last: Int, $after: String, $before: String) {\n  ingestRuns(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -233,3 +233,81 @@ describe("hostile search cursors", () => {
     }
   });
 });
+
+/** Made-up cursors of a list without a search (`prefix`, then its values as JSON): each value out of what its place holds, with the others usable. */
+function hostileListCursors(prefix: string, usable: string[], values: string[][]): { name: string; cursor: string }[] {
+  const made: { name: string; cursor: string }[] = [];
+  for (const [place, list] of values.entries())
+    for (const value of list) {
+      const cursor = [...usable];
+      cursor[place] = value;
+      made.push({ name: `${prefix} place ${place} = ${value.slice(0, 40)}`, cursor: searchCursor(prefix, ...cursor) });
+    }
+  made.push(
+    { name: `${prefix} too few`, cursor: searchCursor(prefix, ...usable.slice(1)) },
+    { name: `${prefix} too many`, cursor: searchCursor(prefix, ...usable, "1") },
+    { name: `${prefix} not JSON`, cursor: b64(`${prefix}[1,`) },
+    { name: `${prefix} an object`, cursor: b64(`${prefix}{"id":1}`) },
+    { name: `${prefix} deep`, cursor: b64(`${prefix}${"[".repeat(5000)}${"]".repeat(5000)}`) },
+  );
+  return made;
+}
+
+const names = ["null", "1", '"a\\u0000b"', '"\\ud800"', JSON.stringify("é".repeat(1353)), JSON.stringify("a".repeat(50_000)), "[]"];
+const rowIds = ["null", "1", '""', JSON.stringify("a".repeat(201)), '"a\\u0000b"', '["nested"]'];
+const runIds = ["0", "-1", "1.5", "2147483648", "1e308", "9007199254740993", '"1"', "null", "[]"];
+const browsed = [
+  { field: "songs", made: hostileListCursors("Songs:", ['"Sun"', '"song-1"'], [names, rowIds]) },
+  { field: "artists", made: hostileListCursors("Artists:", ['"Sun"', '"artist-1"'], [names, rowIds]) },
+  { field: "ingestRuns", made: hostileListCursors("IngestRuns:", ["1"], [runIds]) },
+];
+const everyListCursor = () => [
+  ...browsed.flatMap(({ made }) => made),
+  { name: "a workouts cursor", cursor: cursor(realId, "difficultyRatingAvg", "7.5") },
+  { name: "a search cursor", cursor: searchCursor("SongSearch:", "1764000000000", "9", "3", '"Gold"', '"song-1"') },
+  { name: "an offset cursor", cursor: b64("OffsetConnection:3") },
+  { name: "a huge offset cursor", cursor: b64(`OffsetConnection:${"9".repeat(400)}`) },
+  { name: "not base64", cursor: "%%%" },
+];
+
+describe("hostile cursors of the lists without a search", () => {
+  it.each(browsed)("each answers a page of $field or BAD_USER_INPUT, in both directions", async ({ field }) => {
+    const unexpected: string[] = [];
+    for (const { name, cursor } of everyListCursor())
+      for (const page of ["first: 3, after: $c", "last: 3, before: $c"]) {
+        const { data, errors } = await send(`query ($c: String) { ${field}(${page}) { totalCount edges { cursor } } }`, { c: cursor });
+        const answered = errors === undefined && data != null;
+        const refused = errors?.every((error) => error.extensions?.code === "BAD_USER_INPUT") ?? false;
+        if (!answered && !refused) unexpected.push(`${name} ${page}: ${JSON.stringify(errors)}`);
+      }
+    expect(unexpected).toEqual([]);
+  });
+
+  it.each(browsed)("refuses what $field does not give out as an invalid cursor, before the database sees it", async ({ field, made }) => {
+    const accepted: string[] = [];
+    const others = everyListCursor().filter((hostile) => !made.includes(hostile) && !hostile.name.includes("offset cursor"));
+    for (const { name, cursor } of [...made, ...others]) {
+      const { errors } = await send(`query ($c: String) { ${field}(first: 3, after: $c) { edges { cursor } } }`, { c: cursor });
+      const [error, ...more] = errors ?? [];
+      const refused = more.length === 0 && error?.message === "after: invalid cursor" && error.extensions?.code === "BAD_USER_INPUT";
+      if (!refused) accepted.push(`${name}: ${JSON.stringify(errors)}`);
+    }
+    expect(accepted).toEqual([]);
+  });
+
+  it("still pages with the cursors the lists give out, at the edges of what they may hold", async () => {
+    for (const [field, c] of [
+      ["songs", searchCursor("Songs:", JSON.stringify("é".repeat(1352)), JSON.stringify("a".repeat(200)))],
+      ["songs", searchCursor("Songs:", '""', '"a"')],
+      ["artists", searchCursor("Artists:", '"\\ud83c\\udfb5 ü"', '"artist-1"')],
+      ["ingestRuns", searchCursor("IngestRuns:", "2147483647")],
+      ["ingestRuns", searchCursor("IngestRuns:", "1")],
+    ] as const) {
+      for (const page of ["first: 3, after: $c", "last: 3, before: $c"]) {
+        const { data, errors } = await send(`query ($c: String) { ${field}(${page}) { edges { cursor } } }`, { c });
+        expect(errors).toBeUndefined();
+        expect(data).toBeDefined();
+      }
+    }
+  });
+});
