@@ -34,9 +34,6 @@ const workoutFilterPrice = (filter: unknown) => {
   return text.reduce<number>((sum, term) => sum + searchPrice(term), 0) + 120 * count(artistIds) + 30 * count(songIds);
 };
 
-/** An offset page from the end (last without before) counts the list first, then reads past all of it: twice the work. */
-const fromTheEnd = (args: Record<string, unknown>) => (args.last != null && args.before == null ? 2 : 1);
-
 /** A page of a parent's list: batched for every parent, but two statements of its own for each after a cursor or from the end. */
 const pagedOnItsOwn = (args: Record<string, unknown>) => args.after != null || args.before != null || args.last != null;
 const childPagePrice = (args: Record<string, unknown>) => (pagedOnItsOwn(args) ? 2_000 : 100);
@@ -54,9 +51,9 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
   "Query.workoutFacets": (args) => STATEMENT + 5_600 + workoutFilterPrice(args.filter),
   // a page's matching entries, one statement for the page: ~10 ms for 20 classes of a broad artist
   "QueryWorkoutsConnectionEdge.matches": 40,
-  "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)) * fromTheEnd(args),
+  "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)),
   // counting every artist: ~15 ms on PostgreSQL, twice that embedded, for 50,000 artists
-  "Query.artists": (args) => STATEMENT + (args.search == null ? 1_300 : searchPrice(args.search)) * fromTheEnd(args),
+  "Query.artists": (args) => STATEMENT + (args.search == null ? 1_300 : searchPrice(args.search)),
   "Query.instructors": 2 * STATEMENT,
   "Query.ingestRuns": 2 * STATEMENT,
   "Query.catalogueStatus": 6_000,
