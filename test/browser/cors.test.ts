@@ -3,8 +3,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser } from "playwright-core";
 import { createApi } from "../../src/server";
+import { blockOutsideRequests, describeInChromium, launchChromium } from "../support/browser";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
-import { blockOutsideRequests, describeInChromium, launchChromium } from "./chromium";
 
 // What a browser lets a page of another origin read from the API: the CORS policy as Chromium enforces it.
 
