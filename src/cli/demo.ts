@@ -121,7 +121,7 @@ async function ingest(deps: Omit<IngestDeps, "signal" | "onProgress">): Promise<
   }
 }
 
-/** Three queries over what the demo loaded: an artist's songs, a class's playlist, an instructor's top artists. */
+/** Queries over what the demo loaded: an artist's songs, the classes that play them with a filter menu's counts, a class's playlist, an instructor's top artists. */
 async function exampleQueries({ detailed }: Databases): Promise<{ title: string; query: string }[]> {
   const [artist] = await detailed.$queryRaw<{ name: string }[]>`
     SELECT a.name FROM artists a JOIN song_artists sa ON sa.artist_id = a.id JOIN playlist_entries pe ON pe.song_id = sa.song_id
@@ -132,6 +132,10 @@ async function exampleQueries({ detailed }: Databases): Promise<{ title: string;
     {
       title: `Songs by ${artist?.name}, the most played artist`,
       query: `{ songs(search: ${JSON.stringify(artist?.name ?? "")}, first: 5) { totalCount edges { node { title artistNames albumName playCount } } } }`,
+    },
+    {
+      title: `Classes that play ${artist?.name}, with the counts a filter menu shows, and the songs that matched`,
+      query: `{ workoutFacets(filter: { artist: ${JSON.stringify(artist?.name ?? "")} }) { total disciplines { discipline count } durations { durationSeconds count } } workouts(filter: { artist: ${JSON.stringify(artist?.name ?? "")} }, first: 3) { edges { node { title pelotonUrl } matches { position song { title } } } } }`,
     },
     {
       title: `The playlist of "${workout?.title}"`,

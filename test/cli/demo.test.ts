@@ -27,10 +27,13 @@ describe("npm run demo", () => {
       const token = /Admin token for the mutations: (\S+)/.exec(out)![1]!;
 
       const queries = out.split("\n").filter((line) => line.startsWith("{ "));
-      expect(queries).toHaveLength(3);
-      const [songs, workout, instructor] = await Promise.all(queries.map((query) => post(url, query)));
-      expect(songs!.errors).toBeUndefined();
+      expect(queries).toHaveLength(4);
+      const answers = await Promise.all(queries.map((query) => post(url, query)));
+      expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
+      const [songs, finder, workout, instructor] = answers;
       expect(songs!.data!.songs.totalCount).toBeGreaterThan(0);
+      expect(finder!.data!.workoutFacets.total).toBeGreaterThan(0);
+      expect(finder!.data!.workouts.edges[0].matches.length).toBeGreaterThan(0);
       expect(workout!.data!.workout.playlist.length).toBeGreaterThan(0);
       expect(instructor!.data!.instructor.topArtists.length).toBeGreaterThan(0);
 
