@@ -56,6 +56,18 @@ function graphiqlPage(): (options?: GraphiQLOptions) => Promise<string> {
 /** The largest request body: far above any operation within the limits below, far below Yoga's 25 MB. */
 export const maxBodyBytes = 1_000_000;
 
+/** What GraphiQL shows in a new tab: where to start. */
+export const graphiqlWelcome = `# The Peloton music catalogue: the music of Peloton's classes.
+# Run a query with Ctrl-Enter; the Docs (book icon) describe every field.
+# Classes that play an artist, with the counts of a filter menu and the songs that matched:
+{
+  workoutFacets(filter: { artist: "daft punk" }) { total disciplines { discipline count } }
+  workouts(filter: { artist: "daft punk" }, first: 5) {
+    edges { node { title instructor { name } pelotonUrl } matches { position song { title } } }
+  }
+}
+`;
+
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
   const { production = false, corsOrigins = [], requestTimeoutMs = 15_000, rateLimitPerMinute = 0, logger } = options;
@@ -65,7 +77,9 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
   return createYoga<object, Context>({
     schema,
     // GraphiQL sends a subscription as a GET (server-sent events), which CSRF prevention refuses without its header
-    graphiql: production ? false : { additionalHeaders: { "x-graphql-yoga-csrf": "graphiql" } },
+    graphiql: production
+      ? false
+      : { title: "Peloton music catalogue", defaultQuery: graphiqlWelcome, additionalHeaders: { "x-graphql-yoga-csrf": "graphiql" } },
     renderGraphiQL: graphiqlPage(),
     cors: corsPolicy(corsOrigins, { production }),
     maskedErrors: { maskError },
