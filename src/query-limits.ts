@@ -2,6 +2,9 @@
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import type { DetailedClient } from "./db";
+import { foldForSearch, wordsOf } from "./db/search";
+import { songsReached, type WordsFilter } from "./db/workout-filters";
 
 /**
  * What one operation may ask for. `complexity` is in units of about 12.5 µs of database time (on the
@@ -22,17 +25,86 @@ const searchPrice = (term: unknown) => {
 };
 
 /**
- * What a workouts filter adds to the statements it is in: its text terms as searches, and its songs'
- * ids by how many classes they reach (a page and its count for the 100 most credited artists: ~150 ms
- * on the benchmark catalogue, twice that on a loaded machine; for the 100 most played songs: ~40 ms).
- * The other criteria are index or column reads.
+ * What the operation's whole-word filters reach, looked up before it is priced: for each filter and
+ * its words ("artist: acdc"), how many songs it reaches, counted up to `reachCounted`.
  */
-const workoutFilterPrice = (filter: unknown) => {
+export interface PricingContext {
+  wordReach?: ReadonlyMap<string, number>;
+}
+
+/** Songs counted at most, for a whole-word filter's price: past it, a filter costs what a word in every class does. */
+const reachCounted = 5_001;
+
+const wordsKey = (filter: WordsFilter, term: unknown) =>
+  // a term far over the length a filter accepts is refused before it runs: not worth reading through here
+  typeof term === "string" && term.length <= 1_000 ? `${filter}:${wordsOf(foldForSearch(term.trim()))}` : undefined;
+
+/**
+ * What a whole-word filter (artist, song) adds to a statement that applies it to every class (a
+ * page and its count, the facets), by the songs it reaches. Measured on the benchmark catalogue
+ * (bench/README.md): a term reaching no song costs nothing measurable, Beyoncé's 356 songs ~25 ms,
+ * 2,500 to 5,000 songs (a common word: "love" in titles) 100 to 150 ms, and past that the statement
+ * joins most of the 750,000 playlist entries: ~250 ms for "the" (73,000 songs). A term whose reach
+ * was not looked up is priced as the worst.
+ */
+const wordFilterPrice = (filter: WordsFilter, term: unknown, { wordReach }: PricingContext) => {
+  const key = wordsKey(filter, term);
+  // refused before it runs: over the length a filter accepts, or without two characters besides punctuation
+  if (key === undefined || [...key.slice(key.indexOf(":")).trim()].length < 3) return 0;
+  const reach = wordReach?.get(key);
+  if (reach === undefined || reach > 5_000) return 20_000;
+  return reach === 0 ? 100 : reach <= 500 ? 2_000 : 8_000;
+};
+
+/**
+ * What a workouts filter adds to the statements it is in: its whole-word terms by the songs they
+ * reach, and its songs' ids by how many classes they reach (a page and its count for the 100 most
+ * credited artists: ~150 ms on the benchmark catalogue, twice that on a loaded machine; for the 100
+ * most played songs: ~40 ms). The other criteria are index or column reads.
+ */
+const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
   const { artist, song, artistIds, songIds } = (filter ?? {}) as Record<string, unknown>;
   const count = (ids: unknown) => (Array.isArray(ids) ? ids.length : 0);
-  const text = [artist, song].filter((term) => term != null);
-  return text.reduce<number>((sum, term) => sum + searchPrice(term), 0) + 120 * count(artistIds) + 30 * count(songIds);
+  const words = (artist == null ? 0 : wordFilterPrice("artist", artist, ctx)) + (song == null ? 0 : wordFilterPrice("song", song, ctx));
+  return words + 120 * count(artistIds) + 30 * count(songIds);
 };
+
+/**
+ * Looks up the songs each whole-word filter of a request reaches (wordFilterPrice), before the
+ * operation is priced: the filters' terms as the document writes them (`artist: "a-ha"`, `song: $title`)
+ * or as its variables hold them (`{ "filter": { "artist": "a-ha" } }`), at most 10 of them (any other
+ * is priced as the worst).
+ */
+async function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query?: string; variables?: unknown }): Promise<Map<string, number>> {
+  const terms = new Set<string>();
+  const add = (filter: string, term: unknown) => {
+    const key = wordsKey(filter as WordsFilter, term);
+    if (key !== undefined && terms.size < 10) terms.add(key);
+  };
+  const given = (variables ?? {}) as Record<string, unknown>;
+  for (const [, filter, literal, variable] of (query ?? "").matchAll(/\b(artist|song)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g)) {
+    try {
+      add(filter!, variable === undefined ? JSON.parse(literal!) : given[variable]);
+    } catch {
+      // not a string JSON reads: its filter is priced as the worst
+    }
+  }
+  const walk = (value: unknown, depth: number): void => {
+    if (depth > 10 || value === null || typeof value !== "object") return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === "artist" || key === "song") && typeof inner === "string") add(key, inner);
+      else walk(inner, depth + 1);
+    }
+  };
+  walk(variables, 0);
+  const reach = await Promise.all(
+    [...terms].map(async (key) => {
+      const [filter, words] = [key.slice(0, key.indexOf(":")) as WordsFilter, key.slice(key.indexOf(":") + 1)];
+      return [key, words.trim().length < 2 ? 0 : await songsReached(detailed, filter, words, reachCounted)] as const;
+    }),
+  );
+  return new Map(reach);
+}
 
 /** A page of a parent's list: batched for every parent, but two statements of its own for each after a cursor or from the end. */
 const pagedOnItsOwn = (args: Record<string, unknown>) => args.after != null || args.before != null || args.last != null;
@@ -44,11 +116,11 @@ const childPagePrice = (args: Record<string, unknown>) => (pagedOnItsOwn(args) ?
  * whether or not totalCount is asked (Pothos' measure multiplies a connection's whole selection by its
  * page size, so totalCount cannot be priced once on its own).
  */
-export const fieldPrices: Record<string, number | ((args: Record<string, unknown>) => number)> = {
+export const fieldPrices: Record<string, number | ((args: Record<string, unknown>, ctx: PricingContext) => number)> = {
   // root fields: one or two statements each, the counts over whole tables
-  "Query.workouts": (args) => STATEMENT + 1_600 + workoutFilterPrice(args.filter),
+  "Query.workouts": (args, ctx) => STATEMENT + 1_600 + workoutFilterPrice(args.filter, ctx),
   // every class the filter keeps but the facets' own criteria, grouped by each facet at once: ~70 ms for 50,000 classes
-  "Query.workoutFacets": (args) => STATEMENT + 5_600 + workoutFilterPrice(args.filter),
+  "Query.workoutFacets": (args, ctx) => STATEMENT + 5_600 + workoutFilterPrice(args.filter, ctx),
   // a page's matching entries, one statement for the page: ~10 ms for 20 classes of a broad artist
   "QueryWorkoutsConnectionEdge.matches": 40,
   "Query.songs": (args) => STATEMENT + (args.search == null ? 2_400 : searchPrice(args.search)),
@@ -80,9 +152,9 @@ export const fieldPrices: Record<string, number | ((args: Record<string, unknown
 };
 
 /** A field's price (fieldPrices), 1 for a column read. */
-export function fieldPrice(parentType: string, field: string, args: Record<string, unknown>): number {
+export function fieldPrice(parentType: string, field: string, args: Record<string, unknown>, ctx: PricingContext = {}): number {
   const price = fieldPrices[`${parentType}.${field}`] ?? 1;
-  return typeof price === "function" ? price(args) : price;
+  return typeof price === "function" ? price(args, ctx ?? {}) : price;
 }
 
 /**
@@ -92,8 +164,15 @@ export function fieldPrice(parentType: string, field: string, args: Record<strin
  * measure cannot make sense of an invalid document. It reads only the operations (the one named, or
  * each of them), as Pothos' complexity rule would inside a validation pass over the whole document.
  */
-export function useComplexityLimits(): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string } }> {
+export function useComplexityLimits(
+  detailed?: DetailedClient,
+): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string }; request: Request }> {
+  // what each request's whole-word filters reach, looked up once its parameters are read
+  const wordReach = new WeakMap<Request, Map<string, number>>();
   return {
+    async onParams({ request, params }) {
+      if (detailed) wordReach.set(request, await lookUpWordReach(detailed, params));
+    },
     onValidate({ context, params: { schema, documentAST } }) {
       return ({ valid }) => {
         if (!valid) return;
@@ -106,7 +185,8 @@ export function useComplexityLimits(): Plugin<{ params?: { variables?: Record<st
         if (operations.length === 0) throw new AggregateError([asValidationError(new GraphQLError(`Unknown operation named "${operationName}".`))]);
         const errors = operations.flatMap((operation) => {
           try {
-            return refusals(operationCost(schema, { ...document, definitions: [operation, ...fragments] }, variables, context));
+            const ctx: PricingContext = { wordReach: wordReach.get(context.request) };
+            return refusals(operationCost(schema, { ...document, definitions: [operation, ...fragments] }, variables, ctx));
           } catch (error) {
             if (error instanceof GraphQLError) return [error];
             throw error;
@@ -118,8 +198,8 @@ export function useComplexityLimits(): Plugin<{ params?: { variables?: Record<st
   };
 }
 
-/** What one operation (the document's only one) costs, by the measure queryLimits bounds. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, ctx: object = {}) {
+/** What one operation (the document's only one) costs, by the measure queryLimits bounds; whole-word filters not in `ctx` as the worst. */
+export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, ctx: PricingContext = {}) {
   return complexityFromQuery(document, { schema, variables, ctx });
 }
 

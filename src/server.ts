@@ -106,7 +106,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
         costLimit: { enabled: false },
       }),
       useThrownRefusals,
-      useComplexityLimits(),
+      useComplexityLimits(databases.detailed),
       useRequestTimeout(requestTimeoutMs),
       // the embedded database holds the thread for each statement: the timer may fire late, a check before each resolver does not
       ...(databases.backend === "embedded" ? [checkDeadline] : []),

@@ -196,3 +196,20 @@ export async function facetCounts(detailed: DetailedClient, criteria: WorkoutCri
   const rows = await detailed.$queryRaw<{ facet: Facet | "total"; value: string | null; count: bigint }[]>(facetsStatement(criteria, facets));
   return rows.map((row): FacetCount => ({ facet: row.facet, value: row.value, count: Number(row.count) }));
 }
+
+/** Which words column a whole-word filter reads: the credited artists' names, or the songs' titles. */
+export type WordsFilter = "artist" | "song";
+
+/**
+ * How many songs a whole-word filter reaches (songs credited to a matching artist, or songs with a
+ * matching title), counted up to `limit`: what a statement applying the filter to every class costs
+ * depends on it (src/query-limits.ts). Both are read through the words columns' trigram indexes.
+ */
+export async function songsReached(detailed: DetailedClient, filter: WordsFilter, words: string, limit: number): Promise<number> {
+  const matching =
+    filter === "artist"
+      ? Prisma.sql`SELECT 1 FROM artists a JOIN song_artists sa ON sa.artist_id = a.id WHERE a.name_words LIKE ${wholeWords(words)} LIMIT ${limit}`
+      : Prisma.sql`SELECT 1 FROM songs s WHERE s.title_words LIKE ${wholeWords(words)} LIMIT ${limit}`;
+  const [row] = await detailed.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${matching}) reached`;
+  return Number(row?.count ?? 0);
+}

@@ -10,7 +10,7 @@ import { z } from "zod";
 import { bearerToken } from "../admin-token";
 import type PrismaTypes from "../db/generated/detailed-pothos/types";
 import { getDatamodel } from "../db/generated/detailed-pothos/types";
-import { fieldPrice } from "../query-limits";
+import { fieldPrice, type PricingContext } from "../query-limits";
 import type { Context } from "./context";
 
 /** A connection's page size: `first` defaults to 20 and may not exceed 100. */
@@ -74,9 +74,10 @@ export const builder = new SchemaBuilder<{
   // A query's cost is what it makes the database do: each field its price (fieldPrices), a list its
   // page size times its selection. The limits themselves are checked before execution (src/query-limits.ts).
   complexity: {
-    fieldComplexity: (args, _ctx, field) => {
+    fieldComplexity: (args, ctx, field) => {
       const parentType = (field.extensions as { pothosConfig?: { parentType?: string } }).pothosConfig?.parentType ?? "";
-      const price = fieldPrice(parentType, field.name, args);
+      // ctx is what the limits priced the operation with (PricingContext), not a resolver's context
+      const price = fieldPrice(parentType, field.name, args, ctx as PricingContext);
       if (field.args.some((arg) => arg.name === "first")) return { field: price, multiplier: ((args.first ?? args.last) as number | null) ?? pageSize.default };
       if (field.args.some((arg) => arg.name === "limit")) return { field: price, multiplier: (args.limit as number | null) ?? LIST_COST };
       if (field.name === "nodes") return { field: price, multiplier: Array.isArray(args.ids) ? args.ids.length : LIST_COST };

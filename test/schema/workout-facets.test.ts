@@ -133,7 +133,8 @@ describe("workoutFacets", () => {
   it("answers in one statement for the counts, and one for the instructors", async () => {
     sent.length = 0;
     await facetsOf({ disciplines: ["cycling", "strength"], artist: "a-ha" });
-    expect(sent).toHaveLength(2);
+    // besides the limits' look-up of the songs "a-ha" reaches, which prices the operation (src/query-limits.ts)
+    expect(sent.filter((sql) => !sql.includes(") reached"))).toHaveLength(2);
   });
 
   it("refuses what the workouts filter refuses", async () => {
@@ -142,7 +143,8 @@ describe("workoutFacets", () => {
   });
 
   it("is priced as the scan it is, and a menu's whole operation fits the limits", () => {
-    const complexity = (query: string) => operationCost(schema, parse(query)).complexity;
+    // AC/DC's songs, as the limits look them up before pricing a request (a word not looked up is priced as reaching every class)
+    const complexity = (query: string) => operationCost(schema, parse(query), {}, { wordReach: new Map([["artist: acdc ", 20]]) }).complexity;
     const facets = complexity(`{ workoutFacets { total } }`);
     expect(facets).toBeGreaterThan(5_000);
     expect(complexity(`{ workoutFacets(filter: { artist: "acdc" }) { total } }`)).toBeGreaterThan(facets);
