@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import { z } from "zod";
 import { type Facet, type FacetCount, facetCounts } from "../db/workout-filters";
 import { builder } from "./builder";
 import type { Context } from "./context";
@@ -82,8 +83,11 @@ const WorkoutFacets = builder.objectRef<FacetsSource>("WorkoutFacets").implement
     }),
     instructors: t.field({
       type: [InstructorCount],
-      description: "By instructor, most classes first",
-      resolve: async (source) => (await values(source, "instructors")).sort(mostFirst),
+      description: "By instructor, most classes first, at most `limit` of them",
+      // bounded, as every list under which a query may nest lists: the catalogue's hundreds of
+      // instructors, each with a page of classes, cost seconds (the limits price this list at `limit`)
+      args: { limit: t.arg.int({ defaultValue: 100, description: "how many instructors, 1 to 500", validate: z.number().int().min(1).max(500) }) },
+      resolve: async (source, { limit }) => (await values(source, "instructors")).sort(mostFirst).slice(0, limit ?? 100),
     }),
     durations: t.field({
       type: [DurationCount],

@@ -82,6 +82,8 @@ type Documents = {
     "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }": typeof types.WorkoutFacetsTotalDocument,
     "query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }\n        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }": typeof types.WorkoutFacetsAloneDocument,
     "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": typeof types.WorkoutFacetsRefusedDocument,
+    "query FacetInstructorsLimited { workoutFacets { instructors(limit: 2) { instructor { pelotonId } count } } }": typeof types.FacetInstructorsLimitedDocument,
+    "query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }": typeof types.FacetInstructorsNoneDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": typeof types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": typeof types.FiltersMatchesDocument,
     "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": typeof types.TrustedClassesDocument,
@@ -157,6 +159,8 @@ const documents: Documents = {
     "query WorkoutFacetsTotal($filter: WorkoutFilter) { workouts(filter: $filter, first: 1) { totalCount } }": types.WorkoutFacetsTotalDocument,
     "query WorkoutFacetsAlone($filter: WorkoutFilter) { total: workoutFacets(filter: $filter) { total }\n        years: workoutFacets(filter: $filter) { airYears { year count } } durations: workoutFacets(filter: $filter) { durations { durationSeconds count } } }": types.WorkoutFacetsAloneDocument,
     "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }": types.WorkoutFacetsRefusedDocument,
+    "query FacetInstructorsLimited { workoutFacets { instructors(limit: 2) { instructor { pelotonId } count } } }": types.FacetInstructorsLimitedDocument,
+    "query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }": types.FacetInstructorsNoneDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": types.FiltersMatchesDocument,
     "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": types.TrustedClassesDocument,
@@ -450,6 +454,14 @@ export function graphql(source: "query WorkoutFacetsAlone($filter: WorkoutFilter
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }"): (typeof documents)["query WorkoutFacetsRefused { workoutFacets(filter: { durations: [-1] }) { total } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetInstructorsLimited { workoutFacets { instructors(limit: 2) { instructor { pelotonId } count } } }"): (typeof documents)["query FacetInstructorsLimited { workoutFacets { instructors(limit: 2) { instructor { pelotonId } count } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }"): (typeof documents)["query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -142,6 +142,27 @@ describe("workoutFacets", () => {
     expect(errors).toEqual([expect.objectContaining({ message: "filter.durations[0] must be 0 or more seconds (got -1)" })]);
   });
 
+  it("lists at most `limit` instructors, the most classes first, and prices what is nested under them by that limit", async () => {
+    const all = (await facetsOf(null)).instructors;
+    expect(all.length).toBeGreaterThan(2);
+    const { data, errors } = await execute(
+      api,
+      graphql(`query FacetInstructorsLimited { workoutFacets { instructors(limit: 2) { instructor { pelotonId } count } } }`),
+    );
+    expect(errors).toBeUndefined();
+    expect(data!.workoutFacets.instructors).toEqual(
+      all.slice(0, 2).map(({ instructor, count }) => ({ instructor: { pelotonId: instructor.pelotonId }, count })),
+    );
+    const refused = await execute(api, graphql(`query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }`));
+    expect(refused.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) })]);
+    // hundreds of instructors each with a page of classes took seconds: refused by default, allowed for a few of them
+    const nested = (limit: string, first: number) =>
+      operationCost(schema, parse(`{ workoutFacets { instructors${limit} { instructor { workouts(first: ${first}) { edges { node { title } } } } } } }`))
+        .complexity;
+    expect(nested("", 21)).toBeGreaterThan(queryLimits.complexity);
+    expect(nested("(limit: 10)", 20)).toBeLessThanOrEqual(queryLimits.complexity);
+  });
+
   it("is priced as the scan it is, and a menu's whole operation fits the limits", () => {
     // AC/DC's songs, as the limits look them up before pricing a request (a word not looked up is priced as reaching every class)
     const complexity = (query: string) => operationCost(schema, parse(query), {}, { wordReach: new Map([["artist: acdc ", 20]]) }).complexity;
