@@ -57,13 +57,21 @@ function graphiqlPage(): (options?: GraphiQLOptions) => Promise<string> {
 export const maxBodyBytes = 1_000_000;
 
 /** What GraphiQL shows in a new tab: where to start. */
-export const graphiqlWelcome = `# The Peloton music catalogue: the music of Peloton's classes.
-# Run a query with Ctrl-Enter; the Docs (book icon) describe every field.
-# Classes that play an artist, with the counts of a filter menu and the songs that matched:
+export const graphiqlWelcome = `# The music of Peloton's classes.
+# Ctrl-Enter runs a query; the Docs (book icon)
+# describe every field.
+# Classes that play an artist, the counts of a
+# filter menu, and the songs that matched:
 {
-  workoutFacets(filter: { artist: "daft punk" }) { total disciplines { discipline count } }
+  workoutFacets(filter: { artist: "daft punk" }) {
+    total
+    disciplines { discipline count }
+  }
   workouts(filter: { artist: "daft punk" }, first: 5) {
-    edges { node { title instructor { name } pelotonUrl } matches { position song { title } } }
+    edges {
+      node { title instructor { name } pelotonUrl }
+      matches { position song { title } }
+    }
   }
 }
 `;
