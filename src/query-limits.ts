@@ -75,14 +75,14 @@ const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
  * or as its variables hold them (`{ "filter": { "artist": "a-ha" } }`), at most 10 of them (any other
  * is priced as the worst).
  */
-async function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query?: string; variables?: unknown }): Promise<Map<string, number>> {
+async function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query?: unknown; variables?: unknown }): Promise<Map<string, number>> {
   const terms = new Set<string>();
   const add = (filter: string, term: unknown) => {
     const key = wordsKey(filter as WordsFilter, term);
     if (key !== undefined && terms.size < 10) terms.add(key);
   };
   const given = (variables ?? {}) as Record<string, unknown>;
-  for (const [, filter, literal, variable] of (query ?? "").matchAll(/\b(artist|song)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g)) {
+  for (const [, filter, literal, variable] of (typeof query === "string" ? query : "").matchAll(/\b(artist|song)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g)) {
     try {
       add(filter!, variable === undefined ? JSON.parse(literal!) : given[variable]);
     } catch {
