@@ -3,7 +3,7 @@ import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
 import type { DetailedClient } from "./db";
-import { foldForSearch, wordsOf } from "./db/search";
+import { wordsForSearch } from "./db/search";
 import { songsReached, type WordsFilter } from "./db/workout-filters";
 
 /**
@@ -37,7 +37,7 @@ const reachCounted = 5_001;
 
 const wordsKey = (filter: WordsFilter, term: unknown) =>
   // a term far over the length a filter accepts is refused before it runs: not worth reading through here
-  typeof term === "string" && term.length <= 1_000 ? `${filter}:${wordsOf(foldForSearch(term.trim()))}` : undefined;
+  typeof term === "string" && term.length <= 1_000 ? `${filter}:${wordsForSearch(term.trim())}` : undefined;
 
 /**
  * What a whole-word filter (artist, song) adds to a statement that applies it to every class (a
