@@ -24,8 +24,11 @@ export const defaultTargetOptions: BenchTargetOptions = {
   dataDir: path.resolve("data-bench"),
 };
 
-/** The benchmark's own databases, peloton_bench_workouts and peloton_bench_detailed: never the catalogue's. */
-const benchDatabases = "peloton_bench";
+/**
+ * The benchmark's own databases, peloton_bench_workouts and peloton_bench_detailed (or another prefix
+ * in BENCH_DATABASES, so that two checkouts on one server keep apart): never the catalogue's.
+ */
+const benchDatabases = process.env.BENCH_DATABASES || "peloton_bench";
 // written into the embedded directory, so that recreating it never deletes a directory the benchmark did not make
 const marker = "BENCHMARK-CATALOGUE";
 
