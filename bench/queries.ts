@@ -1,7 +1,9 @@
 // The query benchmark: the mix (bench/mix.ts) over HTTP with autocannon, against the real GraphQL
-// API and against the raw-SQL baseline answering the same JSON. Run it alone on already seeded
-// databases with `npx tsx bench/queries.ts`, or as part of `npm run bench`.
-import { isDeepStrictEqual } from "node:util";
+// API, the raw-SQL baseline answering the same JSON, and (on PostgreSQL) PostGraphile, the peer
+// (bench/peer.ts). Run it alone on already seeded databases with `npx tsx bench/queries.ts`, or as
+// part of `npm run bench`.
+import { deepStrictEqual } from "node:assert";
+import { setTimeout as sleep } from "node:timers/promises";
 import autocannon from "autocannon";
 import pg from "pg";
 import type { MemoryUse } from "../harness/memory";
@@ -10,8 +12,9 @@ import type { DatabaseConfig } from "../src/config";
 import { openEmbeddedInstances } from "../src/db";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
 import { buildMix, type MixItem } from "./mix";
+import { apiCursorRow, installPeer, type PeerQuery, peerCursorRow, peerQueries, peerVersions, preparePeerDatabase, withCursorRows } from "./peer";
 import type { Query } from "./raw-server";
-import { type ServerProcess, startApiServer, startRawServer } from "./servers";
+import { applicationName, type ServerProcess, type Side, startApiServer, startPeerServer, startRawServer } from "./servers";
 
 export interface LoadOptions {
   /** concurrent clients (keep-alive connections) */
@@ -41,8 +44,14 @@ export interface ItemResult {
   name: string;
   graphql: Measurement;
   raw: Measurement;
+  /** PostGraphile's (on PostgreSQL) */
+  peer: Measurement | null;
   /** GraphQL's median latency over the raw baseline's */
   medianRatio: number;
+  /** PostGraphile's median latency over the raw baseline's */
+  peerMedianRatio: number | null;
+  /** how long, in all, each side's queries ran on after its turns ended (waited out before the next turn; PostgreSQL only) */
+  quietWaitMs: Partial<Record<Side, number>>;
 }
 
 export interface QueryBenchResult {
@@ -50,12 +59,17 @@ export interface QueryBenchResult {
   load: LoadOptions;
   /** how the raw baseline ran beside the API */
   baseline: string;
+  /** how the peer ran, with its versions; null where it did not (PGlite) */
+  peer: string | null;
+  /** parameter sets whose answers were compared, every side with the API, before the load */
+  comparedAnswers: number;
   items: ItemResult[];
   /** the API server process once it has answered each query a few times, before the load */
   apiMemoryBefore: MemoryUse | null;
   /** the API server process after the whole mix (Linux only) */
   apiMemory: MemoryUse | null;
   rawMemory: MemoryUse | null;
+  peerMemory: MemoryUse | null;
 }
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
@@ -80,6 +94,29 @@ const rawTarget = (item: MixItem): Target => ({
   path: `/${item.route}`,
   body: (i) => JSON.stringify(item.variables[i % item.variables.length]),
 });
+
+/** An item as PostGraphile is asked for it: its query, with the peer's own variables for each parameter set. */
+interface PeerItem {
+  query: PeerQuery;
+  variables: Record<string, unknown>[];
+}
+
+const peerTarget = ({ query, variables }: PeerItem): Target => ({
+  path: "/graphql",
+  body: (i) => JSON.stringify({ query: query.query, variables: variables[i % variables.length] }),
+});
+
+async function peerItems(items: MixItem[], peer: ServerProcess): Promise<PeerItem[]> {
+  const ask = (query: string, variables: Record<string, unknown>) =>
+    post(peer.origin, { path: "/graphql", body: () => JSON.stringify({ query, variables }) }, 0);
+  return Promise.all(
+    items.map(async (item) => {
+      const query = peerQueries[item.key];
+      if (!query) throw new Error(`bench/peer.ts has no PostGraphile query for the mix item "${item.key}"`);
+      return { query, variables: await query.variables(item.variables, ask) };
+    }),
+  );
+}
 
 const failed = (status: number, body: string) => status !== 200 || body.includes('"errors":[');
 
@@ -156,30 +193,118 @@ async function post(origin: string, target: Target, i: number): Promise<unknown>
   return (JSON.parse(text) as { data: unknown }).data;
 }
 
-const CHECKED = 40;
-
-/** The answers to each item's first parameter sets, to compare one side with the other. */
-async function answers(origin: string, items: MixItem[], side: (item: MixItem) => Target): Promise<unknown[][]> {
+/** Each side's answers to every parameter set of every item, as `answers[item][set]`. */
+async function answers(origin: string, items: MixItem[], target: (index: number) => Target): Promise<unknown[][]> {
   const all: unknown[][] = [];
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    const side = target(index);
     const answers: unknown[] = [];
-    for (let i = 0; i < Math.min(CHECKED, item.variables.length); i++) answers.push(await post(origin, side(item), i));
+    // a few at a time: 1,200 requests a side
+    for (let i = 0; i < item.variables.length; i += 8) {
+      const batch = Array.from({ length: Math.min(8, item.variables.length - i) }, (_, k) => post(origin, side, i + k));
+      answers.push(...(await Promise.all(batch)));
+    }
     all.push(answers);
   }
   return all;
 }
 
-function requireSameAnswers(items: MixItem[], graphql: unknown[][], raw: unknown[][]) {
+/** What differs between two answers, as node:assert's diff; null if they are the same. */
+function difference(expected: unknown, actual: unknown): string | null {
+  try {
+    deepStrictEqual(actual, expected);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+interface OtherSide {
+  /** the side's name in the messages */
+  name: string;
+  answers: unknown[][];
+  /** both answers as they are compared (cursors written differently read as the rows they point at) */
+  compared?: (api: unknown, other: unknown) => [unknown, unknown];
+}
+
+/**
+ * Every side's answer to every parameter set is the API's (ids as Peloton ids, each side's cursors
+ * read as the classes they point at); throws with the differences, a few per item, if any.
+ */
+function requireSameAnswers(items: MixItem[], api: unknown[][], others: OtherSide[]): number {
+  const problems: string[] = [];
+  let compared = 0;
   for (const [index, item] of items.entries()) {
-    for (const [i, answer] of graphql[index]!.entries()) {
-      if (!isDeepStrictEqual(answer, raw[index]![i])) {
-        throw new Error(
-          `The raw-SQL baseline answers "${item.name}" differently from the API (variables ${JSON.stringify(item.variables[i])}):\n` +
-            `API: ${JSON.stringify(answer).slice(0, 1500)}\nraw: ${JSON.stringify(raw[index]![i]).slice(0, 1500)}`,
+    for (const other of others) {
+      const different: string[] = [];
+      for (const [i, answer] of api[index]!.entries()) {
+        const [expected, actual] = other.compared ? other.compared(answer, other.answers[index]![i]) : [answer, other.answers[index]![i]];
+        const diff = difference(expected, actual);
+        if (diff !== null) different.push(`  variables ${JSON.stringify(item.variables[i])}:\n${diff.slice(0, 2500)}`);
+      }
+      if (different.length > 0) {
+        problems.push(
+          `"${item.name}": ${other.name} answers ${different.length} of ${api[index]!.length} parameter sets differently from the API ("+" ${other.name}, "-" the API); the first:\n${different.slice(0, 3).join("\n")}`,
         );
       }
     }
+    compared += api[index]!.length;
   }
+  if (problems.length > 0) throw new Error(`The sides do not answer the same:\n${problems.join("\n\n")}`);
+  return compared;
+}
+
+/** PostGraphile's answers in the API's shape, both sides' cursors read as the classes they point at. */
+const peerSide = (peer: PeerItem[], answers: unknown[][]): OtherSide => ({
+  name: "PostGraphile",
+  answers: answers.map((forItem, index) => forItem.map((data) => peer[index]!.query.answer(data))),
+  compared: (api, other) => [withCursorRows(api, apiCursorRow), withCursorRows(other, peerCursorRow)],
+});
+
+/**
+ * Whether a side's queries still run: its connections (by application_name, and the parallel workers
+ * they lead) in any state but idle. A side's load ends with requests in flight, whose queries would
+ * otherwise run into the next side's turn.
+ */
+class QuietWatch {
+  private constructor(private readonly client: pg.Client) {}
+
+  static async open(detailedUrl: string): Promise<QuietWatch> {
+    const client = new pg.Client({ connectionString: detailedUrl, application_name: "bench-monitor" });
+    await client.connect();
+    return new QuietWatch(client);
+  }
+
+  /**
+   * Fails unless the side's connections are there by name just after it answered `ask` (pools close
+   * idle connections after a while): a side that did not name them would never be waited for.
+   */
+  async requireNamed(side: Side, ask: () => Promise<unknown>): Promise<void> {
+    await ask();
+    const { rows } = await this.client.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1", [
+      applicationName[side],
+    ]);
+    if (rows.length === 0) throw new Error(`No connection named ${applicationName[side]} in pg_stat_activity: PGAPPNAME did not reach the server`);
+  }
+
+  /** Waits until `side` runs no query (at most a minute); answers how long that took, in ms. */
+  async wait(side: Side): Promise<number> {
+    const started = performance.now();
+    for (;;) {
+      const { rows } = await this.client.query<{ busy: number }>(
+        `SELECT count(*)::int AS busy FROM pg_stat_activity
+          WHERE datname = current_database() AND state IS DISTINCT FROM 'idle'
+            AND coalesce(leader_pid, pid) IN (SELECT pid FROM pg_stat_activity WHERE application_name = $1)`,
+        [applicationName[side]],
+      );
+      const waited = performance.now() - started;
+      if (rows[0]!.busy === 0) return waited;
+      if (waited > 60_000) throw new Error(`${applicationName[side]} still runs ${rows[0]!.busy} queries a minute after its turn ended`);
+      await sleep(5);
+    }
+  }
+
+  close = () => this.client.end();
 }
 
 async function measure(server: ServerProcess, target: Target, options: LoadOptions): Promise<Measurement> {
@@ -188,18 +313,29 @@ async function measure(server: ServerProcess, target: Target, options: LoadOptio
 }
 
 /**
- * Both sides of an item, in alternating slices of the measured seconds: a virtual machine's speed
+ * The sides of an item, in alternating slices of the measured seconds: a virtual machine's speed
  * drifts from one minute to the next (by up to half, on the machine of bench/README.md), and sides
- * measured in turn, slice by slice, see the same machine.
+ * measured in turn, slice by slice, see the same machine. After each turn (warm-up included), the
+ * next waits until the database runs none of that side's queries.
  */
-async function measureBoth(sides: [ServerProcess, Target][], options: LoadOptions): Promise<Measurement[]> {
-  for (const [server, target] of sides) if (options.warmupSeconds > 0) await load(server, target, options.connections, options.warmupSeconds);
+async function measureTurns(
+  sides: [ServerProcess, Target][],
+  options: LoadOptions,
+  quiet: QuietWatch,
+): Promise<{ measurements: Measurement[]; quietWaitMs: Partial<Record<Side, number>> }> {
+  const quietWaitMs: Partial<Record<Side, number>> = {};
+  const turn = async (server: ServerProcess, target: Target, seconds: number) => {
+    const sample = await load(server, target, options.connections, seconds);
+    quietWaitMs[server.side] = round((quietWaitMs[server.side] ?? 0) + (await quiet.wait(server.side)), 1);
+    return sample;
+  };
+  for (const [server, target] of sides) if (options.warmupSeconds > 0) await turn(server, target, options.warmupSeconds);
   const slices = Math.max(1, Math.min(SLICES, Math.floor(options.seconds)));
   const samples: Sample[][] = sides.map(() => []);
   for (let slice = 0; slice < slices; slice++) {
-    for (const [index, [server, target]] of sides.entries()) samples[index]!.push(await load(server, target, options.connections, options.seconds / slices));
+    for (const [index, [server, target]] of sides.entries()) samples[index]!.push(await turn(server, target, options.seconds / slices));
   }
-  return samples.map(summarize);
+  return { measurements: samples.map(summarize), quietWaitMs };
 }
 
 /** How many turns each side takes in the measured seconds of an item. */
@@ -226,15 +362,16 @@ async function readMix(database: DatabaseConfig): Promise<MixItem[]> {
 }
 
 /**
- * Loads the API and the raw baseline with each item of the mix in turn, after checking that both
- * answer the same data. On PostgreSQL both servers run at once and the sides take turns within each
- * item (measureBoth); PGlite allows one process per data directory, so on the embedded databases the API runs
- * the whole mix first, then the baseline (its own process, PGlite without Prisma or GraphQL).
+ * Loads the API, the raw baseline and PostGraphile with each item of the mix in turn, after checking
+ * that they answer every parameter set alike. On PostgreSQL the three servers run at once and the sides
+ * take turns within each item (measureTurns), the database quiet between turns; PGlite allows one
+ * process per data directory and PostGraphile needs PostgreSQL, so on the embedded databases the API
+ * runs the whole mix first, then the baseline (its own process, PGlite without Prisma or GraphQL).
  */
 export async function benchQueries(database: DatabaseConfig, options: LoadOptions, log: (line: string) => void = () => undefined): Promise<QueryBenchResult> {
   const items = await readMix(database);
-  const results = new Map<string, Partial<ItemResult>>(items.map((item) => [item.key, { key: item.key, name: item.name }]));
-  const note = (item: MixItem, side: "graphql" | "raw", measurement: Measurement) => {
+  const results = new Map<string, Partial<ItemResult>>(items.map((item) => [item.key, { key: item.key, name: item.name, peer: null, quietWaitMs: {} }]));
+  const note = (item: MixItem, side: Side, measurement: Measurement) => {
     results.get(item.key)![side] = measurement;
     const cpu = measurement.serverCpuMsPerRequest === null ? "" : `  server CPU ${measurement.serverCpuMsPerRequest.toFixed(2)} ms/req`;
     log(
@@ -244,31 +381,55 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
   let apiMemoryBefore: MemoryUse | null;
   let apiMemory: MemoryUse | null;
   let rawMemory: MemoryUse | null;
+  let peerMemory: MemoryUse | null = null;
+  let peer: string | null = null;
+  let comparedAnswers: number;
   if (database.kind === "postgres") {
-    const [api, raw] = await Promise.all([startApiServer(database), startRawServer(database)]);
+    installPeer(log);
+    await preparePeerDatabase(database.detailedUrl);
+    const versions = peerVersions();
+    peer = `PostGraphile ${versions.postgraphile} (amber preset, @graphile/simplify-inflection ${versions["@graphile/simplify-inflection"]}, postgraphile-plugin-connection-filter ${versions["postgraphile-plugin-connection-filter"]}) over public and postgraphile_peer (bench/peer-sql.ts), a pg Pool of 10, node:http, in its own process; taking turns with the other two`;
+    const servers = await Promise.all([startApiServer(database), startRawServer(database), startPeerServer(database)]);
+    const [api, raw, postgraphile] = servers;
+    const quiet = await QuietWatch.open(database.detailedUrl);
     try {
-      requireSameAnswers(items, await answers(api.origin, items, graphqlTarget), await answers(raw.origin, items, rawTarget));
+      log(`  comparing the three sides' answers to every parameter set…`);
+      const peerItemList = await peerItems(items, postgraphile);
+      const [apiAnswers, rawAnswers, peerAnswers] = await Promise.all([
+        answers(api.origin, items, (index) => graphqlTarget(items[index]!)),
+        answers(raw.origin, items, (index) => rawTarget(items[index]!)),
+        answers(postgraphile.origin, items, (index) => peerTarget(peerItemList[index]!)),
+      ]);
+      comparedAnswers = requireSameAnswers(items, apiAnswers, [{ name: "raw SQL", answers: rawAnswers }, peerSide(peerItemList, peerAnswers)]);
+      await quiet.requireNamed("graphql", () => post(api.origin, graphqlTarget(items[0]!), 0));
+      await quiet.requireNamed("raw", () => post(raw.origin, rawTarget(items[0]!), 0));
+      await quiet.requireNamed("peer", () => post(postgraphile.origin, peerTarget(peerItemList[0]!), 0));
       apiMemoryBefore = api.memory();
-      for (const item of items) {
-        const [graphql, baseline] = await measureBoth(
+      for (const [index, item] of items.entries()) {
+        const { measurements, quietWaitMs } = await measureTurns(
           [
             [api, graphqlTarget(item)],
             [raw, rawTarget(item)],
+            [postgraphile, peerTarget(peerItemList[index]!)],
           ],
           options,
+          quiet,
         );
-        note(item, "graphql", graphql!);
-        note(item, "raw", baseline!);
+        note(item, "graphql", measurements[0]!);
+        note(item, "raw", measurements[1]!);
+        note(item, "peer", measurements[2]!);
+        results.get(item.key)!.quietWaitMs = quietWaitMs;
       }
-      [apiMemory, rawMemory] = [api.memory(), raw.memory()];
+      [apiMemory, rawMemory, peerMemory] = [api.memory(), raw.memory(), postgraphile.memory()];
     } finally {
-      await Promise.all([api.stop(), raw.stop()]);
+      await quiet.close();
+      await Promise.all(servers.map((server) => server.stop()));
     }
   } else {
     let expected: unknown[][];
     const api = await startApiServer(database);
     try {
-      expected = await answers(api.origin, items, graphqlTarget);
+      expected = await answers(api.origin, items, (index) => graphqlTarget(items[index]!));
       apiMemoryBefore = api.memory();
       for (const item of items) note(item, "graphql", await measure(api, graphqlTarget(item), options));
       apiMemory = api.memory();
@@ -277,7 +438,9 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
     }
     const raw = await startRawServer(database);
     try {
-      requireSameAnswers(items, expected, await answers(raw.origin, items, rawTarget));
+      comparedAnswers = requireSameAnswers(items, expected, [
+        { name: "raw SQL", answers: await answers(raw.origin, items, (index) => rawTarget(items[index]!)) },
+      ]);
       for (const item of items) note(item, "raw", await measure(raw, rawTarget(item), options));
       rawMemory = raw.memory();
     } finally {
@@ -289,15 +452,27 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
     load: options,
     baseline:
       database.kind === "postgres"
-        ? `hand-written SQL through a pg Pool (10 connections, as the API's), node:http, in its own process; both servers up, sides taking turns in ${SLICES} slices of each item's seconds`
+        ? `hand-written SQL through a pg Pool (10 connections, as the API's), node:http, in its own process; the three servers up, sides taking turns in ${SLICES} slices of each item's seconds, each turn after the previous side's queries ended`
         : "hand-written SQL on PGlite directly, node:http, in its own process; run after the API's whole mix (one process per data directory)",
+    peer,
+    comparedAnswers,
     items: items.map((item) => {
-      const { graphql, raw } = results.get(item.key) as ItemResult;
-      return { key: item.key, name: item.name, graphql, raw, medianRatio: round(graphql.medianMs / raw.medianMs) };
+      const { graphql, raw, peer, quietWaitMs } = results.get(item.key) as ItemResult;
+      return {
+        key: item.key,
+        name: item.name,
+        graphql,
+        raw,
+        peer,
+        medianRatio: round(graphql.medianMs / raw.medianMs),
+        peerMedianRatio: peer && round(peer.medianMs / raw.medianMs),
+        quietWaitMs,
+      };
     }),
     apiMemoryBefore,
     apiMemory,
     rawMemory,
+    peerMemory,
   };
 }
 

@@ -1,6 +1,7 @@
 // npm run bench: seeds the benchmark catalogue, loads the API with the query mix beside a raw-SQL
-// baseline, runs the ingestion benchmark, and prints the numbers next to the issue's targets.
-// Nothing here fails on a missed target: the numbers are for people to read and compare.
+// baseline and PostGraphile, runs the ingestion benchmark, and prints the numbers next to the issue's
+// targets. Nothing here fails on a missed target: the numbers are for people to read and compare
+// (sides that answer differently do fail the run).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -12,8 +13,12 @@ import { type Backend, type BenchTargetOptions, benchDatabaseConfig, defaultTarg
 import { benchQueries, defaultLoad, type LoadOptions, type QueryBenchResult } from "./queries";
 import { defaultScale, printSeedReport, type SeedReport, scaleFor, seedCatalogue } from "./seed";
 
-/** The issue's targets, at the default scale on PostgreSQL. */
-export const targets = { medianRatio: 2.0, searchP99Ms: 50, apiRssMiB: 400 } as const;
+/**
+ * The issue's targets, at the default scale on PostgreSQL: each item's median over the raw twin's at
+ * most PostGraphile's and at most `medianRatio`; the API's CPU per request at most `cpuOverRaw` times
+ * the raw twin's; song search's p99; the API's RSS after the run.
+ */
+export const targets = { medianRatio: 1.5, cpuOverRaw: 2.5, searchP99Ms: 50, apiRssMiB: 250 } as const;
 
 interface RunOptions {
   classes: number;
@@ -115,26 +120,38 @@ interface TargetCheck {
 
 /** The issue's targets, checked against a PostgreSQL run. */
 function checkTargets(result: QueryBenchResult): TargetCheck[] {
-  const checks: TargetCheck[] = result.items.map((item) => ({
-    target: `${item.name}: GraphQL / raw SQL at the median ≤ ${targets.medianRatio.toFixed(1)}`,
-    measured: item.medianRatio.toFixed(2),
-    met: item.medianRatio <= targets.medianRatio,
-  }));
+  const checks: TargetCheck[] = [];
+  for (const item of result.items) {
+    const peer = item.peerMedianRatio;
+    checks.push({
+      target: `${item.name}: API / raw SQL at the median ≤ PostGraphile's (${peer?.toFixed(2) ?? "not measured"}) and ≤ ${targets.medianRatio.toFixed(1)}`,
+      measured: item.medianRatio.toFixed(2),
+      met: peer !== null && item.medianRatio <= peer && item.medianRatio <= targets.medianRatio,
+    });
+  }
+  for (const { name, graphql, raw } of result.items) {
+    const [api, twin] = [graphql.serverCpuMsPerRequest, raw.serverCpuMsPerRequest];
+    checks.push({
+      target: `${name}: API CPU per request ≤ ${targets.cpuOverRaw} × the raw twin's`,
+      measured: api === null || twin === null ? "n/a" : `${api.toFixed(2)} / ${twin.toFixed(2)} ms = ${(api / twin).toFixed(1)}×`,
+      met: api !== null && twin !== null && api <= targets.cpuOverRaw * twin,
+    });
+  }
   for (const item of result.items.filter((item) => item.key.startsWith("search"))) {
     checks.push({
-      target: `${item.name}: GraphQL p99 < ${targets.searchP99Ms} ms with ${result.load.connections} clients`,
+      target: `${item.name}: API p99 < ${targets.searchP99Ms} ms with ${result.load.connections} clients`,
       measured: `${item.graphql.p99Ms.toFixed(1)} ms`,
       met: item.graphql.p99Ms < targets.searchP99Ms,
     });
   }
   const rss = result.apiMemory?.rssMiB;
   checks.push({
-    target: `API server RSS after the run < ${targets.apiRssMiB} MiB`,
+    target: `API server RSS after the run ≤ ${targets.apiRssMiB} MiB`,
     measured: rss === undefined ? "n/a" : `${rss} MiB`,
-    met: rss !== undefined && rss < targets.apiRssMiB,
+    met: rss !== undefined && rss <= targets.apiRssMiB,
   });
-  const failures = result.items.reduce((sum, item) => sum + item.graphql.failures + item.raw.failures, 0);
-  checks.push({ target: "no failed requests (non-2xx, GraphQL errors, timeouts)", measured: String(failures), met: failures === 0 });
+  const failures = result.items.reduce((sum, item) => sum + item.graphql.failures + item.raw.failures + (item.peer?.failures ?? 0), 0);
+  checks.push({ target: "no failed requests on any side (non-2xx, GraphQL errors, timeouts)", measured: String(failures), met: failures === 0 });
   return checks;
 }
 
@@ -142,20 +159,30 @@ const pad = (text: string, width: number) => text.padEnd(width);
 const padLeft = (text: string, width: number) => text.padStart(width);
 
 function printQueryTable(result: QueryBenchResult) {
-  out(`\nQuery mix on ${result.backend}, ${result.load.connections} clients, ${result.load.seconds} s per item and side (GraphQL | raw SQL):`);
-  out(`  ${pad("", 40)} ${padLeft("median ms", 17)} ${padLeft("p99 ms", 17)} ${padLeft("req/s", 13)} ${padLeft("CPU ms/req", 13)} ${padLeft("ratio", 6)}`);
-  for (const { name, graphql, raw, medianRatio } of result.items) {
-    const pair = (a: number | null, b: number | null, digits: number, width = 17) =>
-      padLeft(`${a?.toFixed(digits) ?? "-"} | ${b?.toFixed(digits) ?? "-"}`, width);
+  const peer = result.items.some((item) => item.peer);
+  out(
+    `\nQuery mix on ${result.backend}, ${result.load.connections} clients, ${result.load.seconds} s per item and side (API | raw SQL${peer ? " | PostGraphile" : ""}; ratio: median over raw SQL's):`,
+  );
+  const width = peer ? 23 : 17;
+  out(
+    `  ${pad("", 40)} ${padLeft("median ms", width)} ${padLeft("p99 ms", width)} ${padLeft("req/s", width)} ${padLeft("CPU ms/req", width)} ${padLeft("ratio", peer ? 13 : 6)}`,
+  );
+  for (const { name, graphql, raw, peer: postgraphile, medianRatio, peerMedianRatio } of result.items) {
+    const sides = [graphql, raw, ...(postgraphile ? [postgraphile] : [])];
+    const row = (value: (side: typeof graphql) => number | null, digits: number) =>
+      padLeft(sides.map((side) => value(side)?.toFixed(digits) ?? "-").join(" | "), width);
+    const ratios = [medianRatio, ...(peerMedianRatio === null ? [] : [peerMedianRatio])].map((ratio) => ratio.toFixed(2)).join(" | ");
     out(
-      `  ${pad(name, 40)} ${pair(graphql.medianMs, raw.medianMs, 1)} ${pair(graphql.p99Ms, raw.p99Ms, 1)} ${pair(graphql.requestsPerSecond, raw.requestsPerSecond, 0, 13)}` +
-        ` ${pair(graphql.serverCpuMsPerRequest, raw.serverCpuMsPerRequest, 2, 13)} ${padLeft(medianRatio.toFixed(2), 6)}`,
+      `  ${pad(name, 40)} ${row((side) => side.medianMs, 1)} ${row((side) => side.p99Ms, 1)} ${row((side) => side.requestsPerSecond, 0)}` +
+        ` ${row((side) => side.serverCpuMsPerRequest, 2)} ${padLeft(ratios, peer ? 13 : 6)}`,
     );
   }
   const memory = (m: QueryBenchResult["apiMemory"]) => (m ? `${m.rssMiB} MiB (peak ${m.peakRssMiB} MiB)` : "n/a");
   out(
-    `  API server RSS: ${memory(result.apiMemoryBefore)} before the load, ${memory(result.apiMemory)} after; raw-SQL server after: ${memory(result.rawMemory)}`,
+    `  RSS: API ${memory(result.apiMemoryBefore)} before the load, ${memory(result.apiMemory)} after; raw-SQL server after: ${memory(result.rawMemory)}` +
+      (result.peer ? `; PostGraphile after: ${memory(result.peerMemory)}` : ""),
   );
+  out(`  Every side answered each of the ${result.comparedAnswers.toLocaleString("en-US")} parameter sets as the API did.`);
 }
 
 /** bench/results/<date>.json for a run at the default scale that includes PostgreSQL; other runs get a suffix, so as not to replace it. */

@@ -1,13 +1,23 @@
-// The two servers the query benchmark loads, each in its own process: the real API (npm start) and
-// the raw-SQL baseline. One process each, so that /proc/<pid>/status is the server's own memory.
+// The three servers the query benchmark loads, each in its own process: the real API (npm start),
+// the raw-SQL baseline and PostGraphile (the peer). One process each, so that /proc/<pid>/status is
+// the server's own memory. Each names its connections (PGAPPNAME, which node-postgres reads), so that
+// the benchmark can tell in pg_stat_activity whether a side's queries are still running.
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import { startApi } from "../harness/api";
 import { databaseEnv } from "../harness/databases";
 import { type MemoryUse, memoryOf } from "../harness/memory";
-import { type StartedProcess, startScript, waitForOutput } from "../harness/processes";
+import { type StartedProcess, startNode, startScript, waitForOutput } from "../harness/processes";
 import type { DatabaseConfig } from "../src/config";
+import { peerDir } from "./peer";
+
+export type Side = "graphql" | "raw" | "peer";
+
+/** The application_name each side's connections carry. */
+export const applicationName: Record<Side, string> = { graphql: "bench-api", raw: "bench-raw", peer: "bench-postgraphile" };
 
 export interface ServerProcess {
+  side: Side;
   /** e.g. http://127.0.0.1:40123 (no path) */
   origin: string;
   pid: number;
@@ -36,9 +46,10 @@ function cpuMsOf(pid: number): number | null {
 // generous: a large catalogue on a busy machine is slow to open
 const startTimeoutMs = 180_000;
 
-function serverProcess(proc: StartedProcess, origin: string): ServerProcess {
+function serverProcess(side: Side, proc: StartedProcess, origin: string): ServerProcess {
   const pid = proc.child.pid!;
   return {
+    side,
     origin,
     pid,
     memory() {
@@ -52,14 +63,23 @@ function serverProcess(proc: StartedProcess, origin: string): ServerProcess {
 
 /** `npm start` in production mode over the given databases, with no admin token. */
 export async function startApiServer(database: DatabaseConfig): Promise<ServerProcess> {
-  const api = await startApi(database, { env: { ADMIN_TOKEN: "" }, timeoutMs: startTimeoutMs });
-  return serverProcess(api.cli, new URL(api.url).origin);
+  const api = await startApi(database, { env: { ADMIN_TOKEN: "", PGAPPNAME: applicationName.graphql }, timeoutMs: startTimeoutMs });
+  return serverProcess("graphql", api.cli, new URL(api.url).origin);
 }
 
 /** The raw-SQL baseline (bench/raw-server.ts) over the same detailed database. */
 export async function startRawServer(database: DatabaseConfig): Promise<ServerProcess> {
   // started as the API is, so that neither side has an edge
-  const proc = startScript("bench/raw-server.ts", [], { env: { ...databaseEnv(database), PORT: "0", NODE_ENV: "production" } });
+  const proc = startScript("bench/raw-server.ts", [], { env: { ...databaseEnv(database), PORT: "0", NODE_ENV: "production", PGAPPNAME: applicationName.raw } });
   const origin = await waitForOutput(proc, /(http:\/\/[^\s/]+)/, "the raw-SQL server to listen", startTimeoutMs);
-  return serverProcess(proc, origin);
+  return serverProcess("raw", proc, origin);
+}
+
+/** PostGraphile (bench/postgraphile/server.mjs, installed by installPeer) over the detailed database, which preparePeerDatabase readied. */
+export async function startPeerServer(database: Extract<DatabaseConfig, { kind: "postgres" }>): Promise<ServerProcess> {
+  const proc = startNode([path.join(peerDir, "server.mjs")], {
+    env: { DETAILED_DATABASE_URL: database.detailedUrl, PORT: "0", NODE_ENV: "production", PGAPPNAME: applicationName.peer },
+  });
+  const origin = await waitForOutput(proc, /(http:\/\/[^\s/]+)/, "PostGraphile to listen", startTimeoutMs);
+  return serverProcess("peer", proc, origin);
 }
