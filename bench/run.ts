@@ -238,7 +238,8 @@ async function main() {
     out(
       `\nTargets (PostgreSQL${atDefault ? "" : `; they are set for ${defaultScale.classes.toLocaleString("en-US")} classes, this run had ${scale.classes.toLocaleString("en-US")}`}):`,
     );
-    for (const check of checks) out(`  ${check.met ? "✓" : "✗"} ${pad(check.target, 78)} ${check.measured}`);
+    const width = Math.max(...checks.map((check) => check.target.length));
+    for (const check of checks) out(`  ${check.met ? "✓" : "✗"} ${pad(check.target, width)}  ${check.measured}`);
   }
 
   const date = new Date().toISOString().slice(0, 10);
