@@ -9,11 +9,12 @@ import { maskError, useClientErrorStatus, withoutSuggestions, yogaLogger } from 
 import { corsPolicy, varyOnOrigin } from "./cors";
 import { type Databases, statementsPerRequest } from "./db";
 import { outsideRequests, RequestStatements, withinRequest } from "./db/request-scope";
-import { useCatalogueCaching } from "./http-caching";
+import { catalogueTags, useCatalogueCaching } from "./http-caching";
 import type { BackgroundRuns } from "./ingest/background";
 import type { Logger } from "./log";
 import { queryLimits, useComplexityLimits, useThrownRefusals } from "./query-limits";
 import { useRateLimit } from "./rate-limit";
+import { type AnswerStore, unlessAnsweredFromCache, useResponseCache } from "./response-cache";
 import { RunEvents } from "./run-events";
 import { schema } from "./schema";
 import { type Context, createContext } from "./schema/context";
@@ -38,6 +39,8 @@ export interface ApiOptions {
   trustedDocumentsOnly?: boolean;
   /** how long browsers and proxies may keep an answer to a GET query before asking again with its ETag (CACHE_MAX_AGE_SECONDS) */
   cacheMaxAgeSeconds?: number;
+  /** where queries' answers are kept until the catalogue's version changes (openResponseCache), closed with the API; none: every query is executed */
+  responseCache?: AnswerStore;
   logger?: Logger;
 }
 
@@ -82,6 +85,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
   const { trustedDocuments = new Map(), trustedDocumentsOnly = false, cacheMaxAgeSeconds = 60 } = options;
   const runEvents = new RunEvents(options.runPollMs);
   const admin = options.admin && { token: options.admin.token, runs: toldRuns(options.admin.runs, runEvents) };
+  const tagOf = catalogueTags(sharedCatalogueVersion(databases.detailed), schema);
   return createYoga<object, Context>({
     schema,
     // GraphiQL sends a subscription as a GET (server-sent events), which CSRF prevention refuses without its header
@@ -114,12 +118,14 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
         costLimit: { enabled: false },
       }),
       useThrownRefusals,
-      useComplexityLimits(databases.detailed),
+      // before the limits and the timeout: a 304 or a stored answer needs neither
+      useCatalogueCaching({ tagOf, maxAgeSeconds: cacheMaxAgeSeconds }),
+      ...(options.responseCache ? [useResponseCache(options.responseCache, { tagOf })] : []),
+      unlessAnsweredFromCache(useComplexityLimits(databases.detailed)),
       useRequestTimeout(requestTimeoutMs),
       // the embedded database holds the thread for each statement: the timer may fire late, a check before each resolver does not
       ...(databases.backend === "embedded" ? [checkDeadline] : []),
       useClientErrorStatus(),
-      useCatalogueCaching({ version: sharedCatalogueVersion(databases.detailed), maxAgeSeconds: cacheMaxAgeSeconds }),
       ...(production ? [withoutSuggestions] : []),
     ],
   });
