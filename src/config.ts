@@ -33,6 +33,13 @@ export interface PelotonConfig {
   retryBaseMs: number;
 }
 
+/**
+ * Where the API keeps the answers it may serve again until the catalogue's version changes: in its
+ * own memory, up to `maxMiB` of answer text; in Redis, shared by every API process pointed at it,
+ * under `keyPrefix`; or nowhere.
+ */
+export type ResponseCacheConfig = { store: "memory"; maxMiB: number } | { store: "redis"; url: string; keyPrefix: string } | { store: "off" };
+
 export interface Config {
   /** the API's port, and whether it runs in production (no GraphiQL, no introspection) */
   port: number;
@@ -56,6 +63,7 @@ export interface Config {
   trustedDocumentsOnly: boolean;
   /** how long an answer to a GET query may be kept before it is asked again with its ETag */
   cacheMaxAgeSeconds: number;
+  responseCache: ResponseCacheConfig;
   dataDir: string;
   database: DatabaseConfig;
   /**
@@ -167,6 +175,9 @@ const envSchema = z
     TRUSTED_DOCUMENTS: optional(files),
     TRUSTED_DOCUMENTS_ONLY: optional(yesOrNo),
     CACHE_MAX_AGE_SECONDS: optional(z.coerce.number({ error: "must be a whole number of seconds" }).int().min(0)),
+    RESPONSE_CACHE_MAX_MB: optional(z.coerce.number({ error: "must be a whole number of MiB (0 turns the response cache off)" }).int().min(0)),
+    REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: "must be a Redis URL such as redis://127.0.0.1:6379 (rediss:// for TLS)" })),
+    REDIS_KEY_PREFIX: optional(z.string().regex(/^\S+$/, "must be one word without spaces, such as peloton-catalogue:")),
     PELOTON_API_URL: optional(httpUrl),
     PELOTON_AUTH_URL: optional(httpUrl),
     PELOTON_AUTH0_CLIENT_ID: optional(
@@ -241,15 +252,23 @@ const envSchema = z
         message: "must name a different database from WORKOUTS_DATABASE_URL: each database keeps its own tables and migration history",
       });
     }
+    if (env.REDIS_URL && env.RESPONSE_CACHE_MAX_MB === 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["REDIS_URL"],
+        message: "is set while RESPONSE_CACHE_MAX_MB=0 turns the response cache off: unset one of them",
+      });
+    }
   });
 
 const secrets = new Set(["DB_PASSWORD", "ADMIN_TOKEN", "PELOTON_PASSWORD", "PELOTON_ACCESS_TOKEN", "PELOTON_REFRESH_TOKEN"]);
-const databaseUrls = new Set(["WORKOUTS_DATABASE_URL", "DETAILED_DATABASE_URL"]);
+// URLs, whose password a message hides
+const urlsWithPasswords = new Set(["WORKOUTS_DATABASE_URL", "DETAILED_DATABASE_URL", "REDIS_URL"]);
 
-/** What a bad variable's message shows of its value: never a secret, nor a database URL's password. */
+/** What a bad variable's message shows of its value: never a secret, nor a URL's password. */
 function shownValue(name: string, value: string | undefined): string {
   if (!value || secrets.has(name)) return "";
-  if (!databaseUrls.has(name)) return ` (got "${redactSecrets(value)}")`;
+  if (!urlsWithPasswords.has(name)) return ` (got "${redactSecrets(value)}")`;
   return isRedactable(value) ? ` (got "${redactUrl(value)}")` : " (not shown: it does not parse as scheme://..., so a password in it could not be hidden)";
 }
 
@@ -289,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedDocuments: values.TRUSTED_DOCUMENTS ?? [],
     trustedDocumentsOnly: values.TRUSTED_DOCUMENTS_ONLY ?? false,
     cacheMaxAgeSeconds: values.CACHE_MAX_AGE_SECONDS ?? 60,
+    responseCache: responseCacheOf(values),
     dataDir,
     database,
     ...(dbServer ? { dbServer } : {}),
@@ -316,6 +336,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: values.PELOTON_RETRY_BASE_MS ?? 2000,
     },
   };
+}
+
+function responseCacheOf(values: z.output<typeof envSchema>): ResponseCacheConfig {
+  if (values.REDIS_URL) return { store: "redis", url: values.REDIS_URL, keyPrefix: values.REDIS_KEY_PREFIX ?? "peloton-catalogue:" };
+  const maxMiB = values.RESPONSE_CACHE_MAX_MB ?? 32;
+  return maxMiB === 0 ? { store: "off" } : { store: "memory", maxMiB };
 }
 
 const dbVariables = ["DB_USER", "DB_HOST", "DB_PASSWORD", "DB_PORT"] as const;

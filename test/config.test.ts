@@ -30,6 +30,7 @@ describe("loadConfig", () => {
       trustedDocuments: [],
       trustedDocumentsOnly: false,
       cacheMaxAgeSeconds: 60,
+      responseCache: { store: "memory", maxMiB: 32 },
       dataDir: path.resolve("data"),
       database: { kind: "embedded", dataDir: path.resolve("data") },
       backupDir: path.resolve("backups"),
@@ -127,6 +128,26 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PELOTON_AUTH0_REDIRECT_URI: "myapp://callback", PELOTON_AUTH0_CLIENT_ID: "a b" })).toThrow(
       /Invalid configuration:\n {2}PELOTON_AUTH0_CLIENT_ID: .*\n {2}PELOTON_AUTH0_REDIRECT_URI: /,
     );
+  });
+
+  it("keeps the response cache in memory, in Redis (hiding its password) or nowhere", () => {
+    expect(loadConfig({ RESPONSE_CACHE_MAX_MB: "8" }).responseCache).toEqual({ store: "memory", maxMiB: 8 });
+    expect(loadConfig({ RESPONSE_CACHE_MAX_MB: "0" }).responseCache).toEqual({ store: "off" });
+    expect(loadConfig({ REDIS_URL: "redis://:secret@cache.internal:6379/2" }).responseCache).toEqual({
+      store: "redis",
+      url: "redis://:secret@cache.internal:6379/2",
+      keyPrefix: "peloton-catalogue:",
+    });
+    expect(loadConfig({ REDIS_URL: "rediss://cache.internal", REDIS_KEY_PREFIX: "staging:" }).responseCache).toMatchObject({ keyPrefix: "staging:" });
+    expect(errorOf({ RESPONSE_CACHE_MAX_MB: "-1" })).toMatch(/RESPONSE_CACHE_MAX_MB: /);
+    expect(errorOf({ RESPONSE_CACHE_MAX_MB: "32MB" })).toMatch(/RESPONSE_CACHE_MAX_MB: must be a whole number of MiB \(0 turns the response cache off\)/);
+    const badUrl = errorOf({ REDIS_URL: "http://user:secret@cache.internal:6379" });
+    expect(badUrl).toMatch(/REDIS_URL: must be a Redis URL such as redis:\/\/127.0.0.1:6379/);
+    expect(badUrl).not.toMatch(/secret/);
+    expect(errorOf({ REDIS_URL: "redis://127.0.0.1:6379", RESPONSE_CACHE_MAX_MB: "0" })).toMatch(
+      /REDIS_URL: is set while RESPONSE_CACHE_MAX_MB=0 turns the response cache off/,
+    );
+    expect(errorOf({ REDIS_URL: "redis://127.0.0.1:6379", REDIS_KEY_PREFIX: "my cache:" })).toMatch(/REDIS_KEY_PREFIX: must be one word/);
   });
 
   it("reads the API's port and production mode", () => {

@@ -6,6 +6,7 @@ import type { Databases } from "../db";
 import { backgroundRuns } from "../ingest/background";
 import type { Logger } from "../log";
 import type { PelotonClient } from "../peloton/client";
+import { openResponseCache } from "../response-cache";
 import { createApi } from "../server";
 import { trustedDocumentsOf } from "../trusted-documents";
 import { onStopSignals } from "./stop-signals";
@@ -36,6 +37,7 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     corsOrigins: config.corsOrigins,
     ...(await trustedDocumentsOf(config)),
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
+    responseCache: await openResponseCache(config.responseCache, logger),
     logger,
   });
   const http = server ?? (await listen(config));
