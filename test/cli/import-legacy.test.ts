@@ -1,10 +1,12 @@
-import { chmod, readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, realpath, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type pg from "pg";
 import { startCli } from "../../harness/commands";
 import { adminUrl, commandDataDir, databaseEnv, databaseUrl, scratchDatabases, scratchName, withAdmin, withDatabases } from "../../harness/databases";
-import { type StartOptions, scriptArgs, startNode } from "../../harness/processes";
+import { type StartOptions, scriptArgs, startNode, waitForOutput } from "../../harness/processes";
+import { removeDir, simulatorConfig, testClient } from "../../harness/simulator";
+import { startSimulator } from "../../src/simulator";
 import { useCleanups } from "../support/cleanups";
 import { createLegacyDatabases, legacyClasses } from "../support/legacy-databases";
 
@@ -113,6 +115,21 @@ describe("npm run import-legacy", () => {
     expect(again.stdout()).not.toContain("import-legacy-pending.tsv");
     await expect(readFile(file, "utf8")).rejects.toMatchObject({ code: "ENOENT" });
   }, 120_000);
+
+  it("without DB_* or URLs, imports into the embedded default, ./data", async () => {
+    const legacy = await createLegacyDatabases();
+    cleanups.push(() => legacy.remove());
+    const cwd = await realpath(await tempDir());
+    const run = importLegacy(["--from", server, "--workouts-db", legacy.source.workoutsDb, "--detailed-db", legacy.source.detailedDb], {}, cwd);
+    expect(await run.exited).toEqual({ code: 0, signal: null });
+    const dataDir = path.join(cwd, "data");
+    expect(JSON.parse(run.stderr().split("\n")[0]!)).toMatchObject({ msg: `Catalogue: the embedded databases in ${dataDir}` });
+    expect(run.stdout()).toMatch(new RegExp(`\nInto the catalogue: the embedded databases in ${literal(dataDir)}\n8 classes: 2 imported .*, 6 pending.\n`));
+    await withDatabases({ kind: "embedded", dataDir }, async (databases) => {
+      expect(await databases.workouts.workout.count({ where: { processed: true } })).toBe(2);
+      expect(await databases.detailed.playlistEntry.count()).toBe(11);
+    });
+  }, 60_000);
 
   it("refuses a catalogue configured in the scripts' own databases", async () => {
     const legacy = await createLegacyDatabases();
@@ -245,6 +262,74 @@ describe("npm run import-legacy", () => {
       expect(await readFile(path.join(cwd, ".env"), "utf8")).toMatch(/DB_DETAILED_NAME=catalogue_detailed\n$/);
     });
   }, 120_000);
+
+  it("brings a user of the original scripts, in one command, their classes in the API without asking Peloton; a later sync and details run go on from there", async () => {
+    await withDefaultNames(async () => {
+      const sim = await startSimulator({ classes: 12, seed: 16, disciplines: ["cycling"] });
+      cleanups.push(() => sim.close());
+      // what the scripts kept: four of Peloton's details answers (fetched from the simulator before anything else runs)
+      const kept = sim.catalogue.classes.filter((c) => c.songIds.length > 0).slice(0, 4);
+      const { client, dataDir } = await testClient(simulatorConfig(sim));
+      const answers = await Promise.all(kept.map(async (c) => (await client.rideDetails(c.id)).raw as Record<string, any>));
+      await removeDir(dataDir);
+      const legacy = await createLegacyDatabases({ answers, names: { workouts: "peloton_workouts", detailed: "peloton_detailed" } });
+      cleanups.push(() => legacy.remove());
+      await withAdmin((admin) => markAsFixture(admin, ["peloton_workouts", "peloton_detailed"]));
+      const cwd = await tempDir();
+      await writeFile(
+        path.join(cwd, ".env"),
+        `PELOTON_USERNAME=${sim.credentials.username}\nPELOTON_PASSWORD=${sim.credentials.password}\nDB_USER=postgres\nDB_HOST=127.0.0.1\nDB_PASSWORD=\nDB_PORT=5432\n`,
+      );
+      // where Peloton is, and no pause between requests: the only settings beside the scripts' .env
+      const env = { PELOTON_API_URL: sim.url, PELOTON_AUTH_URL: sim.url, PELOTON_REQUEST_DELAY_MS: "0", PELOTON_PAGE_DELAY_MS: "0", PELOTON_JITTER_MS: "0" };
+      const asked = sim.requests.length;
+
+      const run = importLegacy([], env, cwd);
+      const { code } = await run.exited;
+      await withAdmin((admin) => markAsFixture(admin, ["catalogue_workouts", "catalogue_detailed"]));
+      expect({ code, stderr: run.stderr() }).toEqual({
+        code: 0,
+        stderr: expect.stringContaining("[import-legacy] 12/12 classes (100%), 6 imported, 0 already there, 6 pending"),
+      });
+      expect(run.stdout()).toMatch(/\n12 classes: 6 imported \(.*\), 0 already in the catalogue, 6 pending\.\n/);
+
+      const api = startCli("start", [], { ...env, PORT: "0" }, cwd);
+      cleanups.push(() => api.stop());
+      const url = await waitForOutput(api, /GraphQL API on (\S+)/, "the API to listen");
+      for (const answer of answers) {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            query: "query ($id: ID!) { workout(id: $id) { title instructor { name } playlist { song { title } } } }",
+            variables: { id: answer.ride.id },
+          }),
+        });
+        expect(await response.json()).toEqual({
+          data: {
+            workout: {
+              title: answer.ride.title,
+              instructor: { name: answer.ride.instructor.name },
+              playlist: answer.playlist.songs.map((song: { title: string }) => ({ song: { title: song.title } })),
+            },
+          },
+        });
+      }
+      expect(await api.stop()).toEqual({ code: 0, signal: null });
+      expect(sim.requests.slice(asked)).toEqual([]);
+
+      const sync = startCli("sync", [], env, cwd);
+      expect(await sync.exited).toEqual({ code: 0, signal: null });
+      expect(sync.stdout()).toMatch(/: 12 classes seen of 12 listed, 8 new\.\n/);
+      const details = startCli("details", ["--batch-size", "0"], env, cwd);
+      expect(await details.exited).toEqual({ code: 0, signal: null });
+      // the classes not imported: the simulator's others, and the pending ones (which it does not have)
+      expect(details.stdout()).toMatch(/: 8 of 14 classes processed, 6 failed\.\n/);
+      const fetched = sim.requests.slice(asked).flatMap((request) => /^\/api\/ride\/([^/]+)\/details$/.exec(request.path)?.[1] ?? []);
+      expect(fetched.filter((id) => kept.some((c) => c.id === id))).toEqual([]);
+      expect(fetched).toHaveLength(14);
+    });
+  }, 180_000);
 
   it("appends to a .env with CRLF line endings in CRLF", async () => {
     await withDefaultNames(async () => {
