@@ -80,9 +80,12 @@ async function catalogueChecksum(db: Databases): Promise<string[]> {
   return sums;
 }
 
-/** A stored class as storedClass reads it, without the times rows were written. */
+/**
+ * A stored class as storedClass reads it, without the times rows were written, nor its songs' and artists'
+ * play counts: those count every class of the catalogue, and the reference holds others.
+ */
 const classWithoutTimes = async (db: Databases, id: string) =>
-  JSON.parse(JSON.stringify(await storedClass(db, id), (key, value) => (/^(createdAt|updatedAt)$/.test(key) ? undefined : value)));
+  JSON.parse(JSON.stringify(await storedClass(db, id), (key, value) => (/^(createdAt|updatedAt|playCount)$/.test(key) ? undefined : value)));
 
 /** A class's workouts row, without the times it was seen and written. */
 async function classRow(db: Databases, id: string) {
