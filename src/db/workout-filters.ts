@@ -1,6 +1,7 @@
-// Which classes a workouts filter keeps, as Prisma's where (the workouts list, the songs that matched)
-// and as SQL (the facets, which group by expressions Prisma cannot): both written here, criterion by
-// criterion, and held to one answer by test/schema/workout-facets.test.ts.
+// Which classes a workouts filter keeps, as Prisma's where (a workouts page that asks for playlists, the
+// songs that matched) and as SQL (the workouts page and its count, workout-page.ts, and the facets, which
+// group by expressions Prisma cannot): both written here, criterion by criterion, and held to one answer
+// by test/schema/workout-facets.test.ts and test/schema/workout-pages.test.ts.
 import type { DetailedClient } from ".";
 import { Prisma } from "./generated/detailed/client";
 
@@ -91,7 +92,7 @@ export function matchingEntriesWhere(criteria: WorkoutCriteria, workoutIds: stri
 const wholeWords = (words: string) => `%${words}%`;
 
 /** workoutWhere as SQL over `detailed_workouts w`, criterion by criterion (true when none). */
-function workoutSql(criteria: WorkoutCriteria): Prisma.Sql {
+export function workoutSql(criteria: WorkoutCriteria): Prisma.Sql {
   const c = criteria;
   const entry = (condition: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM playlist_entries pe WHERE pe.workout_id = w.id AND ${condition})`;
   const conditions: Prisma.Sql[] = [

@@ -26,7 +26,8 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   DefaultEdgesNullability: { list: false; items: false };
   DefaultNodeNullability: false;
-  Scalars: { DateTime: { Input: Date; Output: Date } };
+  // a time is answered as a Date, or as the text toISOString writes (what a page read as SQL holds)
+  Scalars: { DateTime: { Input: Date; Output: Date | string } };
   AuthScopes: { admin: boolean };
 }>({
   plugins: [ScopeAuthPlugin, RelayPlugin, PrismaPlugin, ComplexityPlugin, ValidationPlugin],
@@ -95,7 +96,11 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-builder.addScalarType("DateTime", DateTimeResolver);
+// Written as text here, once: a Date left in the result is turned into text by the final JSON.stringify,
+// which calls its toJSON row by row; text from the database (toISOString's form) passes as it is.
+builder.addScalarType("DateTime", DateTimeResolver, {
+  serialize: (value) => (typeof value === "string" ? value : (DateTimeResolver.serialize(value) as Date).toISOString()),
+});
 
 /** Why a request is not the admin's, and how to become it. */
 function adminRequired({ admin, authorization }: Context): GraphQLError {

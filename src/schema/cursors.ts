@@ -5,8 +5,9 @@
 // same cursors.
 import { GraphQLError } from "graphql";
 import type { SearchableTable, SearchPosition } from "../db/search";
+import type { WorkoutSortField } from "../db/workout-page";
 
-export type SortField = "originalAirTime" | "difficultyRatingAvg";
+export type SortField = WorkoutSortField;
 
 /**
  * Where a class stands in a list: its id, and the value of the column the list is sorted by, when the
@@ -19,10 +20,10 @@ export interface Position {
 
 const CURSOR_PREFIX = "Workout:";
 
-/** What a cursor needs of a class (Workout always selects these). */
+/** What a cursor needs of a class (Workout always selects these); an air time read as text is toISOString's. */
 export interface SortedWorkout {
   id: string;
-  originalAirTime: Date | null;
+  originalAirTime: Date | string | null;
   difficultyRatingAvg: number | null;
 }
 

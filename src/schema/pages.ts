@@ -1,7 +1,11 @@
-// A page of each parent's list (an instructor's classes, a song's classes, an artist's songs) for
-// every parent of a request at once: the pages' ids ranked in one statement, then their rows with what
-// the query selects in a second. Never one statement per parent, and never Prisma's nested relation,
-// which builds the selection of every row of the list before it cuts the page.
+// Pages of lists. A page of each parent's list (an instructor's classes, a song's classes, an artist's
+// songs) for every parent of a request at once: the pages' ids ranked in one statement, then their rows
+// with what the query selects in a second. Never one statement per parent, and never Prisma's nested
+// relation, which builds the selection of every row of the list before it cuts the page. And a cursor
+// connection whose cursors are made only when read.
+import { parseCursorConnectionArgs } from "@pothos/core";
+import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
+import { pageSize } from "./builder";
 import type { Context } from "./context";
 
 /** What Pothos' prismaConnection asks of a page: its size (first + 1, negative for last), an offset, a cursor, and the selection. */
@@ -60,4 +64,56 @@ export function childCount(
       return parentIds.map((id) => byParent.get(id) ?? 0);
     })
     .load(parentId);
+}
+
+/** An edge whose cursor is made when read: a page asked for its endCursor alone makes one cursor, not 21. */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly toCursor: (node: T) => string,
+  ) {}
+
+  get cursor(): string {
+    return this.toCursor(this.node);
+  }
+}
+
+/** What a page is asked for, as Pothos reads a connection's arguments: `limit` rows past `after` (or before `before`, read backwards when `inverted`). */
+export interface PageRequest {
+  after?: string;
+  before?: string;
+  /** the page size plus one, to tell whether more follow */
+  limit: number;
+  inverted: boolean;
+}
+
+/**
+ * Pothos' resolveCursorConnection, with cursors made only when a client reads them (an edge's
+ * `cursor`, pageInfo's `startCursor` or `endCursor`), and null start and end cursors on a page without
+ * edges, as Relay gives (Pothos gives "" or the cursor it was sent): a cursor names an edge.
+ */
+export async function lazyCursorConnection<T>(args: DefaultConnectionArguments, toCursor: (node: T) => string, page: (request: PageRequest) => Promise<T[]>) {
+  const { before, after, limit, inverted, expectedSize, hasPreviousPage, hasNextPage } = parseCursorConnectionArgs({
+    args,
+    defaultSize: pageSize.default,
+    maxSize: pageSize.max,
+  });
+  const rows = await page({ before, after, limit, inverted });
+  const nodes = rows.slice(0, expectedSize);
+  if (inverted) nodes.reverse();
+  const edges = nodes.map((node) => new Edge(node, toCursor));
+  const [first, last] = [edges[0], edges.at(-1)];
+  return {
+    edges,
+    pageInfo: {
+      hasPreviousPage: hasPreviousPage(rows.length),
+      hasNextPage: hasNextPage(rows.length),
+      get startCursor() {
+        return first ? first.cursor : null;
+      },
+      get endCursor() {
+        return last ? last.cursor : null;
+      },
+    },
+  };
 }

@@ -2,11 +2,13 @@ import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
 import { workoutWhere } from "../db/workout-filters";
+import { type Keyset, type WorkoutOrder as Order, pageColumns, reverseOrder, workoutCount, workoutPage } from "../db/workout-page";
 import { builder } from "./builder";
 import { listingOf, pelotonUrlOf } from "./class-listing";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
 import { pelotonIdOf } from "./node-ids";
-import { cursorConnection, totalCountOf } from "./search";
+import { lazyCursorConnection } from "./pages";
+import { totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 import { WorkoutFilter, workoutCriteria } from "./workout-filter";
 import { pageMatches } from "./workout-matches";
@@ -112,22 +114,26 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, context, info) => {
         const order = workoutOrders[args.orderBy ?? "AIRED_DESC"];
         const criteria = workoutCriteria(args.filter);
-        const where = workoutWhere(criteria);
         const query = queryFromInfo({ context, info, typeName: "Workout", path: ["edges", "node"] });
+        // the page in one hand-written statement when it asks for plain columns (and the instructor's);
+        // through Prisma's findMany when it asks for more (a playlist, with its songs)
+        const columns = pageColumns(query.select);
         const { detailed } = context;
-        const connection = await cursorConnection<WorkoutRow>(
-          { args, toCursor: (workout) => workoutCursor(workout, order.field) },
-          async ({ after, before, limit, inverted }): Promise<WorkoutRow[]> => {
+        const connection = await lazyCursorConnection<WorkoutRow>(
+          args,
+          (workout) => workoutCursor(workout, order.field),
+          async ({ after, before, limit, inverted }) => {
             // each cursor bounds the page: rows past `after` in the order, and past `before` going back
-            const bounds: (Prisma.DetailedWorkoutWhereInput | null)[] = await Promise.all([
-              after ? rowsPast(detailed, positionOf(after, "after"), order) : {},
-              before ? rowsPast(detailed, positionOf(before, "before"), reverse(order)) : {},
+            const [from, to] = await Promise.all([
+              after ? keysetOf(detailed, positionOf(after, "after"), order.field) : undefined,
+              before ? keysetOf(detailed, positionOf(before, "before"), order.field) : undefined,
             ]);
-            if (bounds.includes(null)) return []; // a cursor's class is gone
+            if (from === null || to === null) return []; // a cursor's class is gone
+            if (columns) return workoutPage<WorkoutRow>(detailed, criteria, columns, { order, after: from, before: to, limit, backward: inverted });
             return detailed.detailedWorkout.findMany({
               ...query,
-              where: { AND: [where, ...(bounds as Prisma.DetailedWorkoutWhereInput[])] },
-              orderBy: orderByOf(inverted ? reverse(order) : order),
+              where: { AND: [workoutWhere(criteria), from ? rowsPast(from, order) : {}, to ? rowsPast(to, reverseOrder(order)) : {}] },
+              orderBy: orderByOf(inverted ? reverseOrder(order) : order),
               take: limit,
             });
           },
@@ -136,8 +142,8 @@ builder.queryFields((t) => ({
         const matches = pageMatches(criteria, pageIds, context);
         return {
           ...connection,
-          edges: connection.edges.map((edge) => ({ ...edge, matches })),
-          totalCount: () => detailed.detailedWorkout.count({ where }),
+          edges: connection.edges.map((edge) => Object.assign(edge, { matches })),
+          totalCount: () => workoutCount(detailed, criteria),
         };
       },
     },
@@ -155,6 +161,7 @@ builder.queryFields((t) => ({
   ),
 }));
 
+/** A class of a page: Prisma's row, or workoutPage's, whose air time is the text the DateTime scalar writes. */
 type WorkoutRow = typeof Workout.$inferType;
 
 const WorkoutOrder = builder.enumType("WorkoutOrder", {
@@ -166,15 +173,6 @@ const WorkoutOrder = builder.enumType("WorkoutOrder", {
   } as const,
 });
 
-interface Order {
-  field: SortField;
-  sort: "asc" | "desc";
-  /** PostgreSQL's default where not said: last ascending, first descending */
-  nulls: "first" | "last";
-  /** the tie-break */
-  id: "asc" | "desc";
-}
-
 // each sorts by one nullable column, then by id
 const workoutOrders: Record<"AIRED_DESC" | "AIRED_ASC" | "DIFFICULTY_DESC", Order> = {
   AIRED_DESC: { field: "originalAirTime", sort: "desc", nulls: "first", id: "asc" },
@@ -182,29 +180,24 @@ const workoutOrders: Record<"AIRED_DESC" | "AIRED_ASC" | "DIFFICULTY_DESC", Orde
   DIFFICULTY_DESC: { field: "difficultyRatingAvg", sort: "desc", nulls: "last", id: "asc" },
 };
 
-const flip = { asc: "desc", desc: "asc", first: "last", last: "first" } as const;
-const reverse = (order: Order): Order => ({ field: order.field, sort: flip[order.sort], nulls: flip[order.nulls], id: flip[order.id] });
-
 const orderByOf = ({ field, sort, nulls, id }: Order): Prisma.DetailedWorkoutOrderByWithRelationInput[] => [{ [field]: { sort, nulls } }, { id }];
 
 /**
- * The classes past `position` in `order`, as a filter; null if the class is gone. The cursor carries
- * the sort value, so this reads the database only for an older cursor, or one from another order.
- * (Prisma's own cursor leaves out the LIMIT when the order has a nullable column and pages in memory,
- * prisma/orm#27094: a page 2,000 classes deep read the other 48,000 classes.)
+ * Where a cursor's class stands in a list sorted by `field`; null if the class is gone. The cursor
+ * carries the sort value, so this reads the database only for an older cursor, or one from another order.
  */
-async function rowsPast(
-  detailed: DetailedClient,
-  position: Position,
-  { field, sort, nulls, id: idSort }: Order,
-): Promise<Prisma.DetailedWorkoutWhereInput | null> {
-  let value = position.sorted?.field === field ? position.sorted.value : undefined;
-  if (value === undefined) {
-    const row = await detailed.detailedWorkout.findUnique({ where: { id: position.id }, select: { originalAirTime: true, difficultyRatingAvg: true } });
-    if (!row) return null;
-    value = row[field];
-  }
-  const id = position.id;
+async function keysetOf(detailed: DetailedClient, position: Position, field: SortField): Promise<Keyset | null> {
+  if (position.sorted?.field === field) return { id: position.id, value: position.sorted.value };
+  const row = await detailed.detailedWorkout.findUnique({ where: { id: position.id }, select: { originalAirTime: true, difficultyRatingAvg: true } });
+  return row && { id: position.id, value: row[field] };
+}
+
+/**
+ * The classes past `keyset` in `order`, as Prisma's where: the bounds workoutPage writes in SQL, for a
+ * page read through findMany. (Prisma's own cursor leaves out the LIMIT when the order has a nullable
+ * column and pages in memory, prisma/orm#27094: a page 2,000 classes deep read the other 48,000 classes.)
+ */
+function rowsPast({ value, id }: Keyset, { field, sort, nulls, id: idSort }: Order): Prisma.DetailedWorkoutWhereInput {
   const idPast = { id: idSort === "asc" ? { gt: id } : { lt: id } };
   if (value === null) {
     const tied: Prisma.DetailedWorkoutWhereInput = { [field]: null, ...idPast };

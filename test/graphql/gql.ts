@@ -86,6 +86,11 @@ type Documents = {
     "query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }": typeof types.FacetInstructorsNoneDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": typeof types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": typeof types.FiltersMatchesDocument,
+    "query WorkoutPagesPlain($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } } } } }": typeof types.WorkoutPagesPlainDocument,
+    "query WorkoutPagesWithPlaylist($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } playlist { position } } } } }": typeof types.WorkoutPagesWithPlaylistDocument,
+    "query WorkoutPagesOneClass($id: ID!) { workout(id: $id) { airedAt } }": typeof types.WorkoutPagesOneClassDocument,
+    "query WorkoutPagesEndCursorOnly($orderBy: WorkoutOrder, $after: String) {\n          workouts(orderBy: $orderBy, first: 8, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }": typeof types.WorkoutPagesEndCursorOnlyDocument,
+    "query WorkoutPagesEdgeCursorsOnly { workouts(first: 6) { edges { cursor } } }": typeof types.WorkoutPagesEdgeCursorsOnlyDocument,
     "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": typeof types.TrustedClassesDocument,
     "query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }": typeof types.TrustedAvailabilityDocument,
     "query TrustedRuns { ingestRuns(first: 5) { totalCount } }": typeof types.TrustedRunsDocument,
@@ -163,6 +168,11 @@ const documents: Documents = {
     "query FacetInstructorsNone { workoutFacets { instructors(limit: 0) { count } } }": types.FacetInstructorsNoneDocument,
     "query FiltersWorkouts($filter: WorkoutFilter) { workouts(filter: $filter, first: 100) { totalCount edges { node { pelotonId } } } }": types.FiltersWorkoutsDocument,
     "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }": types.FiltersMatchesDocument,
+    "query WorkoutPagesPlain($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } } } } }": types.WorkoutPagesPlainDocument,
+    "query WorkoutPagesWithPlaylist($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } playlist { position } } } } }": types.WorkoutPagesWithPlaylistDocument,
+    "query WorkoutPagesOneClass($id: ID!) { workout(id: $id) { airedAt } }": types.WorkoutPagesOneClassDocument,
+    "query WorkoutPagesEndCursorOnly($orderBy: WorkoutOrder, $after: String) {\n          workouts(orderBy: $orderBy, first: 8, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }": types.WorkoutPagesEndCursorOnlyDocument,
+    "query WorkoutPagesEdgeCursorsOnly { workouts(first: 6) { edges { cursor } } }": types.WorkoutPagesEdgeCursorsOnlyDocument,
     "query TrustedClasses($first: Int!) { workouts(first: $first) { totalCount edges { node { title } } } }": types.TrustedClassesDocument,
     "query TrustedAvailability { workouts(first: 50) { edges { node { pelotonId available pelotonUrl } } } }": types.TrustedAvailabilityDocument,
     "query TrustedRuns { ingestRuns(first: 5) { totalCount } }": types.TrustedRunsDocument,
@@ -470,6 +480,26 @@ export function graphql(source: "query FiltersWorkouts($filter: WorkoutFilter) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }"): (typeof documents)["query FiltersMatches($filter: WorkoutFilter, $first: Int) { workouts(filter: $filter, first: $first) {\n        edges { node { pelotonId } matches { position startOffsetSeconds song { pelotonId title } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutPagesPlain($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } } } } }"): (typeof documents)["query WorkoutPagesPlain($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutPagesWithPlaylist($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } playlist { position } } } } }"): (typeof documents)["query WorkoutPagesWithPlaylist($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String, $before: String) {\n  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {\n    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes\n      instructor { id: pelotonId name imageUrl } playlist { position } } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutPagesOneClass($id: ID!) { workout(id: $id) { airedAt } }"): (typeof documents)["query WorkoutPagesOneClass($id: ID!) { workout(id: $id) { airedAt } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutPagesEndCursorOnly($orderBy: WorkoutOrder, $after: String) {\n          workouts(orderBy: $orderBy, first: 8, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }"): (typeof documents)["query WorkoutPagesEndCursorOnly($orderBy: WorkoutOrder, $after: String) {\n          workouts(orderBy: $orderBy, first: 8, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id: pelotonId } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query WorkoutPagesEdgeCursorsOnly { workouts(first: 6) { edges { cursor } } }"): (typeof documents)["query WorkoutPagesEdgeCursorsOnly { workouts(first: 6) { edges { cursor } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
