@@ -62,6 +62,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export const isPoolExhausted = (error: unknown) =>
   [...errorChain(error)].some(({ code, message }) => code === "P2024" || message === "timeout exceeded when trying to connect");
 
+/** Whether the database refused the role a privilege (SQLSTATE 42501: creating tables in a schema, reading a table). */
+export const isPermissionDenied = (error: unknown) => sqlStates(error).includes("42501");
+
 /** Whether the database refused text with a NUL character (U+0000), which PostgreSQL cannot store. */
 export const isNulInText = (error: unknown) => sqlStates(error).includes("22021");
 

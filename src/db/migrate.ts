@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../log";
+import { isPermissionDenied } from "./errors";
 import type { SqlSession } from "./sql";
 
 export interface Migration {
@@ -65,6 +66,15 @@ export async function applyMigrations(
   migrations: Migration[],
   { database, logger }: { database: string; logger: Logger },
 ): Promise<string[]> {
+  try {
+    return await migrate(session, migrations, { database, logger });
+  } catch (error) {
+    if (!isPermissionDenied(error)) throw error;
+    throw await permissionError(session, database, error);
+  }
+}
+
+async function migrate(session: SqlSession, migrations: Migration[], { database, logger }: { database: string; logger: Logger }): Promise<string[]> {
   await session.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
   try {
     await session.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -139,12 +149,39 @@ async function applyOne(session: SqlSession, migration: Migration, database: str
     const message = error instanceof Error ? error.message : String(error);
     // If the connection is gone this cannot be recorded; the row then reads as interrupted, is
     // retried at the next start, and the database has rolled the transaction back by itself.
+    // A privilege the role lacks is fixed outside the migration: it is not recorded as failed (which
+    // would ask for `migrate resolve` first), only forgotten, and applied again once the role may.
     await session
       .exec("ROLLBACK")
-      .then(() => session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]))
+      .then(() =>
+        isPermissionDenied(error)
+          ? session.query(`DELETE FROM "_prisma_migrations" WHERE id = $1`, [id])
+          : session.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, message]),
+      )
       .catch(() => undefined);
-    throw new MigrationError(`Migration ${migration.name} failed on the ${database} database and was rolled back: ${message}`);
+    throw new MigrationError(`Migration ${migration.name} failed on the ${database} database and was rolled back: ${message}`, { cause: error });
   }
+}
+
+/**
+ * The database exists but the role may not make the catalogue's tables in it (a database another role
+ * owns, made with a plain `createdb`): which role, which database, and how to let it. Owning the database
+ * is the one fix that covers every step: creating in schema public, and the pg_trgm extension (which
+ * needs CREATE on the database itself).
+ */
+async function permissionError(session: SqlSession, database: string, error: unknown): Promise<MigrationError> {
+  const [who] = await session
+    .query<{ role: string; name: string }>("SELECT current_user AS role, current_database() AS name")
+    .catch(() => [] as { role: string; name: string }[]);
+  const role = who?.role ?? "this role";
+  const name = who?.name ?? `the ${database} database`;
+  const cause = error instanceof Error ? error.message : String(error);
+  return new MigrationError(
+    `The role ${role} may not create the catalogue's tables in the ${database} database ${name} (${cause}). ` +
+      `Give the role its databases, as a superuser or their owner: \`ALTER DATABASE "${name}" OWNER TO "${role}"\` ` +
+      `(and the same for the other catalogue database if another role owns it too); then run the command again.`,
+    { cause: error },
+  );
 }
 
 // CREATE TABLE [IF NOT EXISTS] [public.]name, the name quoted (as Prisma writes it) or not (folded to lower case)

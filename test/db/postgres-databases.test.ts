@@ -158,6 +158,48 @@ onPostgres("the DB_* settings on PostgreSQL", () => {
     expect(owners).toEqual([{ owner: role }, { owner: role }]);
   });
 
+  it("say, for databases another role owns where this one may not create tables, which role, which database and the fix; then migrate after it", async () => {
+    const role = `pmc_noschema_${randomBytes(4).toString("hex")}`;
+    const name = scratchPair();
+    await withAdmin(async (admin) => {
+      await admin.query(`CREATE ROLE ${role} LOGIN`);
+      // as a DBA's plain createdb makes them: owned by the superuser, schema public closed to others (PostgreSQL 15+)
+      await admin.query(`CREATE DATABASE "${name}_workouts"`);
+      await admin.query(`CREATE DATABASE "${name}_detailed"`);
+    });
+    cleanups.push(async () => {
+      await dropPostgresPair(name);
+      await withAdmin((admin) => admin.query(`DROP ROLE IF EXISTS ${role}`));
+    });
+    await inDatabase(`${name}_workouts`, (client) => client.query("REVOKE CREATE ON SCHEMA public FROM PUBLIC"));
+    const { database } = loadConfig(dbEnv(name, role));
+
+    const error = await openDatabases(database).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MigrationError); // printed without a stack trace
+    expect((error as Error).message).toBe(
+      `The role ${role} may not create the catalogue's tables in the workouts database ${name}_workouts (permission denied for schema public). ` +
+        `Give the role its databases, as a superuser or their owner: \`ALTER DATABASE "${name}_workouts" OWNER TO "${role}"\` ` +
+        "(and the same for the other catalogue database if another role owns it too); then run the command again.",
+    );
+
+    // half a fix: creating in schema public, not the extension (CREATE on the database); the migration it stops at is not left failed
+    for (const suffix of ["workouts", "detailed"]) {
+      await inDatabase(`${name}_${suffix}`, (client) => client.query(`GRANT CREATE ON SCHEMA public TO "${role}"`));
+    }
+    const second = await openDatabases(database).catch((caught: unknown) => caught);
+    expect(second).toBeInstanceOf(MigrationError);
+    expect((second as Error).message).toContain(`The role ${role} may not create the catalogue's tables in the detailed database ${name}_detailed (`);
+    expect((second as Error).message).toContain("permission denied to create extension");
+
+    // the fix the message gives works, for each database in turn
+    for (const suffix of ["workouts", "detailed"]) {
+      await withAdmin((admin) => admin.query(`ALTER DATABASE "${name}_${suffix}" OWNER TO "${role}"`));
+    }
+    const databases = await openDatabases(database);
+    expect(await databases.detailed.song.count()).toBe(0);
+    await databases.close();
+  });
+
   it("refuse a database holding the original scripts' workouts table, before writing anything anywhere", async () => {
     const name = scratchPair();
     await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}_workouts"`));
