@@ -37,8 +37,10 @@ export function memoryStore(maxBytes: number): AnswerStore {
 
 /** How long Redis keeps an answer: those of older versions are never read again, and expire. */
 export const redisAnswerSeconds = 3600;
-// A local Redis answers in well under a millisecond: a command slower than this counts as Redis failing.
-const commandTimeoutMs = 200;
+// A command slower than this counts as Redis failing. Redis answers in a millisecond, but a busy API reads
+// the reply late (200 ms timed out every command of a loaded API on 2 cores); only the requests waiting when
+// Redis stops answering wait this long, the next ones skip it (retryAfterOutageMs).
+const commandTimeoutMs = 1000;
 // During an outage Redis is asked again once a second, rather than by every request (each would wait the timeout).
 const retryAfterOutageMs = 1000;
 

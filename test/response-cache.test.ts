@@ -188,20 +188,23 @@ describe("the response cache", () => {
       await retitle("two");
       expect((await post(cached, Titles, { first: 2 })).text).toBe(stored.text);
 
-      // a server that stops answering (its connection stays open): each request is executed after the command's timeout
+      // a server that stops answering (its connection stays open): the first request waits out the command's timeout, the next skip Redis; each is executed
       server.process.kill("SIGSTOP");
       for (let i = 0; i < 3; i++) {
         const started = performance.now();
         const answer = await post(cached, Titles, { first: 2 });
         expect([answer.status, titlesOf(answer)]).toEqual([200, ["two", "two"]]);
-        expect(performance.now() - started).toBeLessThan(2000);
+        expect(performance.now() - started).toBeLessThan(5000);
       }
       expect(warnings()).toEqual([expect.stringMatching(/Redis \(REDIS_URL\) is failing: answering uncached/)]);
       server.process.kill("SIGCONT");
-      // stored again: the first answer, or one the stopped server took in meanwhile (the same version's)
+      // asked again a second after the failure: answering again, with the answer it holds for this version
+      await waitFor(async () => {
+        await post(cached, Titles, { first: 2 });
+        return lines.some((line) => /answers again/.test(line.msg));
+      });
       await retitle("three");
-      await waitFor(async () => !titlesOf(await post(cached, Titles, { first: 2 })).includes("three"));
-      expect(lines.map((line) => line.msg)).toContainEqual(expect.stringMatching(/answers again/));
+      expect(titlesOf(await post(cached, Titles, { first: 2 }))).not.toContain("three");
 
       // a server gone: refused at once, one more warning for this outage
       server.process.kill("SIGKILL");
