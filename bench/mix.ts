@@ -1,6 +1,9 @@
 // The query benchmark's fixed mix: what a client of the catalogue asks most, each as a GraphQL
 // operation and as the raw-SQL route (bench/raw-server.ts) that answers the same data. Requests
 // cycle through parameter sets drawn from the seeded catalogue, so that no one row stays cached.
+import pg from "pg";
+import type { DatabaseConfig } from "../src/config";
+import { openEmbeddedInstances } from "../src/db";
 import { cursorOf, type Query } from "./raw-server";
 
 export interface MixItem {
@@ -110,4 +113,24 @@ export async function buildMix(query: Query): Promise<MixItem[]> {
       variables: deepRows.map((row) => ({ after: cursorOf(row.id, row.aired_at?.toISOString() ?? null) })),
     },
   ];
+}
+
+/** The mix's parameters, read straight from the detailed database before any server holds it. */
+export async function readMix(database: DatabaseConfig): Promise<MixItem[]> {
+  if (database.kind === "postgres") {
+    const client = new pg.Client({ connectionString: database.detailedUrl });
+    await client.connect();
+    try {
+      return await buildMix(async (text, params) => (await client.query(text, params)).rows);
+    } finally {
+      await client.end();
+    }
+  }
+  const embedded = await openEmbeddedInstances(database.dataDir);
+  try {
+    const query: Query = async <Row>(text: string, params: unknown[]) => (await embedded.detailed.query<Row>(text, params)).rows;
+    return await buildMix(query);
+  } finally {
+    await embedded.close();
+  }
 }

@@ -9,11 +9,9 @@ import pg from "pg";
 import type { MemoryUse } from "../harness/memory";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
-import { openEmbeddedInstances } from "../src/db";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
-import { buildMix, type MixItem } from "./mix";
+import { type MixItem, readMix } from "./mix";
 import { apiCursorRow, installPeer, type PeerQuery, peerCursorRow, peerQueries, peerVersions, preparePeerDatabase, withCursorRows } from "./peer";
-import type { Query } from "./raw-server";
 import { applicationName, type ServerProcess, type Side, startApiServer, startPeerServer, startRawServer } from "./servers";
 
 export interface LoadOptions {
@@ -340,26 +338,6 @@ async function measureTurns(
 
 /** How many turns each side takes in the measured seconds of an item. */
 const SLICES = 5;
-
-/** The mix's parameters, read straight from the detailed database before any server holds it. */
-async function readMix(database: DatabaseConfig): Promise<MixItem[]> {
-  if (database.kind === "postgres") {
-    const client = new pg.Client({ connectionString: database.detailedUrl });
-    await client.connect();
-    try {
-      return await buildMix(async (text, params) => (await client.query(text, params)).rows);
-    } finally {
-      await client.end();
-    }
-  }
-  const embedded = await openEmbeddedInstances(database.dataDir);
-  try {
-    const query: Query = async <Row>(text: string, params: unknown[]) => (await embedded.detailed.query<Row>(text, params)).rows;
-    return await buildMix(query);
-  } finally {
-    await embedded.close();
-  }
-}
 
 /**
  * Loads the API, the raw baseline and PostGraphile with each item of the mix in turn, after checking

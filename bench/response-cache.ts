@@ -7,18 +7,15 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import autocannon from "autocannon";
 import { Redis } from "ioredis";
-import pg from "pg";
 import { type ApiServer, startApi } from "../harness/api";
 import { withDatabases } from "../harness/databases";
 import { type MemoryUse, memoryOf } from "../harness/memory";
 import { bumpCatalogueVersion, catalogueVersion } from "../src/catalogue-version";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import { type DatabaseConfig, loadConfig } from "../src/config";
-import { openEmbeddedInstances } from "../src/db";
 import { memoryStore } from "../src/response-cache";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
-import { buildMix, type MixItem } from "./mix";
-import type { Query } from "./raw-server";
+import { type MixItem, readMix } from "./mix";
 
 export interface CacheBenchOptions {
   /** requests in the measured mix */
@@ -127,26 +124,6 @@ function drawRequests(items: MixItem[], { requests, zipfExponent, seed }: CacheB
     const set = ranks[item]!();
     return { item, set, body: JSON.stringify({ query: items[item]!.query, variables: items[item]!.variables[set] }) };
   });
-}
-
-/** The mix's parameters, read from the detailed database before any server holds it (PGlite allows one process). */
-async function readMix(database: DatabaseConfig): Promise<MixItem[]> {
-  if (database.kind === "postgres") {
-    const client = new pg.Client({ connectionString: database.detailedUrl });
-    await client.connect();
-    try {
-      return await buildMix(async (text, params) => (await client.query(text, params)).rows);
-    } finally {
-      await client.end();
-    }
-  }
-  const embedded = await openEmbeddedInstances(database.dataDir);
-  try {
-    const query: Query = async <Row>(text: string, params: unknown[]) => (await embedded.detailed.query<Row>(text, params)).rows;
-    return await buildMix(query);
-  } finally {
-    await embedded.close();
-  }
 }
 
 const failed = (status: number, body: string) => status !== 200 || body.includes('"errors":[');

@@ -11,6 +11,7 @@ import { parseOptions, readCommandLine, UsageError, wholeNumber } from "../src/c
 import type { DatabaseConfig } from "../src/config";
 import { type Backend, type BenchTargetOptions, benchDatabaseConfig, defaultTargetOptions, postgresVersion, recreateBenchDatabases } from "./databases";
 import { benchQueries, defaultLoad, type LoadOptions, type QueryBenchResult } from "./queries";
+import { benchResponseCache, type CacheBenchResult, defaultCacheBench } from "./response-cache";
 import { defaultScale, printSeedReport, type SeedReport, scaleFor, seedCatalogue } from "./seed";
 
 /**
@@ -203,6 +204,7 @@ async function main() {
   const scale = options.classes === defaultScale.classes ? defaultScale : scaleFor(options.classes);
   const seeds: SeedReport[] = [];
   const queries: QueryBenchResult[] = [];
+  const responseCache: CacheBenchResult[] = [];
   for (const backend of options.backends) {
     let database: DatabaseConfig;
     if (options.seed) {
@@ -219,6 +221,10 @@ async function main() {
     const result = await benchQueries(database, options.load, (line) => out(line));
     printQueryTable(result);
     queries.push(result);
+    out(
+      `\nResponse cache on ${backend}: ${defaultCacheBench.requests.toLocaleString("en-US")} requests of the mix, parameters drawn with a Zipf law (s = ${defaultCacheBench.zipfExponent}), ${defaultCacheBench.connections} clients; cache off, in memory, in Redis:`,
+    );
+    responseCache.push(await benchResponseCache(database, defaultCacheBench, (line) => out(line)));
   }
 
   let ingestion: Record<string, unknown> | string;
@@ -252,6 +258,7 @@ async function main() {
     targets,
     seed: seeds,
     queries,
+    responseCache,
     targetChecks: checks,
     ingestion,
     totalSeconds: Math.round((Date.now() - started) / 1000),

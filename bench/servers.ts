@@ -61,9 +61,9 @@ function serverProcess(side: Side, proc: StartedProcess, origin: string): Server
   };
 }
 
-/** `npm start` in production mode over the given databases, with no admin token. */
+/** `npm start` in production mode over the given databases, with no admin token and no response cache (the mix measures cold paths; bench/response-cache.ts measures the cache). */
 export async function startApiServer(database: DatabaseConfig): Promise<ServerProcess> {
-  const api = await startApi(database, { env: { ADMIN_TOKEN: "", PGAPPNAME: applicationName.graphql }, timeoutMs: startTimeoutMs });
+  const api = await startApi(database, { env: { ADMIN_TOKEN: "", PGAPPNAME: applicationName.graphql, RESPONSE_CACHE_MAX_MB: "0" }, timeoutMs: startTimeoutMs });
   return serverProcess("graphql", api.cli, new URL(api.url).origin);
 }
 
