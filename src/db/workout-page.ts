@@ -117,22 +117,34 @@ export const reverseOrder = (order: WorkoutOrder): WorkoutOrder => {
   return { field: order.field, sort: flip[order.sort], nulls: flip[order.nulls], id: flip[order.id] };
 };
 
-/** The page's rows, with `columns` (pageColumns), in the order read (reversed when backward). */
-export function workoutPage<Row>(
+const countSql = (criteria: WorkoutCriteria) => Prisma.sql`SELECT count(*)::int FROM detailed_workouts w WHERE ${workoutSql(criteria)}`;
+
+/**
+ * The page's rows, with `columns` (pageColumns), in the order read (reversed when backward); and when
+ * `counted`, how many classes match `criteria`, in the same statement (a subquery PostgreSQL runs once).
+ * A page without rows has no count: workoutCount then.
+ */
+export async function workoutPage<Row>(
   detailed: DetailedClient,
   criteria: WorkoutCriteria,
   columns: Prisma.Sql,
   { order, after, before, limit, backward }: PageBounds,
-): Promise<Row[]> {
+  counted: boolean,
+): Promise<{ rows: Row[]; total?: number }> {
   const conditions = [workoutSql(criteria), ...(after ? [pastSql(after, order)] : []), ...(before ? [pastSql(before, reverseOrder(order))] : [])];
-  return detailed.$queryRaw<Row[]>`
-    SELECT ${columns} FROM detailed_workouts w LEFT JOIN instructors i ON i.id = w.instructor_id
+  const total = counted ? Prisma.sql`, (${countSql(criteria)}) AS "totalCount"` : Prisma.empty;
+  const rows = await detailed.$queryRaw<(Row & { totalCount?: number })[]>`
+    SELECT ${columns}${total} FROM detailed_workouts w LEFT JOIN instructors i ON i.id = w.instructor_id
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY ${orderSql(backward ? reverseOrder(order) : order)} LIMIT ${limit}`;
+  if (!counted || rows.length === 0) return { rows };
+  const count = rows[0]!.totalCount;
+  for (const row of rows) delete row.totalCount;
+  return { rows, total: count };
 }
 
 /** How many classes match `criteria`. */
 export async function workoutCount(detailed: DetailedClient, criteria: WorkoutCriteria): Promise<number> {
-  const [row] = await detailed.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM detailed_workouts w WHERE ${workoutSql(criteria)}`;
+  const [row] = await detailed.$queryRaw<{ count: number }[]>`SELECT (${countSql(criteria)}) AS count`;
   return row!.count;
 }

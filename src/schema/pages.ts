@@ -5,6 +5,7 @@
 // connection whose cursors are made only when read.
 import { parseCursorConnectionArgs } from "@pothos/core";
 import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
+import { GraphQLIncludeDirective, type GraphQLResolveInfo, GraphQLSkipDirective, getDirectiveValues, Kind, type SelectionSetNode } from "graphql";
 import { pageSize } from "./builder";
 import type { Context } from "./context";
 
@@ -116,4 +117,19 @@ export async function lazyCursorConnection<T>(args: DefaultConnectionArguments, 
       },
     },
   };
+}
+
+/** Whether the field being resolved asks for its subfield `name` (under any alias, in any fragment, unless skipped). */
+export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
+  const included = (node: Parameters<typeof getDirectiveValues>[1]) =>
+    getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
+  const within = (selectionSet: SelectionSetNode | undefined): boolean =>
+    (selectionSet?.selections ?? []).some((selection) => {
+      if (!included(selection)) return false;
+      if (selection.kind === Kind.FIELD) return selection.name.value === name;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
 }

@@ -7,7 +7,7 @@ import { builder } from "./builder";
 import { listingOf, pelotonUrlOf } from "./class-listing";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
 import { pelotonIdOf } from "./node-ids";
-import { lazyCursorConnection } from "./pages";
+import { asksFor, lazyCursorConnection } from "./pages";
 import { totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 import { WorkoutFilter, workoutCriteria } from "./workout-filter";
@@ -118,6 +118,9 @@ builder.queryFields((t) => ({
         // the page in one hand-written statement when it asks for plain columns (and the instructor's);
         // through Prisma's findMany when it asks for more (a playlist, with its songs)
         const columns = pageColumns(query.select);
+        // and the total in the page's statement when it is asked
+        const counted = columns !== null && asksFor(info, "totalCount");
+        let total: number | undefined;
         const { detailed } = context;
         const connection = await lazyCursorConnection<WorkoutRow>(
           args,
@@ -129,7 +132,11 @@ builder.queryFields((t) => ({
               before ? keysetOf(detailed, positionOf(before, "before"), order.field) : undefined,
             ]);
             if (from === null || to === null) return []; // a cursor's class is gone
-            if (columns) return workoutPage<WorkoutRow>(detailed, criteria, columns, { order, after: from, before: to, limit, backward: inverted });
+            if (columns) {
+              const page = await workoutPage<WorkoutRow>(detailed, criteria, columns, { order, after: from, before: to, limit, backward: inverted }, counted);
+              total = page.total;
+              return page.rows;
+            }
             return detailed.detailedWorkout.findMany({
               ...query,
               where: { AND: [workoutWhere(criteria), from ? rowsPast(from, order) : {}, to ? rowsPast(to, reverseOrder(order)) : {}] },
@@ -143,7 +150,7 @@ builder.queryFields((t) => ({
         return {
           ...connection,
           edges: connection.edges.map((edge) => Object.assign(edge, { matches })),
-          totalCount: () => workoutCount(detailed, criteria),
+          totalCount: async () => total ?? workoutCount(detailed, criteria),
         };
       },
     },

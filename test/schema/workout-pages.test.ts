@@ -116,6 +116,31 @@ describe("a page of classes read as SQL", () => {
     expect(data!.workout!.airedAt).toBe("2021-03-04T05:06:07.089Z");
   });
 
+  it("reads the page and its totalCount in one statement, and counts apart past the last class", async () => {
+    const { totalCount } = await plainPage({ first: 5, filter: { minDuration: 1200 } });
+    expect(sent).toHaveLength(1);
+    expect(totalCount).toBe(await db.detailed.detailedWorkout.count({ where: { durationSeconds: { gte: 1200 } } }));
+    const last = await plainPage({ last: 1, filter: { minDuration: 1200 } });
+    const past = await plainPage({ first: 5, filter: { minDuration: 1200 }, after: last.pageInfo.endCursor });
+    expect(sent).toHaveLength(2);
+    expect(past).toMatchObject({ totalCount, edges: [] });
+  });
+
+  it("sees totalCount asked through a fragment, and not when skipped", async () => {
+    const counted = graphql(`query WorkoutPagesCountInFragment($withCount: Boolean!) {
+      workouts(first: 3) { ...WorkoutPagesTotal @include(if: $withCount) edges { node { id: pelotonId } } } }
+      fragment WorkoutPagesTotal on QueryWorkoutsConnection { ... on QueryWorkoutsConnection { totalCount } }`);
+    sent.length = 0;
+    const { data } = await execute(api, counted, { withCount: true });
+    expect(data!.workouts.totalCount).toBe(sim.catalogue.classes.length);
+    expect(sent).toHaveLength(1);
+    sent.length = 0;
+    const { data: without } = await execute(api, counted, { withCount: false });
+    expect(without!.workouts.totalCount).toBeUndefined();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).not.toMatch(/count\(\*\)/);
+  });
+
   it("answers null for the instructor of a class without one", async () => {
     const { edges } = await plainPage({ first: 100 });
     const without = edges.filter((edge) => edge.node.instructor === null).map((edge) => edge.node.id);
