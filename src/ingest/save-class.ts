@@ -3,6 +3,7 @@ import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
 import { artistSearchColumns, songSearchColumns } from "../db/search";
 import { classTypeNamesOf, type PelotonArtist, type PelotonSong, type RideDetails } from "../peloton/schemas";
+import { type PlayCountChanges, takeOutClass } from "./play-counts";
 import { MAX_INDEXED_TEXT, type Storable, said, storable, storableJson, type Warning } from "./storable";
 
 interface ArtistCredit {
@@ -72,8 +73,8 @@ const transactionTimeoutMs = (songs: number) => Math.max(15_000, 20 * songs);
  * Writes a class with its instructor and playlist to the detailed database in one transaction.
  * Saving a class again replaces its playlist and its songs' credits and never duplicates a song,
  * artist or album. Each kind of row is written in a few set-wise statements (read what exists,
- * insert what is new, update what changed), in id order, so that concurrent saves of classes sharing
- * songs lock them in the same order and cannot deadlock. Values our columns cannot hold are clamped
+ * insert what is new, update what changed), in id order; saves take turns (takeTurn). The play
+ * counts follow in the same transaction (play-counts.ts). Values our columns cannot hold are clamped
  * or nulled at the boundary; the warnings say which.
  */
 export async function saveClassDetails(detailed: DetailedClient, details: RideDetails & { raw?: unknown }): Promise<{ songs: number; warnings: Warning[] }> {
@@ -112,8 +113,11 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
   let playlist: ReturnType<typeof playlistOf> = [];
   await detailed.$transaction(
     async (tx) => {
-      // first, before this transaction holds any row: it may wait for the artist identity lock
+      // first, before it holds any row
+      await takeTurn(tx);
       const { aliases, artistOf, merges } = await artistsOf(tx, details);
+      // the play counts less the class's stored playlist, which goes
+      const counts = await takeOutClass(tx, ride.id);
       if (instructor && instructorRow) {
         await tx.instructor.upsert({ where: { id: instructor.id }, create: { id: instructor.id, ...instructorRow }, update: said(instructorRow) });
       }
@@ -126,9 +130,8 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
 
       playlist = playlistOf(details, store, artistOf);
       await saveAlbums(tx, uniqueById(playlist.flatMap(({ song }) => (song.album ? [song.album] : []))));
-      await saveArtists(tx, uniqueById(playlist.flatMap(({ song }) => song.artists)), aliases, merges);
-      await saveSongs(tx, songRows(playlist, store));
-      await tx.playlistEntry.deleteMany({ where: { workoutId: ride.id } });
+      await saveArtists(tx, uniqueById(playlist.flatMap(({ song }) => song.artists)), aliases, merges, counts);
+      const credits = await saveSongs(tx, songRows(playlist, store), counts);
       await tx.playlistEntry.createMany({
         data: playlist.map(({ position, startOffsetSeconds, cueTimeOffset, song }) => ({
           workoutId: ride.id,
@@ -138,6 +141,11 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
           cueTimeOffset,
         })),
       });
+      counts.addClass(
+        instructorId,
+        playlist.map(({ song }) => ({ songId: song.id, artistIds: credits.get(song.id) ?? [] })),
+      );
+      await counts.write();
       await bumpCatalogueVersion(tx);
     },
     { timeout: transactionTimeoutMs(details.playlist?.songs.length ?? 0), maxWait: 15_000 },
@@ -147,6 +155,17 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
 
 type Transaction = Parameters<Parameters<DetailedClient["$transaction"]>[0]>[0];
 
+/**
+ * Class saves take turns, each holding this lock until it commits. Concurrent saves sharing songs and
+ * artists deadlocked, in id order or not: one waiting for a row the other had just made (a new artist,
+ * song or album) while holding one the other then needed (a race of such saves did so within a few
+ * rounds, play counts or not). One at a time, none can, and each reads the catalogue as the one before
+ * left it: the playlist it replaces, the plays it moves between credits. Ingestion's concurrency is
+ * for waiting on Peloton, which the saves do not hold up: a save takes milliseconds.
+ */
+const CLASS_SAVES_LOCK = 7270736902;
+const takeTurn = (tx: Transaction) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${CLASS_SAVES_LOCK}::bigint)`;
+
 // A ride may name an instructor without embedding it: link it only if we already know them.
 async function knownInstructor(tx: Transaction, id: string | null | undefined): Promise<string | null> {
   if (!id) return null;
@@ -154,17 +173,15 @@ async function knownInstructor(tx: Transaction, id: string | null | undefined): 
 }
 
 /** Moves the credits of the artist keyed by a bare artist_id to its alias's artist, then deletes it. */
-async function mergeArtist(tx: Transaction, from: string, into: string) {
-  await tx.$executeRaw`
+async function mergeArtist(tx: Transaction, from: string, into: string, counts: PlayCountChanges) {
+  const moved = await tx.$queryRaw<{ song_id: string }[]>`
     UPDATE song_artists SET artist_id = ${into}
-     WHERE artist_id = ${from} AND song_id NOT IN (SELECT song_id FROM song_artists WHERE artist_id = ${into})`;
+     WHERE artist_id = ${from} AND song_id NOT IN (SELECT song_id FROM song_artists WHERE artist_id = ${into})
+    RETURNING song_id`;
+  // the alias's artist gains those songs' plays; the deleted artist's counts go with it
+  await counts.credits(moved.map((row) => ({ credit: { songId: row.song_id, artistId: into }, sign: 1 })));
   await tx.artist.delete({ where: { id: from } }); // its credits left on songs the alias already credits go with it
 }
-
-// Saves that create or merge artists keyed by a bare artist_id take this lock (until they commit), so
-// that a merge never deletes an artist that another save is crediting at the same moment.
-const ARTIST_IDENTITY_LOCK = 7270736901;
-const lockArtistIdentities = (tx: Transaction) => tx.$executeRaw`SELECT pg_advisory_xact_lock(${ARTIST_IDENTITY_LOCK}::bigint)`;
 
 /**
  * The artist each credit of the answer names, and the artist_id → alias pairs it teaches: a credit by
@@ -172,7 +189,7 @@ const lockArtistIdentities = (tx: Transaction) => tx.$executeRaw`SELECT pg_advis
  */
 async function artistsOf(tx: Transaction, details: RideDetails) {
   const credited = (details.playlist?.songs ?? []).flatMap((song) => song.artists);
-  // in id order, like every other write, so that concurrent saves cannot deadlock on them
+  // in id order, like every other write
   const aliases = uniqueBy(
     credited.flatMap((artist) =>
       artist.artist_alias_id && artist.artist_alias_id !== artist.artist_id ? [{ pelotonId: artist.artist_id, artistId: artist.artist_alias_id }] : [],
@@ -184,13 +201,9 @@ async function artistsOf(tx: Transaction, details: RideDetails) {
   // artists first met by artist_id alone, whose alias this answer gives: to be merged into it
   const bareArtists = () =>
     tx.artist.findMany({ where: { id: { in: aliases.map((alias) => alias.pelotonId) } }, select: { id: true }, orderBy: { id: "asc" } });
-  let merges: { from: string; into: string }[] = [];
-  if (bare.length || (aliases.length && (await bareArtists()).length)) {
-    await lockArtistIdentities(tx);
-    merges = (await bareArtists()).map(({ id }) => ({ from: id, into: aliasOf.get(id)! }));
-    for (const known of bare.length ? await tx.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } }) : [])
-      aliasOf.set(known.pelotonId, known.artistId);
-  }
+  const merges = aliases.length ? (await bareArtists()).map(({ id }) => ({ from: id, into: aliasOf.get(id)! })) : [];
+  for (const known of bare.length ? await tx.artistPelotonId.findMany({ where: { pelotonId: { in: bare } } }) : [])
+    aliasOf.set(known.pelotonId, known.artistId);
   const artistOf: ArtistOf = (artist) => artist.artist_alias_id || aliasOf.get(artist.artist_id) || artist.artist_id;
   return { aliases, artistOf, merges };
 }
@@ -221,6 +234,7 @@ async function saveArtists(
   artists: ArtistCredit[],
   aliases: { pelotonId: string; artistId: string }[],
   merges: { from: string; into: string }[],
+  counts: PlayCountChanges,
 ) {
   if (!artists.length) return;
   await tx.artist.createMany({
@@ -228,7 +242,7 @@ async function saveArtists(
     skipDuplicates: true,
   });
   if (aliases.length) await tx.artistPelotonId.createMany({ data: aliases, skipDuplicates: true });
-  for (const { from, into } of merges) await mergeArtist(tx, from, into);
+  for (const { from, into } of merges) await mergeArtist(tx, from, into, counts);
   const pictured = new Map(artists.filter((a) => a.imageUrl).map((a) => [a.id, a.imageUrl!]));
   const unpictured = await tx.artist.findMany({ where: { id: { in: [...pictured.keys()] }, imageUrl: null }, select: { id: true }, orderBy: { id: "asc" } });
   for (const { id } of unpictured) await tx.artist.updateMany({ where: { id, imageUrl: null }, data: { imageUrl: pictured.get(id)! } });
@@ -256,9 +270,12 @@ function songRows(playlist: ReturnType<typeof playlistOf>, store: Storable) {
 
 type SongRow = ReturnType<typeof songRows>[number];
 
-/** New songs inserted, known ones updated where they changed, and credits replaced where Peloton changed them. */
-async function saveSongs(tx: Transaction, songs: SongRow[]) {
-  if (!songs.length) return;
+/**
+ * New songs inserted, known ones updated where they changed, and credits replaced where Peloton changed
+ * them. Answers each song's credits as saved (its artists in order).
+ */
+async function saveSongs(tx: Transaction, songs: SongRow[], counts: PlayCountChanges): Promise<Map<string, string[]>> {
+  if (!songs.length) return new Map();
   const songIds = songs.map((song) => song.id);
   const known = new Map(
     (
@@ -295,15 +312,28 @@ async function saveSongs(tx: Transaction, songs: SongRow[]) {
     if (!sameValues(data, before)) await tx.song.update({ where: { id: song.id }, data });
   }
   // credits as Peloton lists them now: a song whose credits changed upstream has them replaced
-  const creditsNow = new Map<string, string>();
+  const creditsNow = new Map<string, string[]>();
   for (const credit of await tx.songArtist.findMany({ where: { songId: { in: songIds } }, orderBy: [{ songId: "asc" }, { position: "asc" }] })) {
-    creditsNow.set(credit.songId, `${creditsNow.get(credit.songId) ?? ""}${credit.artistId},`);
+    creditsNow.set(credit.songId, [...(creditsNow.get(credit.songId) ?? []), credit.artistId]);
   }
-  const stale = songs.filter(
-    (song) =>
-      (creditsNow.get(song.id) ?? "") !== song.credits.map((credit) => `${credit.artistId},`).join("") && (song.credits.length || !creditsNow.has(song.id)),
+  const sameCredits = (now: string[], sent: { artistId: string }[]) => now.length === sent.length && now.every((id, i) => id === sent[i]!.artistId);
+  const stale = songs.filter((song) => !sameCredits(creditsNow.get(song.id) ?? [], song.credits) && (song.credits.length || !creditsNow.has(song.id)));
+  // the plays of a song move from the artists it credited to those it credits now (a new one has none yet)
+  await counts.credits(
+    stale
+      .filter((song) => known.has(song.id))
+      .flatMap((song) => [
+        ...(creditsNow.get(song.id) ?? []).map((artistId) => ({ credit: { songId: song.id, artistId }, sign: -1 as const })),
+        ...song.credits.map((credit) => ({ credit, sign: 1 as const })),
+      ]),
   );
   const recredited = stale.filter((song) => creditsNow.has(song.id)).map((song) => song.id);
   if (recredited.length) await tx.songArtist.deleteMany({ where: { songId: { in: recredited } } });
   await tx.songArtist.createMany({ data: stale.flatMap((song) => song.credits), skipDuplicates: true });
+  for (const song of stale)
+    creditsNow.set(
+      song.id,
+      song.credits.map((credit) => credit.artistId),
+    );
+  return creditsNow;
 }
