@@ -50,13 +50,14 @@ export const artistSearchColumns = (name: string) => ({ nameSearch: foldForSearc
 /**
  * Searchable tables: the folded columns the GIN trigram indexes serve, the column a row is named by
  * (its tie-break after popularity), and its plays (the API's playCount: how many times classes play
- * it), live or only those of classes stored since a time. Fixed here: never user input.
+ * it): counted over the playlist entries (the play_count column ingestion keeps holds the same
+ * number), and those of the classes stored since a time. Fixed here: never user input.
  */
 const searchable = {
   songs: {
     columns: ["title_search", "artist_names_search"],
     name: "title",
-    plays: (id: Prisma.Sql) => Prisma.sql`SELECT count(*) AS plays FROM playlist_entries pe WHERE pe.song_id = ${id}`,
+    counted: (id: Prisma.Sql) => Prisma.sql`SELECT count(*) AS plays FROM playlist_entries pe WHERE pe.song_id = ${id}`,
     playsSince: (since: Prisma.Sql) =>
       Prisma.sql`SELECT pe.song_id AS id, count(*) AS plays FROM detailed_workouts w JOIN playlist_entries pe ON pe.workout_id = w.id
                   WHERE w.created_at > ${since} GROUP BY pe.song_id`,
@@ -64,7 +65,7 @@ const searchable = {
   artists: {
     columns: ["name_search"],
     name: "name",
-    plays: (id: Prisma.Sql) =>
+    counted: (id: Prisma.Sql) =>
       Prisma.sql`SELECT count(*) AS plays FROM song_artists sa JOIN playlist_entries pe ON pe.song_id = sa.song_id WHERE sa.artist_id = ${id}`,
     playsSince: (since: Prisma.Sql) =>
       Prisma.sql`SELECT sa.artist_id AS id, count(*) AS plays FROM detailed_workouts w JOIN playlist_entries pe ON pe.workout_id = w.id
@@ -100,11 +101,20 @@ function matchRank(table: SearchableTable, term: Prisma.Sql) {
 }
 
 /**
- * The rows of `table` matching a folded term, as a statement of their `id`, `rank` (lower is better)
- * and `name`.
+ * The rows of `table` matching a folded term, as a statement of their `id`, `rank` (lower is better),
+ * `name` and `stored_plays` (the play_count column, or null where the plays are counted).
  */
-const searchMatches = (table: SearchableTable, term: string) =>
-  Prisma.sql`SELECT id, ${matchRank(table, parameter(term))} AS rank, ${Prisma.raw(`"${searchable[table].name}"`)} AS name FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
+const searchMatches = (table: SearchableTable, term: string, plays: PlaysSource) =>
+  Prisma.sql`SELECT id, ${matchRank(table, parameter(term))} AS rank, ${Prisma.raw(`"${searchable[table].name}"`)} AS name,
+                    ${plays === "stored" ? Prisma.sql`play_count` : Prisma.sql`NULL::int`} AS stored_plays
+               FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
+
+/**
+ * Where a search reads a row's plays: the play_count column ingestion keeps (the API), or counted
+ * over the playlist entries (the naive aggregate, which the benchmark's raw-SQL twin reads). The same
+ * number either way.
+ */
+export type PlaysSource = "stored" | "counted";
 
 /**
  * Where a row stands in a search: best rank first, then the most played, then by name (a song's
@@ -132,6 +142,8 @@ export interface SearchPageRequest {
    * for a first page, which counts them all.
    */
   asOf?: number;
+  /** where the plays are read (default counted) */
+  plays?: PlaysSource;
 }
 
 // ranks are between 0 and 4999: these stand for "no bound"
@@ -141,10 +153,10 @@ const PAST_ANY_RANK = 2_147_483_647;
 /**
  * One statement answering a page of a search: a row per match in the page (`id`, `rank`, `plays`,
  * `name`, in the page's order), each with `total` (how many rows match in all); a single row with a
- * null id when the page is empty. Plays are counted only for the rows that can be in the page: those
- * of the ranks the page reaches (a broad term matches thousands of artists, and counting every one's
- * plays took ten times the search). They are counted in a LATERAL aggregate, once a row: a scalar
- * subquery was counted again in each expression using it.
+ * null id when the page is empty. Counted plays are counted only for the rows that can be in the
+ * page: those of the ranks the page reaches (a broad term matches thousands of artists, and counting
+ * every one's plays took ten times the search). They are counted in a LATERAL aggregate, once a row:
+ * a scalar subquery was counted again in each expression using it.
  */
 export function searchPageStatement(table: SearchableTable, term: string, page: SearchPageRequest): Prisma.Sql {
   const { after, before, backward } = page;
@@ -160,13 +172,15 @@ export function searchPageStatement(table: SearchableTable, term: string, page: 
     ? Prisma.sql`SELECT * FROM matches WHERE rank = ${to} OR (rank < ${to} AND rank >= coalesce((SELECT rank FROM bound), ${from}))`
     : Prisma.sql`SELECT * FROM matches WHERE rank = ${from} OR (rank > ${from} AND rank <= coalesce((SELECT rank FROM bound), ${to}))`;
   const since = page.asOf === undefined ? null : Prisma.sql`to_timestamp(0) + ${page.asOf}::int8 * interval '1 millisecond'`;
-  const plays = since ? Prisma.sql`(live.plays - coalesce(s.plays, 0))` : Prisma.sql`live.plays`;
+  const stored = page.plays === "stored";
+  const live = stored ? Prisma.sql`c.stored_plays` : Prisma.sql`live.plays`;
+  const plays = since ? Prisma.sql`(${live} - coalesce(s.plays, 0))` : live;
   const key = Prisma.sql`(c.rank, -${plays}, c.name, c.id)`;
   const positionKey = ({ rank, plays, name, id }: SearchPosition) => Prisma.sql`(${rank}::int, -(${plays}::int8), ${name}::text, ${id}::text)`;
   const window = [...(after ? [Prisma.sql`${key} > ${positionKey(after)}`] : []), ...(before ? [Prisma.sql`${key} < ${positionKey(before)}`] : [])];
   const source = searchable[table];
   return Prisma.sql`
-    WITH matches AS MATERIALIZED (${searchMatches(table, term)}),
+    WITH matches AS MATERIALIZED (${searchMatches(table, term, stored ? "stored" : "counted")}),
          ${since ? Prisma.sql`stored_since AS MATERIALIZED (${source.playsSince(since)}),` : Prisma.empty}
          bound AS (${bound}),
          candidates AS (${candidates})
@@ -174,7 +188,7 @@ export function searchPageStatement(table: SearchableTable, term: string, page: 
       FROM (SELECT count(*) AS total FROM matches) t
       LEFT JOIN LATERAL (
         SELECT c.id, c.rank, ${plays} AS plays, c.name FROM candidates c
-         CROSS JOIN LATERAL (${source.plays(Prisma.sql`c.id`)}) live
+         ${stored ? Prisma.empty : Prisma.sql`CROSS JOIN LATERAL (${source.counted(Prisma.sql`c.id`)}) live`}
          ${since ? Prisma.sql`LEFT JOIN stored_since s ON s.id = c.id` : Prisma.empty}
          ${window.length > 0 ? Prisma.sql`WHERE ${Prisma.join(window, " AND ")}` : Prisma.empty}
          ORDER BY ${backward ? Prisma.sql`c.rank DESC, ${plays}, c.name DESC, c.id DESC` : Prisma.sql`c.rank, ${plays} DESC, c.name, c.id`}
@@ -182,10 +196,10 @@ export function searchPageStatement(table: SearchableTable, term: string, page: 
       ) page ON true`;
 }
 
-/** A page of the rows matching a folded term (searchPageStatement), with how many match in all. */
+/** A page of the rows matching a folded term (searchPageStatement, plays as stored), with how many match in all. */
 export async function searchPage(detailed: DetailedClient, table: SearchableTable, term: string, page: SearchPageRequest) {
   const rows = await detailed.$queryRaw<{ total: bigint; id: string | null; rank: number; plays: bigint; name: string }[]>(
-    searchPageStatement(table, term, page),
+    searchPageStatement(table, term, { ...page, plays: page.plays ?? "stored" }),
   );
   return {
     rows: rows.flatMap(({ id, rank, plays, name }): SearchPosition[] => (id === null ? [] : [{ id, rank, plays: Number(plays), name }])),

@@ -15,7 +15,9 @@ export const Artist = builder.prismaNode("Artist", {
     name: t.string({ description: "The first spelling of the name a class credited", resolve: (artist) => artist.name }),
     playCount: t.int({
       description: "How many times a class plays one of its songs",
-      resolve: (artist, _args, { artistPlays }) => artistPlays.load(artist.id),
+      // kept by ingestion (src/ingest/play-counts.ts)
+      select: { playCount: true },
+      resolve: (artist) => artist.playCount,
     }),
     songs: t.prismaConnection({
       type: "Song",

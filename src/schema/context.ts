@@ -8,11 +8,9 @@ import type { RunEvents } from "../run-events";
 export interface Context {
   detailed: DetailedClient;
   workouts: WorkoutsClient;
-  /** how many playlist entries play a song by each artist, batched per request */
-  artistPlays: DataLoader<string, number>;
   /** the request's loader named `key`, made on first use: one batch for every parent asking a field with the same arguments and selection */
   loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V>;
-  /** each instructor's most played artists, most played first, batched per request */
+  /** each instructor's most played artists, most played first (then by artist id), batched per request: read from instructor_artist_plays */
   topArtists: DataLoader<{ instructorId: string; limit: number }, { artistId: string; plays: number }[], string>;
   /** the request's Authorization header */
   authorization: string | null;
@@ -45,35 +43,24 @@ export function createContext(
       }
       return loader;
     },
-    artistPlays: new DataLoader(async (artistIds) => {
-      const rows = await detailed.$queryRaw<{ artist_id: string; plays: bigint }[]>`
-        SELECT sa.artist_id, count(*) AS plays
-          FROM song_artists sa JOIN playlist_entries pe ON pe.song_id = sa.song_id
-         WHERE sa.artist_id = ANY(${[...artistIds]}::text[])
-         GROUP BY sa.artist_id`;
-      const plays = new Map(rows.map((row) => [row.artist_id, Number(row.plays)]));
-      return artistIds.map((id) => plays.get(id) ?? 0);
-    }),
     // one statement for every instructor asked for, however many pages and aliases ask: the longest list asked, cut to each one's
     topArtists: new DataLoader(
       async (keys) => {
         const instructorIds = [...new Set(keys.map((key) => key.instructorId))];
         const longest = Math.max(...keys.map((key) => key.limit));
-        const rows = await detailed.$queryRaw<{ instructor_id: string; artist_id: string; plays: bigint }[]>`
-          SELECT instructor_id, artist_id, plays FROM (
-            SELECT w.instructor_id, sa.artist_id, count(*) AS plays,
-                   row_number() OVER (PARTITION BY w.instructor_id ORDER BY count(*) DESC, sa.artist_id) AS rank
-              FROM detailed_workouts w
-              JOIN playlist_entries pe ON pe.workout_id = w.id
-              JOIN song_artists sa ON sa.song_id = pe.song_id
-             WHERE w.instructor_id = ANY(${instructorIds}::text[])
-             GROUP BY w.instructor_id, sa.artist_id) ranked
-           WHERE rank <= ${longest}
-           ORDER BY instructor_id, rank`;
+        // each one's first rows of the index on (instructor_id, plays DESC, artist_id): the order the aggregate was ranked in
+        const rows = await detailed.$queryRaw<{ instructor_id: string; artist_id: string; plays: number }[]>`
+          SELECT i.instructor_id, top.artist_id, top.plays
+            FROM unnest(${instructorIds}::text[]) AS i(instructor_id)
+           CROSS JOIN LATERAL (
+             SELECT p.artist_id, p.plays FROM instructor_artist_plays p
+              WHERE p.instructor_id = i.instructor_id AND p.plays > 0
+              ORDER BY p.plays DESC, p.artist_id LIMIT ${longest}) top
+           ORDER BY i.instructor_id, top.plays DESC, top.artist_id`;
         const byInstructor = new Map<string, { artistId: string; plays: number }[]>();
         for (const row of rows) {
           const list = byInstructor.get(row.instructor_id) ?? [];
-          list.push({ artistId: row.artist_id, plays: Number(row.plays) });
+          list.push({ artistId: row.artist_id, plays: row.plays });
           byInstructor.set(row.instructor_id, list);
         }
         return keys.map(({ instructorId, limit }) => (byInstructor.get(instructorId) ?? []).slice(0, limit));

@@ -32,8 +32,12 @@ export const Song = builder.prismaNode("Song", {
     album: t.relation("album", { nullable: true, description: "null when Peloton sent none we could key" }),
     imageUrl: t.string({ nullable: true, description: "Its album art, as Peloton sent it", resolve: (song) => song.imageUrl }),
     explicit: t.boolean({ description: "Whether Peloton marks its lyrics explicit", resolve: (song) => song.explicit }),
-    // counted per song in the same statement as the song (a LATERAL join, with relationJoins)
-    playCount: t.relationCount("playlistEntries", { description: "How many times a class plays it" }),
+    playCount: t.int({
+      description: "How many times a class plays it",
+      // kept by ingestion (src/ingest/play-counts.ts)
+      select: { playCount: true },
+      resolve: (song) => song.playCount,
+    }),
     workouts: t.prismaConnection({
       type: "DetailedWorkout",
       cursor: "id",
