@@ -3,6 +3,7 @@ import { performance } from "node:perf_hooks";
 import { parseOptions, readCommandLine, wholeNumber } from "../src/cli/args";
 import type { DatabaseConfig } from "../src/config";
 import { type Databases, openDatabases } from "../src/db";
+import { playCountDrift, recountPlays } from "../src/db/play-counts";
 import { foldForSearch, wordsForSearch } from "../src/db/search";
 import type { CatalogueScale } from "./catalogue-sql";
 import * as sql from "./catalogue-sql";
@@ -36,13 +37,14 @@ export interface SeedReport {
 
 const tables = {
   workouts: ["workouts", "sync_checkpoints", "ingest_runs"],
-  detailed: ["instructors", "detailed_workouts", "albums", "artists", "songs", "song_artists", "playlist_entries"],
+  detailed: ["instructors", "detailed_workouts", "albums", "artists", "songs", "song_artists", "playlist_entries", "instructor_artist_plays"],
 } as const;
 
 /**
  * Fills both (empty) databases with a generated catalogue of `scale`: migrated through
  * openDatabases, written with INSERT … SELECT over generate_series, then vacuumed and analysed.
- * The folded search columns hold what ingestion writes (checked against foldForSearch).
+ * The folded search columns hold what ingestion writes (checked against foldForSearch), and the play
+ * counts what it keeps (counted from the playlists, checked against the aggregates).
  */
 export async function seedCatalogue(target: DatabaseConfig, scale: CatalogueScale, log: (line: string) => void = () => undefined): Promise<SeedReport> {
   const started = performance.now();
@@ -74,6 +76,7 @@ export async function seedCatalogue(target: DatabaseConfig, scale: CatalogueScal
       await step("songs", () => detailed.$executeRawUnsafe(sql.songsInsert(sized)));
       await step("song_artists", () => detailed.$executeRawUnsafe(sql.songArtistsInsert(sized)));
       await step("playlist_entries", () => detailed.$executeRawUnsafe(sql.playlistEntriesInsert(sized, songsPerSecond, entries)));
+      await step("play counts", () => recountPlays(detailed));
       await step("vacuum analyze detailed", () => detailed.$executeRawUnsafe("VACUUM ANALYZE"));
     };
     const fillWorkouts = async () => {
@@ -86,6 +89,7 @@ export async function seedCatalogue(target: DatabaseConfig, scale: CatalogueScal
     if (target.kind === "postgres") await Promise.all([fillDetailed(), fillWorkouts()]);
     else await fillDetailed().then(fillWorkouts);
     await checkFolding(databases);
+    await step("check play counts", () => checkPlayCounts(databases));
     return { backend: target.kind, scale: sized, seconds: seconds(performance.now() - started), steps, rows: await countRows(databases) };
   } finally {
     await databases.close();
@@ -118,6 +122,12 @@ async function checkFolding({ detailed }: Databases) {
     const wrongWords = words && rows.find((row) => wordsForSearch(row.text) !== row.words);
     if (wrongWords) throw new Error(`${table}.${words} differs from wordsForSearch(${text}): ${JSON.stringify(wrongWords)}`);
   }
+}
+
+/** The play counts must be the aggregates over the playlists, as ingestion keeps them. */
+async function checkPlayCounts({ detailed }: Databases) {
+  const drift = await playCountDrift(detailed, 5);
+  if (drift.length) throw new Error(`The play counts differ from the playlists' aggregates: ${JSON.stringify(drift)}`);
 }
 
 async function countRows({ detailed, workouts }: Databases): Promise<Record<string, number>> {
