@@ -16,6 +16,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": typeof types.SearchRankingDocument,
     "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }": typeof types.RecreditedSongDocument,
+    "query PlayCountsTopArtists($id: ID!) {\n  instructor(id: $id) { topArtists(limit: 100) { plays artist { pelotonId playCount } } } }": typeof types.PlayCountsTopArtistsDocument,
+    "query PlayCountsSearch($search: String!, $first: Int!, $after: String) {\n    songs(search: $search, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { pelotonId } } } }": typeof types.PlayCountsSearchDocument,
     "query BrowsePagesSongs($first: Int, $last: Int, $after: String, $before: String) {\n  songs(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": typeof types.BrowsePagesSongsDocument,
     "query BrowsePagesArtists($first: Int, $last: Int, $after: String, $before: String) {\n  artists(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": typeof types.BrowsePagesArtistsDocument,
     "query BrowsePagesRuns($first: Int, $last: Int, $after: String, $before: String) {\n  ingestRuns(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }": typeof types.BrowsePagesRunsDocument,
@@ -99,6 +101,8 @@ type Documents = {
 const documents: Documents = {
     "query SearchRanking { songs(search: \"QUOXL\", first: 10) { totalCount edges { node { id: pelotonId } } } }": types.SearchRankingDocument,
     "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }": types.RecreditedSongDocument,
+    "query PlayCountsTopArtists($id: ID!) {\n  instructor(id: $id) { topArtists(limit: 100) { plays artist { pelotonId playCount } } } }": types.PlayCountsTopArtistsDocument,
+    "query PlayCountsSearch($search: String!, $first: Int!, $after: String) {\n    songs(search: $search, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { pelotonId } } } }": types.PlayCountsSearchDocument,
     "query BrowsePagesSongs($first: Int, $last: Int, $after: String, $before: String) {\n  songs(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": types.BrowsePagesSongsDocument,
     "query BrowsePagesArtists($first: Int, $last: Int, $after: String, $before: String) {\n  artists(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id: pelotonId } } } }": types.BrowsePagesArtistsDocument,
     "query BrowsePagesRuns($first: Int, $last: Int, $after: String, $before: String) {\n  ingestRuns(first: $first, last: $last, after: $after, before: $before) {\n    pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } } } }": types.BrowsePagesRunsDocument,
@@ -202,6 +206,14 @@ export function graphql(source: "query SearchRanking { songs(search: \"QUOXL\", 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }"): (typeof documents)["query RecreditedSong($song: ID!, $instructor: ID!) {\n        song(id: $song) { artistNames artists { id: pelotonId name playCount songs(first: 5) { edges { node { id: pelotonId } } } } }\n        instructor(id: $instructor) { topArtists(limit: 50) { artist { id: pelotonId } plays } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PlayCountsTopArtists($id: ID!) {\n  instructor(id: $id) { topArtists(limit: 100) { plays artist { pelotonId playCount } } } }"): (typeof documents)["query PlayCountsTopArtists($id: ID!) {\n  instructor(id: $id) { topArtists(limit: 100) { plays artist { pelotonId playCount } } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query PlayCountsSearch($search: String!, $first: Int!, $after: String) {\n    songs(search: $search, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { pelotonId } } } }"): (typeof documents)["query PlayCountsSearch($search: String!, $first: Int!, $after: String) {\n    songs(search: $search, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { pelotonId } } } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
