@@ -9,16 +9,12 @@ export const Artist = builder.prismaNode("Artist", {
   id: { field: "id", description: "The artist's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no artist answers null, not an error
   nullable: true,
-  select: { id: true, name: true },
+  // its play count too: a column, kept by ingestion (src/ingest/play-counts.ts), which topArtists reads with the name
+  select: { id: true, name: true, playCount: true },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's artist_alias_id (its artist_id for an artist Peloton gave no alias)", resolve: (artist) => artist.id }),
     name: t.string({ description: "The first spelling of the name a class credited", resolve: (artist) => artist.name }),
-    playCount: t.int({
-      description: "How many times a class plays one of its songs",
-      // kept by ingestion (src/ingest/play-counts.ts)
-      select: { playCount: true },
-      resolve: (artist) => artist.playCount,
-    }),
+    playCount: t.int({ description: "How many times a class plays one of its songs", resolve: (artist) => artist.playCount }),
     songs: t.prismaConnection({
       type: "Song",
       cursor: "id",

@@ -5,13 +5,19 @@ import type { BackgroundRuns } from "../ingest/background";
 import type { RunEvents } from "../run-events";
 
 /** What every resolver sees: the two databases' clients, this request's batch loaders, and what the mutations check. */
+/** An artist an instructor plays, how many times, and the artist's row (the columns the Artist type selects). */
+export interface ArtistPlaysRow {
+  plays: number;
+  artist: { id: string; name: string; playCount: number };
+}
+
 export interface Context {
   detailed: DetailedClient;
   workouts: WorkoutsClient;
   /** the request's loader named `key`, made on first use: one batch for every parent asking a field with the same arguments and selection */
   loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V>;
-  /** each instructor's most played artists, most played first (then by artist id), batched per request: read from instructor_artist_plays */
-  topArtists: DataLoader<{ instructorId: string; limit: number }, { artistId: string; plays: number }[], string>;
+  /** each instructor's most played artists with their rows, most played first (then by artist id), batched per request: read from instructor_artist_plays */
+  topArtists: DataLoader<{ instructorId: string; limit: number }, ArtistPlaysRow[], string>;
   /** the request's Authorization header */
   authorization: string | null;
   /** the mutations' token and background runs; absent when the server has no ADMIN_TOKEN */
@@ -49,18 +55,19 @@ export function createContext(
         const instructorIds = [...new Set(keys.map((key) => key.instructorId))];
         const longest = Math.max(...keys.map((key) => key.limit));
         // each one's first rows of the index on (instructor_id, plays DESC, artist_id): the order the aggregate was ranked in
-        const rows = await detailed.$queryRaw<{ instructor_id: string; artist_id: string; plays: number }[]>`
-          SELECT i.instructor_id, top.artist_id, top.plays
+        const rows = await detailed.$queryRaw<{ instructor_id: string; artist_id: string; plays: number; name: string; play_count: number }[]>`
+          SELECT i.instructor_id, top.artist_id, top.plays, a.name, a.play_count
             FROM unnest(${instructorIds}::text[]) AS i(instructor_id)
            CROSS JOIN LATERAL (
              SELECT p.artist_id, p.plays FROM instructor_artist_plays p
               WHERE p.instructor_id = i.instructor_id AND p.plays > 0
               ORDER BY p.plays DESC, p.artist_id LIMIT ${longest}) top
+            JOIN artists a ON a.id = top.artist_id
            ORDER BY i.instructor_id, top.plays DESC, top.artist_id`;
-        const byInstructor = new Map<string, { artistId: string; plays: number }[]>();
+        const byInstructor = new Map<string, ArtistPlaysRow[]>();
         for (const row of rows) {
           const list = byInstructor.get(row.instructor_id) ?? [];
-          list.push({ artistId: row.artist_id, plays: row.plays });
+          list.push({ plays: row.plays, artist: { id: row.artist_id, name: row.name, playCount: row.play_count } });
           byInstructor.set(row.instructor_id, list);
         }
         return keys.map(({ instructorId, limit }) => (byInstructor.get(instructorId) ?? []).slice(0, limit));

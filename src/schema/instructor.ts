@@ -1,18 +1,15 @@
 import { GraphQLError } from "graphql";
 import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
+import type { ArtistPlaysRow } from "./context";
 import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
 
-const ArtistPlays = builder.objectRef<{ artistId: string; plays: number }>("ArtistPlays").implement({
+const ArtistPlays = builder.objectRef<ArtistPlaysRow>("ArtistPlays").implement({
   description: "An artist and how many times an instructor's classes play them",
   fields: (t) => ({
-    // each artist with what the query selects of it: Prisma batches the findUniques of one tick into one statement
-    artist: t.prismaField({
-      type: ArtistType,
-      description: "The artist",
-      resolve: (query, { artistId }, _args, { detailed }) => detailed.artist.findUniqueOrThrow({ ...query, where: { id: artistId } }),
-    }),
+    // the artist's row as topArtists read it (the columns Artist selects): its other fields load what they need
+    artist: t.field({ type: ArtistType, description: "The artist", resolve: ({ artist }) => artist }),
     plays: t.exposeInt("plays", { description: "How many times the instructor's classes play this artist" }),
   }),
 });
