@@ -38,7 +38,6 @@ const workoutColumns: Record<string, string> = {
   length: "w.length",
   difficultyRatingAvg: "w.difficulty_rating_avg",
   originalAirTime: isoText("w.original_air_time"),
-  scheduledTime: isoText("w.scheduled_time"),
   imageUrl: "w.image_url",
   explicit: "w.is_explicit",
   classTypes: "w.class_types",
