@@ -1,4 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { scratchDatabases, withDatabases } from "../../harness/databases";
 import { ingestFromSimulator, removeDir, simulatorConfig, testClient } from "../../harness/simulator";
+import { backupDatabases } from "../../src/backup/backup";
+import { restoreBackup } from "../../src/backup/restore";
 import type { Databases } from "../../src/db";
 import { playCountDrift } from "../../src/db/play-counts";
 import { importLegacy } from "../../src/ingest/import-legacy";
@@ -189,6 +195,40 @@ describe("the stored play counts", () => {
       await expectCountsAsCounted(f.db);
     }
     await expectTopArtistsAsCounted(f.db);
+  });
+});
+
+describe("a catalogue from elsewhere", () => {
+  it("made before the play counts gets them from the migration that adds them", async () => {
+    const { config, remove } = await scratchDatabases();
+    try {
+      await withDatabases(config, async (db) => {
+        await ingestFromSimulator(db, f.sim, { sync: { categories: ["all"] } });
+        // back to the catalogue as it was: no counts, and the migration not applied
+        await db.detailed.$executeRawUnsafe("DROP TABLE instructor_artist_plays");
+        await db.detailed.$executeRawUnsafe("ALTER TABLE songs DROP COLUMN play_count");
+        await db.detailed.$executeRawUnsafe("ALTER TABLE artists DROP COLUMN play_count");
+        await db.detailed.$executeRawUnsafe("DELETE FROM _prisma_migrations WHERE migration_name LIKE '%_play_counts'");
+      });
+      // opening it applies the migration again
+      await withDatabases(config, expectCountsAsCounted);
+    } finally {
+      await remove();
+    }
+  });
+
+  it("restored from a backup has them as the backup's catalogue had them", async () => {
+    const backupDir = await mkdtemp(path.join(os.tmpdir(), "pmc-play-counts-"));
+    const [source, target] = await Promise.all([scratchDatabases(), scratchDatabases()]);
+    try {
+      // a catalogue of its own: the embedded databases back up closed
+      await withDatabases(source.config, (db) => ingestFromSimulator(db, f.sim, { sync: { categories: ["all"] } }));
+      const backup = await backupDatabases({ database: source.config, backupDir });
+      await restoreBackup(backup.timestamp, { database: target.config, backupDir });
+      await withDatabases(target.config, expectCountsAsCounted);
+    } finally {
+      await Promise.all([source.remove(), target.remove(), rm(backupDir, { recursive: true, force: true })]);
+    }
   });
 });
 
