@@ -1,4 +1,3 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ingestFromSimulator } from "../harness/simulator";
 import { claimRun, executeRun } from "../src/ingest/runs";
 import { silentLogger } from "../src/log";
@@ -7,7 +6,7 @@ import { schema } from "../src/schema";
 import { createApi } from "../src/server";
 import { type Simulator, startSimulator } from "../src/simulator";
 import { openTestDatabases, type TestDatabases } from "./support/databases";
-import { everyFieldOperations, type Seeds } from "./support/field-selections";
+import { everyFieldOperations, type Seeds, seedsOf } from "./support/field-selections";
 
 // Every field of the schema selected alone (test/support/field-selections.ts), each asked twice of an API
 // with the response cache and twice of one without: the four answers must be the same bytes, whether the
@@ -25,25 +24,6 @@ beforeAll(async () => {
   seeds = await seedsOf(db, String(run.id));
 });
 afterAll(() => Promise.all([sim?.close(), db?.dispose()]));
-
-/** Ids whose every level has something to show: a class with an instructor and a song with an album and artists. */
-async function seedsOf({ detailed }: TestDatabases, runId: string): Promise<Seeds> {
-  const song = await detailed.song.findFirstOrThrow({
-    where: { albumId: { not: null }, artists: { some: {} }, playlistEntries: { some: { workout: { instructorId: { not: null } } } } },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      albumId: true,
-      artists: { orderBy: { position: "asc" }, take: 1, select: { artist: { select: { id: true, name: true } } } },
-      playlistEntries: { where: { workout: { instructorId: { not: null } } }, take: 1, select: { workout: { select: { id: true, instructorId: true } } } },
-    },
-  });
-  const { workout } = song.playlistEntries[0]!;
-  const { artist } = song.artists[0]!;
-  const ids = { Workout: workout.id, Instructor: workout.instructorId!, Song: song.id, Album: song.albumId!, Artist: artist.id };
-  const globalIds = Object.fromEntries(Object.entries(ids).map(([type, id]) => [type, encodeGlobalID(type, id)]));
-  return { ids: { ...ids, IngestRun: runId, Node: globalIds.Workout! }, globalIds, term: artist.name };
-}
 
 async function answer(api: ReturnType<typeof createApi>, query: string): Promise<string> {
   const response = await api.fetch("http://localhost/graphql", {

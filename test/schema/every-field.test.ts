@@ -1,4 +1,3 @@
-import { encodeGlobalID } from "@pothos/plugin-relay";
 import type { GraphQLObjectType } from "graphql";
 import { ingestFromSimulator, removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { type BackgroundRuns, backgroundRuns } from "../../src/ingest/background";
@@ -9,7 +8,7 @@ import { schema } from "../../src/schema";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
-import { everyFieldOperations, type GeneratedOperation, reachableFields, type Seeds } from "../support/field-selections";
+import { everyFieldOperations, type GeneratedOperation, reachableFields, type Seeds, seedsOf } from "../support/field-selections";
 import { execute } from "../support/graphql";
 
 // Every field of the schema selected alone, under every way of reaching it (test/support/field-selections.ts),
@@ -49,26 +48,6 @@ afterAll(async () => {
   await runs?.stop();
   await Promise.all([sim?.close(), db?.dispose(), dataDir && removeDir(dataDir)]);
 });
-
-/** Ids whose every level has something to show: a class with an instructor and a song with an album and artists. */
-async function seedsOf({ detailed }: TestDatabases, runId: string): Promise<Seeds> {
-  const song = await detailed.song.findFirstOrThrow({
-    where: { albumId: { not: null }, artists: { some: {} }, playlistEntries: { some: { workout: { instructorId: { not: null } } } } },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      albumId: true,
-      artists: { orderBy: { position: "asc" }, take: 1, select: { artist: { select: { id: true, name: true } } } },
-      playlistEntries: { where: { workout: { instructorId: { not: null } } }, take: 1, select: { workout: { select: { id: true, instructorId: true } } } },
-    },
-  });
-  const { workout } = song.playlistEntries[0]!;
-  const { artist } = song.artists[0]!;
-  const ids = { Workout: workout.id, Instructor: workout.instructorId!, Song: song.id, Album: song.albumId!, Artist: artist.id };
-  const globalIds = Object.fromEntries(Object.entries(ids).map(([type, id]) => [type, encodeGlobalID(type, id)]));
-  // node(id) and nodes(ids) select the interface's own fields with a class's global id
-  return { ids: { ...ids, IngestRun: runId, Node: globalIds.Workout! }, globalIds, term: artist.name };
-}
 
 /** What is wrong with one operation's answer: its errors, or a leaf it did not reach or answered null though non-null. */
 async function problemsOf(operation: GeneratedOperation, headers: Record<string, string>): Promise<string[]> {

@@ -2,6 +2,7 @@
 // to one leaf (or __typename), so that every field is asked for alone under every way of reaching it.
 // A resolver that plans its database query from what is selected meets here the selections a hand-written
 // test forgets: a nested object asked for one field, or for nothing but __typename.
+import { encodeGlobalID } from "@pothos/plugin-relay";
 import {
   astFromValue,
   type GraphQLField,
@@ -23,6 +24,7 @@ import {
   print,
 } from "graphql";
 import { operationCost, queryLimits } from "../../src/query-limits";
+import type { TestDatabases } from "./databases";
 
 /** What the seeded catalogue offers the generated arguments. */
 export interface Seeds {
@@ -257,4 +259,24 @@ export function reachableFields(schema: GraphQLSchema): string[] {
   const root = schema.getQueryType();
   if (root) visit(root);
   return fields;
+}
+
+/** Ids whose every level has something to show: a class with an instructor and a song with an album and artists. */
+export async function seedsOf({ detailed }: TestDatabases, runId: string): Promise<Seeds> {
+  const song = await detailed.song.findFirstOrThrow({
+    where: { albumId: { not: null }, artists: { some: {} }, playlistEntries: { some: { workout: { instructorId: { not: null } } } } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      albumId: true,
+      artists: { orderBy: { position: "asc" }, take: 1, select: { artist: { select: { id: true, name: true } } } },
+      playlistEntries: { where: { workout: { instructorId: { not: null } } }, take: 1, select: { workout: { select: { id: true, instructorId: true } } } },
+    },
+  });
+  const { workout } = song.playlistEntries[0]!;
+  const { artist } = song.artists[0]!;
+  const ids = { Workout: workout.id, Instructor: workout.instructorId!, Song: song.id, Album: song.albumId!, Artist: artist.id };
+  const globalIds = Object.fromEntries(Object.entries(ids).map(([type, id]) => [type, encodeGlobalID(type, id)]));
+  // node(id) and nodes(ids) select the interface's own fields with a class's global id
+  return { ids: { ...ids, IngestRun: runId, Node: globalIds.Workout! }, globalIds, term: artist.name };
 }
