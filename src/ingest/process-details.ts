@@ -122,6 +122,14 @@ async function processClasses(deps: IngestDeps, run: RunHandle, options: z.outpu
   let unreachableInARow = 0;
   let lastUnreachable: unknown;
   let refusedInARow = 0;
+  // The workers' saves take turns here before they take them in the database (saveClassDetails' lock):
+  // a save waiting for its turn there would hold one of the pool's connections, which the API shares.
+  let lastSave: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(save: () => Promise<T>): Promise<T> => {
+    const turn = lastSave.then(save);
+    lastSave = turn.catch(() => undefined);
+    return turn;
+  };
   /** Writes one class; returns whether it was processed or failed, or throws what must stop the run. */
   const processOne = async (id: string): Promise<"processed" | "failed"> => {
     let answer: RideDetails & { raw: unknown };
@@ -142,7 +150,7 @@ async function processClasses(deps: IngestDeps, run: RunHandle, options: z.outpu
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        await storeClassDetails(deps, details);
+        await inTurn(() => storeClassDetails(deps, details));
         refusedInARow = 0;
         return "processed";
       } catch (error) {

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { scratchDatabases, withDatabases } from "../../harness/databases";
+import { scratchDatabases, testBackend, withDatabases } from "../../harness/databases";
 import { ingestFromSimulator, removeDir, simulatorConfig, testClient } from "../../harness/simulator";
 import { backupDatabases } from "../../src/backup/backup";
 import { restoreBackup } from "../../src/backup/restore";
@@ -195,6 +195,33 @@ describe("the stored play counts", () => {
       await expectCountsAsCounted(f.db);
     }
     await expectTopArtistsAsCounted(f.db);
+  });
+});
+
+describe("a details run's saves", () => {
+  // they take turns in the database (a lock held to commit); waiting there, each would hold one of the
+  // pool's connections, which the API's requests share: the run's workers take turns before that
+  (testBackend === "postgres" ? it : it.skip)("at concurrency 16 never wait for the database's lock, holding a connection", async () => {
+    let waiting = 0;
+    let sampling = true;
+    const sample = async () => {
+      while (sampling) {
+        const [row] = await f.db.detailed.$queryRaw<{ waiting: number }[]>`
+          SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+           WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`;
+        waiting = Math.max(waiting, row!.waiting);
+      }
+    };
+    const sampler = sample();
+    try {
+      await ingestFromSimulator(f.db, f.sim, { details: { batchSize: 0, concurrency: 16 } });
+      expect(await f.db.detailed.detailedWorkout.count()).toBeGreaterThan(10);
+    } finally {
+      sampling = false;
+      await sampler;
+    }
+    expect(waiting).toBe(0);
+    await expectCountsAsCounted(f.db);
   });
 });
 
