@@ -51,9 +51,11 @@ describe("the Peloton client", () => {
     for (const page of [0, 1]) await peloton.archivedRides({ category: "cycling", page });
     const times = sim.requests.map((r) => r.at);
     const [, d2, d3, p1, p2] = gaps([0, ...times]).map((gap, i) => (i === 0 ? 0 : gap));
-    // the first request had no predecessor since login: the gaps after it are the limiter's
-    for (const gap of [d2!, d3!]) expect(gap).toBeGreaterThanOrEqual(200 - slack);
-    for (const gap of [p1!, p2!]) expect(gap).toBeGreaterThanOrEqual(400 - slack);
+    // the first request had no predecessor since login: the gaps after it are the limiter's. Three times
+    // the slack: a busy machine delays one arrival more than the next (30 ms was exceeded in CI), and 110
+    // and 310 still tell a gap of 200 from none, and 400 from 200
+    for (const gap of [d2!, d3!]) expect(gap).toBeGreaterThanOrEqual(200 - 3 * slack);
+    for (const gap of [p1!, p2!]) expect(gap).toBeGreaterThanOrEqual(400 - 3 * slack);
   });
 
   it("adds random jitter to the gaps, within the configured bound", async () => {
