@@ -154,6 +154,7 @@ export function useResponseCache(store: AnswerStore, { tagOf }: { tagOf: (reques
       if (tag === null) return;
       // by request: Yoga's batching is off, so a request holds one operation
       const key = keyOf(tag, params);
+      if (key === null) return;
       keys.set(request, key);
       const answer = await store.get(key);
       if (answer === undefined) return;
@@ -187,7 +188,18 @@ export function unlessAnsweredFromCache<C extends object>(plugin: Plugin<C>): Pl
 
 const introspects = (query: string) => /\b__(schema|type)\b/.test(query);
 
-function keyOf(tag: string, { query, operationName, variables }: GraphQLParams): string {
+/**
+ * Null for what the cache leaves to the checks after it: an operation name that is not a string, and
+ * variables too deep to write out (they are refused as such).
+ */
+function keyOf(tag: string, { query, operationName, variables }: GraphQLParams): string | null {
+  if (operationName != null && typeof operationName !== "string") return null;
+  let variablesText: string;
+  try {
+    variablesText = JSON.stringify(variables ?? {});
+  } catch {
+    return null;
+  }
   const hash = createHash("sha256")
     .update(tag)
     .update("\n")
@@ -195,5 +207,5 @@ function keyOf(tag: string, { query, operationName, variables }: GraphQLParams):
     .update("\n")
     .update(query ?? "")
     .update("\n");
-  return `answer:${hash.update(JSON.stringify(variables ?? {})).digest("base64url")}`;
+  return `answer:${hash.update(variablesText).digest("base64url")}`;
 }

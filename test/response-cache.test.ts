@@ -162,6 +162,22 @@ describe("the response cache", () => {
     }
   });
 
+  it("leaves requests it cannot key (an operation name not a string, variables too deep to write) to the checks after it, never a 500", async () => {
+    await catalogue(1);
+    const cached = api(memoryStore(1024 * 1024));
+    const deep = `${"[".repeat(100_000)}1${"]".repeat(100_000)}`;
+    const bodies = [
+      `{"query":"{ songs(first: 1) { totalCount } }","operationName":5}`,
+      `{"query":"query Q($x: Int) { songs(first: 1) { totalCount } }","variables":{"x":${deep}}}`,
+    ];
+    const statuses: number[] = [];
+    for (const body of bodies) {
+      const response = await cached.fetch("http://localhost/graphql", { method: "POST", headers: { "content-type": "application/json" }, body });
+      statuses.push(response.status);
+    }
+    expect(statuses.map((status) => (status >= 500 ? `${status}` : "answered"))).toEqual(["answered", "answered"]);
+  });
+
   it("stores nothing while the catalogue has no version", async () => {
     await catalogue(2);
     // as after restoring a backup from before the version was kept
