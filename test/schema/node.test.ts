@@ -1,4 +1,5 @@
 import { ingestFromSimulator } from "../../harness/simulator";
+import { decodeGlobalId } from "../../src/schema/node-ids";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
@@ -133,6 +134,19 @@ describe("global ids", () => {
         expect.objectContaining({ message: expect.stringMatching(/^id: .* is not a global id/), extensions: { code: "BAD_USER_INPUT" } }),
       ]);
     }
+  });
+  it("are told from Peloton's ids by their form alone: random ids of Peloton's forms are Peloton's, every type's global id is its type's", () => {
+    const hex = (length: number) => Array.from({ length }, () => "0123456789abcdef"[Math.floor(Math.random() * 16)]).join("");
+    for (let i = 0; i < 2000; i++) {
+      const id = i % 2 ? hex(32) : String(Math.floor(Math.random() * 1e9));
+      expect(decodeGlobalId(id)).toBeUndefined();
+      for (const typename of ["Workout", "Song", "Artist", "Album", "Instructor"]) {
+        expect(decodeGlobalId(Buffer.from(`${typename}:${id}`).toString("base64"))).toEqual({ typename, id });
+      }
+    }
+    // base64 of text that is no "Typename:id", or not in its canonical form
+    for (const text of [":abc", "Workout:", "workout:abc", "Wor kout:abc"]) expect(decodeGlobalId(Buffer.from(text).toString("base64"))).toBeUndefined();
+    expect(decodeGlobalId(Buffer.from("Workout:ab").toString("base64").replace(/=+$/, ""))).toBeUndefined();
   });
 });
 
