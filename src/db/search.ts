@@ -1,4 +1,4 @@
-import type { DetailedClient } from ".";
+import { type DetailedClient, sqlReaderOf } from ".";
 import { Prisma } from "./generated/detailed/client";
 
 /** Text folded the way search compares it: lower case, accents removed ("Beyoncé" → "beyonce"). */
@@ -198,7 +198,7 @@ export function searchPageStatement(table: SearchableTable, term: string, page: 
 
 /** A page of the rows matching a folded term (searchPageStatement, plays as stored), with how many match in all. */
 export async function searchPage(detailed: DetailedClient, table: SearchableTable, term: string, page: SearchPageRequest) {
-  const rows = await detailed.$queryRaw<{ total: bigint; id: string | null; rank: number; plays: bigint; name: string }[]>(
+  const rows = await sqlReaderOf(detailed)<{ total: number | string; id: string | null; rank: number; plays: number | string; name: string }>(
     searchPageStatement(table, term, { ...page, plays: page.plays ?? "stored" }),
   );
   return {
@@ -209,8 +209,8 @@ export async function searchPage(detailed: DetailedClient, table: SearchableTabl
 
 /** How many rows of `table` match a folded term. */
 export async function countSearchMatches(detailed: DetailedClient, table: SearchableTable, term: string): Promise<number> {
-  const [row] = await detailed.$queryRaw<
-    { count: bigint }[]
-  >`SELECT count(*) AS count FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`;
+  const [row] = await sqlReaderOf(detailed)<{ count: number }>(
+    Prisma.sql`SELECT count(*)::int AS count FROM ${Prisma.raw(`"${table}"`)} WHERE ${matchWhere(table, parameter(likePattern(term)))}`,
+  );
   return Number(row?.count ?? 0);
 }

@@ -2,7 +2,7 @@
 // songs that matched) and as SQL (the workouts page and its count, workout-page.ts, and the facets, which
 // group by expressions Prisma cannot): both written here, criterion by criterion, and held to one answer
 // by test/schema/workout-facets.test.ts and test/schema/workout-pages.test.ts.
-import type { DetailedClient } from ".";
+import { type DetailedClient, sqlReaderOf } from ".";
 import { Prisma } from "./generated/detailed/client";
 
 /**
@@ -194,7 +194,7 @@ export function facetsStatement(criteria: WorkoutCriteria, facets: readonly Face
 
 /** The total and each asked facet's counts (facetsStatement). */
 export async function facetCounts(detailed: DetailedClient, criteria: WorkoutCriteria, facets: readonly Facet[]) {
-  const rows = await detailed.$queryRaw<{ facet: Facet | "total"; value: string | null; count: bigint }[]>(facetsStatement(criteria, facets));
+  const rows = await sqlReaderOf(detailed)<{ facet: Facet | "total"; value: string | null; count: number | string }>(facetsStatement(criteria, facets));
   return rows.map((row): FacetCount => ({ facet: row.facet, value: row.value, count: Number(row.count) }));
 }
 
@@ -211,6 +211,6 @@ export async function songsReached(detailed: DetailedClient, filter: WordsFilter
     filter === "artist"
       ? Prisma.sql`SELECT 1 FROM artists a JOIN song_artists sa ON sa.artist_id = a.id WHERE a.name_words LIKE ${wholeWords(words)} LIMIT ${limit}`
       : Prisma.sql`SELECT 1 FROM songs s WHERE s.title_words LIKE ${wholeWords(words)} LIMIT ${limit}`;
-  const [row] = await detailed.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM (${matching}) reached`;
+  const [row] = await sqlReaderOf(detailed)<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM (${matching}) reached`);
   return Number(row?.count ?? 0);
 }

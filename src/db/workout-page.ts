@@ -1,9 +1,11 @@
 // A page of the workouts list as one hand-written statement: the classes matching a filter (workoutSql),
-// past a cursor in the list's order, with the columns the query asks for and the instructor when it is
-// asked. Prisma's query builder cost more CPU than PostgreSQL spends on such a page (an index range scan
-// of 21 rows): building the query and mapping its rows took 0.5 ms a page, this statement 0.3 ms.
+// past a cursor in the list's order, with what the query asks for when plainColumns reads it (plain
+// columns, the instructor's, the playlist with its songs). Prisma's query builder cost more CPU than
+// PostgreSQL spends on such a page (an index range scan of 21 rows): building the query and mapping its
+// rows took 0.5 ms a page, this statement 0.3 ms.
 import { type DetailedClient, sqlReaderOf } from ".";
 import { Prisma } from "./generated/detailed/client";
+import { plainColumns } from "./plain-reads";
 import { type WorkoutCriteria, workoutSql } from "./workout-filters";
 
 /** The columns a list of classes can be sorted by (then by id). */
@@ -24,65 +26,10 @@ export interface Keyset {
   id: string;
 }
 
-/** A timestamp as the text the DateTime scalar writes (toISOString's), so that no Date is made for it. */
-const isoText = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
-// What the statement can read of a class and of its instructor, by Prisma's field names; a query that
-// asks for anything else (a playlist, another relation) goes through Prisma's findMany instead.
-const workoutColumns: Record<string, string> = {
-  id: "w.id",
-  title: "w.title",
-  description: "w.description",
-  fitnessDiscipline: "w.fitness_discipline",
-  durationSeconds: "w.duration",
-  length: "w.length",
-  difficultyRatingAvg: "w.difficulty_rating_avg",
-  originalAirTime: isoText("w.original_air_time"),
-  imageUrl: "w.image_url",
-  explicit: "w.is_explicit",
-  classTypes: "w.class_types",
-  instructorId: "w.instructor_id",
-};
-const instructorColumns: Record<string, string> = {
-  id: "i.id",
-  name: "i.name",
-  firstName: "i.first_name",
-  lastName: "i.last_name",
-  username: "i.username",
-  imageUrl: "i.image_url",
-  bio: "i.bio",
-  fitnessDisciplines: "i.fitness_disciplines",
-  spotifyPlaylistUri: "i.spotify_playlist_uri",
-};
-
 const sortColumns: Record<WorkoutSortField, string> = { originalAirTime: "w.original_air_time", difficultyRatingAvg: "w.difficulty_rating_avg" };
 
-/** Prisma's `select` of a page, as the columns of the statement; null when it asks for more than plain columns and the instructor's. */
-export function pageColumns(select: Record<string, unknown> | undefined): Prisma.Sql | null {
-  if (!select) return null;
-  const columns: string[] = [];
-  for (const [field, selected] of Object.entries(select)) {
-    if (!selected) continue;
-    if (field === "instructor") {
-      const fields = plainSelection(selected);
-      if (!fields?.every((name) => name in instructorColumns)) return null;
-      const object = fields.map((name) => `'${name}', ${instructorColumns[name]}`).join(", ");
-      columns.push(`CASE WHEN i.id IS NULL THEN NULL ELSE json_build_object(${object}) END AS "instructor"`);
-    } else if (selected === true && field in workoutColumns) {
-      columns.push(`${workoutColumns[field]} AS "${field}"`);
-    } else return null;
-  }
-  return Prisma.raw(columns.join(", "));
-}
-
-/** The fields of `{ select: { a: true, b: true } }`; null for anything else (a nested relation, an include). */
-function plainSelection(selection: unknown): string[] | null {
-  if (typeof selection !== "object" || selection === null) return null;
-  const { select, ...rest } = selection as { select?: Record<string, unknown> };
-  if (Object.keys(rest).length > 0 || !select) return null;
-  const fields = Object.entries(select).filter(([, selected]) => selected);
-  return fields.every(([, selected]) => selected === true) ? fields.map(([name]) => name) : null;
-}
+/** Prisma's `select` of a page, as the columns of the statement; null when it asks for more than plainColumns reads. */
+export const pageColumns = (select: Record<string, unknown> | undefined) => plainColumns("workout", select);
 
 /** The classes past `position` in `order`, as SQL (the same bounds rowsPast gives Prisma). */
 function pastSql({ value, id }: Keyset, { field, sort, nulls, id: idSort }: WorkoutOrder): Prisma.Sql {
@@ -133,7 +80,7 @@ export async function workoutPage<Row>(
   const conditions = [workoutSql(criteria), ...(after ? [pastSql(after, order)] : []), ...(before ? [pastSql(before, reverseOrder(order))] : [])];
   const total = counted ? Prisma.sql`, (${countSql(criteria)}) AS "totalCount"` : Prisma.empty;
   const rows = await sqlReaderOf(detailed)<Row & { totalCount?: number }>(Prisma.sql`
-    SELECT ${columns}${total} FROM detailed_workouts w LEFT JOIN instructors i ON i.id = w.instructor_id
+    SELECT ${columns}${total} FROM detailed_workouts w
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY ${orderSql(backward ? reverseOrder(order) : order)} LIMIT ${limit}`);
   if (!counted || rows.length === 0) return { rows };

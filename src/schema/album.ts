@@ -1,6 +1,8 @@
+import { sqlReaderOf } from "../db";
+import { Prisma } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage } from "./pages";
+import { childCount, childPage, rowById, rowsByIds } from "./pages";
 
 // As Song: the small columns the fields show, selected once for the type, read by plain fields.
 export const Album = builder.prismaNode("Album", {
@@ -22,21 +24,19 @@ export const Album = builder.prismaNode("Album", {
         const { detailed } = context;
         const orderBy = [{ title: "asc" as const }, { id: "asc" as const }];
         return childPage(context, "Album.songs", album.id, query, {
-          ranked: (ids, from, to) => detailed.$queryRaw`
+          ranked: (ids, from, to) =>
+            sqlReaderOf(detailed)(Prisma.sql`
             SELECT album_id AS parent_id, id FROM (
               SELECT album_id, id, row_number() OVER (PARTITION BY album_id ORDER BY title, id) AS rank
                 FROM songs WHERE album_id = ANY(${ids}::text[])) ranked
-             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
           onePage: (page) => detailed.song.findMany({ ...page, where: { albumId: album.id }, orderBy, select: { id: true } }),
-          rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
+          rows: (ids, selection) => rowsByIds(context, "song", selection, ids, () => detailed.song.findMany({ ...selection, where: { id: { in: ids } } })),
         });
       },
       totalCount: (album, _args, context) =>
-        childCount(
-          context,
-          "Album.songs",
-          album.id,
-          (ids) => context.detailed.$queryRaw`SELECT album_id AS parent_id, count(*) AS count FROM songs WHERE album_id = ANY(${ids}::text[]) GROUP BY 1`,
+        childCount(context, "Album.songs", album.id, (ids) =>
+          sqlReaderOf(context.detailed)(Prisma.sql`SELECT album_id AS parent_id, count(*) AS count FROM songs WHERE album_id = ANY(${ids}::text[]) GROUP BY 1`),
         ),
     }),
   }),
@@ -48,6 +48,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The album of this id: its global id or Peloton's",
     args: { id: t.arg.id({ required: true, description: "the album's `id` or its `pelotonId`" }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.album.findUnique({ ...query, where: { id: pelotonIdOf(id, "Album", "id") } }),
+    resolve: (query, _root, { id }, context) => {
+      const albumId = pelotonIdOf(id, "Album", "id");
+      return rowById(context, "album", query, albumId, () => context.detailed.album.findUnique({ ...query, where: { id: albumId } }));
+    },
   }),
 }));

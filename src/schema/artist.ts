@@ -1,7 +1,9 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
+import { sqlReaderOf } from "../db";
+import { Prisma } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage } from "./pages";
+import { childCount, childPage, rowById, rowsByIds } from "./pages";
 import { searchConnection, totalCountOf } from "./search";
 
 export const Artist = builder.prismaNode("Artist", {
@@ -24,22 +26,21 @@ export const Artist = builder.prismaNode("Artist", {
         const { detailed } = context;
         const orderBy = [{ title: "asc" as const }, { id: "asc" as const }];
         return childPage(context, "Artist.songs", artist.id, query, {
-          ranked: (ids, from, to) => detailed.$queryRaw`
+          ranked: (ids, from, to) =>
+            sqlReaderOf(detailed)(Prisma.sql`
             SELECT artist_id AS parent_id, id FROM (
               SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank
                 FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE sa.artist_id = ANY(${ids}::text[])) ranked
-             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
           onePage: (page) => detailed.song.findMany({ ...page, where: { artists: { some: { artistId: artist.id } } }, orderBy, select: { id: true } }),
-          rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
+          rows: (ids, selection) => rowsByIds(context, "song", selection, ids, () => detailed.song.findMany({ ...selection, where: { id: { in: ids } } })),
         });
       },
       totalCount: (artist, _args, context) =>
-        childCount(
-          context,
-          "Artist.songs",
-          artist.id,
-          (ids) =>
-            context.detailed.$queryRaw`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
+        childCount(context, "Artist.songs", artist.id, (ids) =>
+          sqlReaderOf(context.detailed)(
+            Prisma.sql`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
+          ),
         ),
     }),
   }),
@@ -59,7 +60,7 @@ builder.queryFields((t) => ({
           all: (page) => artists.findMany({ ...query, ...page }),
           nameColumn: "name",
           nameOf: (artist) => artist.name,
-          byIds: (ids) => artists.findMany({ ...query, where: { id: { in: ids } } }),
+          byIds: (ids) => rowsByIds(context, "artist", query, ids, () => artists.findMany({ ...query, where: { id: { in: ids } } })),
           count: () => artists.count(),
         });
       },
@@ -71,6 +72,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The artist of this id: its global id or Peloton's",
     args: { id: t.arg.id({ required: true, description: "the artist's `id` or its `pelotonId`" }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.artist.findUnique({ ...query, where: { id: pelotonIdOf(id, "Artist", "id") } }),
+    resolve: (query, _root, { id }, context) => {
+      const artistId = pelotonIdOf(id, "Artist", "id");
+      return rowById(context, "artist", query, artistId, () => context.detailed.artist.findUnique({ ...query, where: { id: artistId } }));
+    },
   }),
 }));

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { carriesToken } from "../admin-token";
-import type { DetailedClient, WorkoutsClient } from "../db";
+import { type DetailedClient, sqlReaderOf, type WorkoutsClient } from "../db";
+import { Prisma } from "../db/generated/detailed/client";
 import type { BackgroundRuns } from "../ingest/background";
 import type { RunEvents } from "../run-events";
 
@@ -55,7 +56,7 @@ export function createContext(
         const instructorIds = [...new Set(keys.map((key) => key.instructorId))];
         const longest = Math.max(...keys.map((key) => key.limit));
         // each one's first rows of the index on (instructor_id, plays DESC, artist_id): the order the aggregate was ranked in
-        const rows = await detailed.$queryRaw<{ instructor_id: string; artist_id: string; plays: number; name: string; play_count: number }[]>`
+        const rows = await sqlReaderOf(detailed)<{ instructor_id: string; artist_id: string; plays: number; name: string; play_count: number }>(Prisma.sql`
           SELECT i.instructor_id, top.artist_id, top.plays, a.name, a.play_count
             FROM unnest(${instructorIds}::text[]) AS i(instructor_id)
            CROSS JOIN LATERAL (
@@ -63,7 +64,7 @@ export function createContext(
               WHERE p.instructor_id = i.instructor_id AND p.plays > 0
               ORDER BY p.plays DESC, p.artist_id LIMIT ${longest}) top
             JOIN artists a ON a.id = top.artist_id
-           ORDER BY i.instructor_id, top.plays DESC, top.artist_id`;
+           ORDER BY i.instructor_id, top.plays DESC, top.artist_id`);
         const byInstructor = new Map<string, ArtistPlaysRow[]>();
         for (const row of rows) {
           const list = byInstructor.get(row.instructor_id) ?? [];

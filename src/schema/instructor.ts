@@ -1,9 +1,11 @@
 import { GraphQLError } from "graphql";
+import { sqlReaderOf } from "../db";
+import { Prisma } from "../db/generated/detailed/client";
 import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
 import type { ArtistPlaysRow } from "./context";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage } from "./pages";
+import { childCount, childPage, rowById, rowsByIds } from "./pages";
 
 const ArtistPlays = builder.objectRef<ArtistPlaysRow>("ArtistPlays").implement({
   description: "An artist and how many times an instructor's classes play them",
@@ -52,23 +54,22 @@ export const Instructor = builder.prismaNode("Instructor", {
         const { detailed } = context;
         const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
         return childPage(context, "Instructor.workouts", instructor.id, query, {
-          ranked: (ids, from, to) => detailed.$queryRaw`
+          ranked: (ids, from, to) =>
+            sqlReaderOf(detailed)(Prisma.sql`
             SELECT instructor_id AS parent_id, id FROM (
               SELECT instructor_id, id, row_number() OVER (PARTITION BY instructor_id ORDER BY original_air_time DESC NULLS FIRST, id) AS rank
                 FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[])) ranked
-             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { instructorId: instructor.id }, orderBy, select: { id: true } }),
-          rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
+          rows: (ids, selection) =>
+            rowsByIds(context, "workout", selection, ids, () => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } })),
         });
       },
       totalCount: (instructor, _args, context) =>
-        childCount(
-          context,
-          "Instructor.workouts",
-          instructor.id,
-          (ids) =>
-            context.detailed
-              .$queryRaw`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[]) GROUP BY 1`,
+        childCount(context, "Instructor.workouts", instructor.id, (ids) =>
+          sqlReaderOf(context.detailed)(
+            Prisma.sql`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[]) GROUP BY 1`,
+          ),
         ),
     }),
     topArtists: t.field({
@@ -109,7 +110,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The instructor of this id: their global id or Peloton's",
     args: { id: t.arg.id({ required: true, description: "the instructor's `id` or their `pelotonId`" }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.instructor.findUnique({ ...query, where: { id: pelotonIdOf(id, "Instructor", "id") } }),
+    resolve: (query, _root, { id }, context) => {
+      const instructorId = pelotonIdOf(id, "Instructor", "id");
+      return rowById(context, "instructor", query, instructorId, () => context.detailed.instructor.findUnique({ ...query, where: { id: instructorId } }));
+    },
   }),
   instructors: t.prismaConnection({
     description: "Every instructor whose classes are in the catalogue, by id",

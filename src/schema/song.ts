@@ -1,8 +1,10 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
+import { sqlReaderOf } from "../db";
+import { Prisma } from "../db/generated/detailed/client";
 import { Artist } from "./artist";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage } from "./pages";
+import { childCount, childPage, rowById, rowsByIds } from "./pages";
 import { searchConnection, totalCountOf } from "./search";
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
@@ -47,24 +49,23 @@ export const Song = builder.prismaNode("Song", {
         const { detailed } = context;
         const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
         return childPage(context, "Song.workouts", song.id, query, {
-          ranked: (ids, from, to) => detailed.$queryRaw`
+          ranked: (ids, from, to) =>
+            sqlReaderOf(detailed)(Prisma.sql`
               SELECT song_id AS parent_id, id FROM (
                 SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank
                   FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE song_id = ANY(${ids}::text[])) pe
                   JOIN detailed_workouts w ON w.id = pe.workout_id) ranked
-               WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
+               WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { playlist: { some: { songId: song.id } } }, orderBy, select: { id: true } }),
-          rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
+          rows: (ids, selection) =>
+            rowsByIds(context, "workout", selection, ids, () => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } })),
         });
       },
       totalCount: (song, _args, context) =>
-        childCount(
-          context,
-          "Song.workouts",
-          song.id,
-          (ids) =>
-            context.detailed
-              .$queryRaw`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE song_id = ANY(${ids}::text[]) GROUP BY 1`,
+        childCount(context, "Song.workouts", song.id, (ids) =>
+          sqlReaderOf(context.detailed)(
+            Prisma.sql`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE song_id = ANY(${ids}::text[]) GROUP BY 1`,
+          ),
         ),
     }),
   }),
@@ -85,7 +86,7 @@ builder.queryFields((t) => ({
           all: (page) => songs.findMany({ ...query, ...page }),
           nameColumn: "title",
           nameOf: (song) => song.title,
-          byIds: (ids) => songs.findMany({ ...query, where: { id: { in: ids } } }),
+          byIds: (ids) => rowsByIds(context, "song", query, ids, () => songs.findMany({ ...query, where: { id: { in: ids } } })),
           count: () => songs.count(),
         });
       },
@@ -97,6 +98,9 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The song of this id: its global id or Peloton's",
     args: { id: t.arg.id({ required: true, description: "the song's `id` or its `pelotonId`" }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.song.findUnique({ ...query, where: { id: pelotonIdOf(id, "Song", "id") } }),
+    resolve: (query, _root, { id }, context) => {
+      const songId = pelotonIdOf(id, "Song", "id");
+      return rowById(context, "song", query, songId, () => context.detailed.song.findUnique({ ...query, where: { id: songId } }));
+    },
   }),
 }));

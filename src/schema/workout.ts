@@ -7,7 +7,7 @@ import { builder } from "./builder";
 import { listingOf, pelotonUrlOf } from "./class-listing";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
 import { pelotonIdOf } from "./node-ids";
-import { asksFor, lazyCursorConnection } from "./pages";
+import { asksFor, lazyCursorConnection, rowById } from "./pages";
 import { totalCountOf } from "./search";
 import { Song as SongType } from "./song";
 import { WorkoutFilter, workoutCriteria } from "./workout-filter";
@@ -101,7 +101,10 @@ builder.queryFields((t) => ({
     nullable: true,
     description: "The class of this id: its global id or Peloton's",
     args: { id: t.arg.id({ required: true, description: "the class's `id` or its `pelotonId`" }) },
-    resolve: (query, _root, { id }, { detailed }) => detailed.detailedWorkout.findUnique({ ...query, where: { id: pelotonIdOf(id, "Workout", "id") } }),
+    resolve: (query, _root, { id }, context) => {
+      const workoutId = pelotonIdOf(id, "Workout", "id");
+      return rowById(context, "workout", query, workoutId, () => context.detailed.detailedWorkout.findUnique({ ...query, where: { id: workoutId } }));
+    },
   }),
   workouts: t.connection(
     {

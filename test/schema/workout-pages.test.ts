@@ -6,8 +6,8 @@ import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
 import { execute } from "../support/graphql";
 
-// A page of classes that asks for plain fields (and its instructor's) is read with one hand-written
-// statement (src/db/workout-page.ts); one that asks for more goes through Prisma's findMany. Both must
+// A page of classes that asks for plain fields (and its instructor's, its playlist's) is read with one
+// hand-written statement (src/db/workout-page.ts); one that asks for more goes through Prisma's findMany. Both must
 // answer alike, cursors included, and so must cursors made only when a client reads them.
 
 let sim: Simulator;
@@ -52,23 +52,23 @@ const WithPlaylist =
   workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after, before: $before) {
     totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     edges { cursor node { id: pelotonId title description discipline durationSeconds difficulty airedAt imageUrl explicit classTypes
-      instructor { id: pelotonId name imageUrl } playlist { position } } } } }`);
+      instructor { id: pelotonId name imageUrl } playlist { position song { album { name } } } } } } }`);
 
 /** The page as the SQL statement reads it, checking that it did. */
 async function plainPage(args: PageArgs) {
   sent.length = 0;
   const { data, errors } = await execute(api, PlainPage, args);
   expect(errors).toBeUndefined();
-  expect(sent.filter((sql) => /FROM detailed_workouts w LEFT JOIN instructors i/.test(sql))).toHaveLength(1);
+  expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* LIMIT /.test(sql))).toHaveLength(1);
   return data!.workouts;
 }
 
-/** The same page through Prisma's findMany (a playlist asked for), without the playlists. */
+/** The same page through Prisma's findMany (a song's album asked for, which the statement does not read), without the playlists. */
 async function prismaPage(args: PageArgs) {
   sent.length = 0;
   const { data, errors } = await execute(api, WithPlaylist, args);
   expect(errors).toBeUndefined();
-  expect(sent.filter((sql) => /FROM detailed_workouts w LEFT JOIN instructors i/.test(sql))).toHaveLength(0);
+  expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* LIMIT /.test(sql))).toHaveLength(0);
   const { edges, ...rest } = data!.workouts;
   return { ...rest, edges: edges.map(({ cursor, node: { playlist: _playlist, ...node } }) => ({ cursor, node })) };
 }
