@@ -131,6 +131,18 @@ export function plainColumns(model: PlainModel, select: Record<string, unknown> 
 }
 
 /**
+ * The row of `model` whose id is `id` (SQL) with the selected fields, as one JSON value (null when
+ * there is none): a column of another statement; null when the selection is not plain.
+ */
+export function plainRowSql(model: PlainModel, selection: object, id: Prisma.Sql): Prisma.Sql | null {
+  const { select, ...rest } = selection as { select?: Record<string, unknown> };
+  const object = Object.keys(rest).length === 0 ? jsonObject(model, select) : null;
+  if (!object) return null;
+  const { table, alias } = models[model];
+  return Prisma.sql`(SELECT ${Prisma.raw(object)} FROM ${Prisma.raw(`${table} ${alias} WHERE ${alias}.id`)} = ${id})`;
+}
+
+/**
  * A reader of rows of `model` by id with the selected fields (in no order, none for an id naming
  * nothing); null when the selection is not plain: read them through Prisma.
  */

@@ -196,13 +196,21 @@ export function searchPageStatement(table: SearchableTable, term: string, page: 
       ) page ON true`;
 }
 
-/** A page of the rows matching a folded term (searchPageStatement, plays as stored), with how many match in all. */
-export async function searchPage(detailed: DetailedClient, table: SearchableTable, term: string, page: SearchPageRequest) {
-  const rows = await sqlReaderOf(detailed)<{ total: number | string; id: string | null; rank: number; plays: number | string; name: string }>(
-    searchPageStatement(table, term, { ...page, plays: page.plays ?? "stored" }),
+/**
+ * A page of the rows matching a folded term (searchPageStatement, plays as stored), with how many match
+ * in all; and with each row's `row`, when given the SQL of a row by its id (`p.id`: plainRowSql), read
+ * in the same statement.
+ */
+export async function searchPage<Row = never>(detailed: DetailedClient, table: SearchableTable, term: string, page: SearchPageRequest, rowSql?: Prisma.Sql) {
+  const statement = searchPageStatement(table, term, { ...page, plays: page.plays ?? "stored" });
+  const order = page.backward ? Prisma.sql`p.rank DESC, p.plays, p.name DESC, p.id DESC` : Prisma.sql`p.rank, p.plays DESC, p.name, p.id`;
+  const rows = await sqlReaderOf(detailed)<{ total: number | string; id: string | null; rank: number; plays: number | string; name: string; row?: Row }>(
+    rowSql ? Prisma.sql`SELECT p.*, ${rowSql} AS row FROM (${statement}) p ORDER BY ${order}` : statement,
   );
   return {
-    rows: rows.flatMap(({ id, rank, plays, name }): SearchPosition[] => (id === null ? [] : [{ id, rank, plays: Number(plays), name }])),
+    rows: rows.flatMap(({ id, rank, plays, name, row }): (SearchPosition & { row?: Row })[] =>
+      id === null ? [] : [{ id, rank, plays: Number(plays), name, ...(row === undefined ? {} : { row }) }],
+    ),
     total: Number(rows[0]?.total ?? 0),
   };
 }

@@ -1,6 +1,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
+import { plainRowSql } from "../db/plain-reads";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage, rowById, rowsByIds } from "./pages";
@@ -60,6 +61,7 @@ builder.queryFields((t) => ({
           all: (page) => artists.findMany({ ...query, ...page }),
           nameColumn: "name",
           nameOf: (artist) => artist.name,
+          rowSql: (id) => plainRowSql("artist", query, id),
           byIds: (ids) => rowsByIds(context, "artist", query, ids, () => artists.findMany({ ...query, where: { id: { in: ids } } })),
           count: () => artists.count(),
         });

@@ -1,6 +1,7 @@
 import { type DefaultConnectionArguments, resolveCursorConnection } from "@pothos/plugin-relay";
 import { GraphQLError } from "graphql";
 import type { DetailedClient } from "../db";
+import { Prisma } from "../db/generated/detailed/client";
 import { foldForSearch, type SearchableTable, searchPage } from "../db/search";
 import { listCursor, listCursorOf, type NamePosition, searchCursor, searchCursorOf } from "./cursors";
 
@@ -48,6 +49,8 @@ export interface SearchSource<T, C extends string> {
   /** a page of every row, when there is no search */
   all(page: ByNamePage<C>): Promise<T[]>;
   byIds(ids: string[]): Promise<T[]>;
+  /** the SQL of a row by its id, with what the query selects (plainRowSql), read with the search's page; null to read them with byIds */
+  rowSql?: (id: Prisma.Sql) => Prisma.Sql | null;
   count(): Promise<number>;
 }
 
@@ -71,16 +74,13 @@ export async function searchConnection<T extends { id: string }, C extends strin
   // a cursor's plays are those of its first page's time, and so are those of the cursors it leads to
   const cursorAsOf = after?.asOf ?? before?.asOf;
   const asOf = cursorAsOf ?? Date.now();
+  const rowSql = source.rowSql?.(Prisma.sql`p.id`) ?? undefined;
   const connection = await cursorConnection({ args, toCursor: (row: T) => cursors.get(row.id)! }, async ({ limit, inverted }) => {
-    const page = await searchPage(detailed, source.table, term, {
-      after: after?.position,
-      before: before?.position,
-      asOf: cursorAsOf,
-      limit,
-      backward: inverted,
-    });
+    const request = { after: after?.position, before: before?.position, asOf: cursorAsOf, limit, backward: inverted };
+    const page = await searchPage<T>(detailed, source.table, term, request, rowSql);
     total = page.total;
-    for (const position of page.rows) cursors.set(position.id, searchCursor(source.table, { asOf, position }));
+    for (const { row: _row, ...position } of page.rows) cursors.set(position.id, searchCursor(source.table, { asOf, position }));
+    if (rowSql) return page.rows.flatMap(({ row }) => row ?? []);
     const ids = page.rows.map((row) => row.id);
     return ids.length > 0 ? inOrder(ids, await source.byIds(ids)) : [];
   });

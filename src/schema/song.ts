@@ -1,6 +1,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
+import { plainRowSql } from "../db/plain-reads";
 import { Artist } from "./artist";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
@@ -86,6 +87,7 @@ builder.queryFields((t) => ({
           all: (page) => songs.findMany({ ...query, ...page }),
           nameColumn: "title",
           nameOf: (song) => song.title,
+          rowSql: (id) => plainRowSql("song", query, id),
           byIds: (ids) => rowsByIds(context, "song", query, ids, () => songs.findMany({ ...query, where: { id: { in: ids } } })),
           count: () => songs.count(),
         });

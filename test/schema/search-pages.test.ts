@@ -10,6 +10,7 @@ import { execute } from "../support/graphql";
 
 let db: TestDatabases;
 let api: ReturnType<typeof createApi>;
+const sent: string[] = [];
 
 interface SongRow {
   id: string;
@@ -61,7 +62,7 @@ async function storeSong({ id, title, artist }: Omit<SongRow, "plays">) {
 }
 
 beforeAll(async () => {
-  db = await openTestDatabases();
+  db = await openTestDatabases({ onQuery: (database, sql) => database === "detailed" && sent.push(sql) });
   for (const artist of Object.values(artists)) await db.detailed.artist.create({ data: { ...artist, ...artistSearchColumns(artist.name) } });
   for (const song of songs) await storeSong(song);
   // each song's plays, one class for each: the most played song is in as many classes as it has plays
@@ -132,6 +133,40 @@ describe("search pages", () => {
     const all = await searchSongs({ first: 20 });
     expect((await searchSongs({ first: 2, after: all.cursors[2], before: all.cursors[6] })).ids).toEqual(all.ids.slice(3, 5));
     expect((await searchSongs({ last: 2, after: all.cursors[2], before: all.cursors[6] })).ids).toEqual(all.ids.slice(4, 6));
+  });
+
+  it("read a page's rows in its own statement, as Prisma reads them", async () => {
+    const plain =
+      graphql(`query SearchPagesPlainRows($first: Int, $last: Int, $after: String) { songs(search: "echo", first: $first, last: $last, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor startCursor } edges { cursor node { id: pelotonId title artistNames imageUrl explicit playCount } } } }`);
+    // a song's album is no column of the search's statement: the rows are read apart, through Prisma
+    const withAlbum =
+      graphql(`query SearchPagesRowsWithAlbum($first: Int, $last: Int, $after: String) { songs(search: "echo", first: $first, last: $last, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor startCursor } edges { cursor node { id: pelotonId title artistNames imageUrl explicit playCount album { name } } } } }`);
+    for (const variables of [{ first: 3 }, { last: 4 }, { first: 20 }, { first: 2, after: (await searchSongs({ first: 3 })).cursors[2] }]) {
+      sent.length = 0;
+      const one = await execute(api, plain, variables);
+      expect(sent).toHaveLength(1);
+      sent.length = 0;
+      const two = await execute(api, withAlbum, variables);
+      expect(sent.length).toBeGreaterThan(1);
+      expect(one.errors).toBeUndefined();
+      expect(one.data!.songs.edges.length).toBeGreaterThan(0);
+      // cursors carry the clock time of the first page of their search: compared without it
+      const timeless = (cursor: string | null | undefined) =>
+        cursor &&
+        Buffer.from(cursor, "base64")
+          .toString()
+          .replace(/\[\d+,/, "[");
+      const { edges, pageInfo, ...rest } = two.data!.songs;
+      const expected = { ...rest, pageInfo: { ...pageInfo, startCursor: timeless(pageInfo.startCursor), endCursor: timeless(pageInfo.endCursor) } };
+      const answered = one.data!.songs;
+      expect({
+        ...answered,
+        pageInfo: { ...answered.pageInfo, startCursor: timeless(answered.pageInfo.startCursor), endCursor: timeless(answered.pageInfo.endCursor) },
+        edges: answered.edges.map(({ cursor, node }) => ({ cursor: timeless(cursor), node })),
+      }).toEqual({ ...expected, edges: edges.map(({ cursor, node: { album: _album, ...node } }) => ({ cursor: timeless(cursor), node })) });
+    }
   });
 
   describe("when classes and songs are added between two pages", () => {
