@@ -2,6 +2,7 @@
 import { complexityFromQuery } from "@pothos/plugin-complexity";
 import { type DocumentNode, GraphQLError, type GraphQLSchema, Kind, type OperationDefinitionNode } from "graphql";
 import type { Plugin } from "graphql-yoga";
+import { LRUCache } from "lru-cache";
 import type { DetailedClient } from "./db";
 import { wordsForSearch } from "./db/search";
 import { songsReached, type WordsFilter } from "./db/workout-filters";
@@ -169,6 +170,38 @@ export function useComplexityLimits(
 ): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string }; request: Request }> {
   // what each request's whole-word filters reach, looked up once its parameters are read
   const wordReach = new WeakMap<Request, Map<string, number>>();
+  // each document's costs by operation, variables and word reach: measuring one took a tenth of the CPU
+  // of a small request, and clients send the same few documents with a few variables over and over
+  const costs = new WeakMap<DocumentNode, LRUCache<string, Cost>>();
+  const costOf = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    ctx: PricingContext,
+  ) => {
+    let key: string | undefined;
+    try {
+      key = JSON.stringify([operation.name?.value ?? null, operation.loc?.start, variables, ctx.wordReach ? [...ctx.wordReach] : null]);
+    } catch {
+      // variables JSON cannot write (too deep): measured every time
+    }
+    // a megabyte of variables is measured each time rather than kept
+    if (key !== undefined && key.length > 4096) key = undefined;
+    let known = costs.get(document);
+    const cached = key === undefined ? undefined : known?.get(key);
+    if (cached) return cached;
+    const fragments = document.definitions.filter((def) => def.kind === Kind.FRAGMENT_DEFINITION);
+    const cost = operationCost(schema, { ...document, definitions: [operation, ...fragments] }, variables, ctx);
+    if (key !== undefined) {
+      if (!known) {
+        known = new LRUCache({ max: 256 });
+        costs.set(document, known);
+      }
+      known.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async onParams({ request, params }) {
       if (detailed) wordReach.set(request, await lookUpWordReach(detailed, params));
@@ -178,7 +211,6 @@ export function useComplexityLimits(
         if (!valid) return;
         const { variables = {}, operationName } = context.params ?? {};
         const document: DocumentNode = documentAST;
-        const fragments = document.definitions.filter((def) => def.kind === Kind.FRAGMENT_DEFINITION);
         const operations = document.definitions.filter(
           (def): def is OperationDefinitionNode => def.kind === Kind.OPERATION_DEFINITION && (operationName == null || def.name?.value === operationName),
         );
@@ -186,7 +218,7 @@ export function useComplexityLimits(
         const errors = operations.flatMap((operation) => {
           try {
             const ctx: PricingContext = { wordReach: wordReach.get(context.request) };
-            return refusals(operationCost(schema, { ...document, definitions: [operation, ...fragments] }, variables, ctx));
+            return refusals(costOf(schema, document, operation, variables, ctx));
           } catch (error) {
             if (error instanceof GraphQLError) return [error];
             throw error;
@@ -199,6 +231,8 @@ export function useComplexityLimits(
 }
 
 /** What one operation (the document's only one) costs, by the measure queryLimits bounds; whole-word filters not in `ctx` as the worst. */
+type Cost = ReturnType<typeof complexityFromQuery>;
+
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, ctx: PricingContext = {}) {
   return complexityFromQuery(document, { schema, variables, ctx });
 }

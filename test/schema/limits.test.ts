@@ -94,6 +94,15 @@ describe("operation limits", () => {
     const large = await send({ first: 100, inner: 100 });
     expect(large.status).toBe(400);
     expect((await large.json()).errors[0].message).toMatch(new RegExp(`exceeds max complexity of ${queryLimits.complexity}`));
+    // the costs kept per document and variables: each verdict still the request's own
+    for (const [variables, status] of [
+      [{ first: 1, inner: 1 }, 200],
+      [{ first: 100, inner: 100 }, 400],
+      [{ inner: 100, first: 1 }, 200],
+      [{ first: 100, inner: 100 }, 400],
+    ] as const) {
+      expect({ variables, status: (await send(variables)).status }).toEqual({ variables, status });
+    }
   });
 
   it("accepts a full page of classes with their playlists", async () => {
