@@ -142,6 +142,23 @@ export function plainRowSql(model: PlainModel, selection: object, id: Prisma.Sql
   return Prisma.sql`(SELECT ${Prisma.raw(object)} FROM ${Prisma.raw(`${table} ${alias} WHERE ${alias}.id`)} = ${id})`;
 }
 
+/** The column holding each row's parent in plainRanked's statement. */
+export const parentColumn = "__parent";
+
+/**
+ * The rows a statement of { parent_id, id, rank } names, with the selected fields and each one's parent
+ * (parentColumn), by parent then rank: a page of several parents' lists in one statement; null when the
+ * selection is not plain.
+ */
+export function plainRanked(model: PlainModel, selection: object, ranked: Prisma.Sql): Prisma.Sql | null {
+  const { select, ...rest } = selection as { select?: Record<string, unknown> };
+  const columns = Object.keys(rest).length === 0 ? plainColumns(model, select) : null;
+  if (!columns) return null;
+  const { table, alias } = models[model];
+  return Prisma.sql`SELECT r.parent_id AS ${Prisma.raw(`"${parentColumn}"`)}, ${columns}
+    FROM (${ranked}) r JOIN ${Prisma.raw(`${table} ${alias} ON ${alias}.id`)} = r.id ORDER BY r.parent_id, r.rank`;
+}
+
 /**
  * A reader of rows of `model` by id with the selected fields (in no order, none for an id naming
  * nothing); null when the selection is not plain: read them through Prisma.

@@ -2,7 +2,7 @@ import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage, rowById, rowsByIds } from "./pages";
+import { childCount, childPage, rowById } from "./pages";
 
 // As Song: the small columns the fields show, selected once for the type, read by plain fields.
 export const Album = builder.prismaNode("Album", {
@@ -24,14 +24,14 @@ export const Album = builder.prismaNode("Album", {
         const { detailed } = context;
         const orderBy = [{ title: "asc" as const }, { id: "asc" as const }];
         return childPage(context, "Album.songs", album.id, query, {
-          ranked: (ids, from, to) =>
-            sqlReaderOf(detailed)(Prisma.sql`
-            SELECT album_id AS parent_id, id FROM (
+          model: "song",
+          ranked: (ids, from, to) => Prisma.sql`
+            SELECT album_id AS parent_id, id, rank FROM (
               SELECT album_id, id, row_number() OVER (PARTITION BY album_id ORDER BY title, id) AS rank
                 FROM songs WHERE album_id = ANY(${ids}::text[])) ranked
-             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.song.findMany({ ...page, where: { albumId: album.id }, orderBy, select: { id: true } }),
-          rows: (ids, selection) => rowsByIds(context, "song", selection, ids, () => detailed.song.findMany({ ...selection, where: { id: { in: ids } } })),
+          rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
         });
       },
       totalCount: (album, _args, context) =>

@@ -27,14 +27,14 @@ export const Artist = builder.prismaNode("Artist", {
         const { detailed } = context;
         const orderBy = [{ title: "asc" as const }, { id: "asc" as const }];
         return childPage(context, "Artist.songs", artist.id, query, {
-          ranked: (ids, from, to) =>
-            sqlReaderOf(detailed)(Prisma.sql`
-            SELECT artist_id AS parent_id, id FROM (
+          model: "song",
+          ranked: (ids, from, to) => Prisma.sql`
+            SELECT artist_id AS parent_id, id, rank FROM (
               SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank
                 FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE sa.artist_id = ANY(${ids}::text[])) ranked
-             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.song.findMany({ ...page, where: { artists: { some: { artistId: artist.id } } }, orderBy, select: { id: true } }),
-          rows: (ids, selection) => rowsByIds(context, "song", selection, ids, () => detailed.song.findMany({ ...selection, where: { id: { in: ids } } })),
+          rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
         });
       },
       totalCount: (artist, _args, context) =>

@@ -5,7 +5,7 @@ import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
 import type { ArtistPlaysRow } from "./context";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage, rowById, rowsByIds } from "./pages";
+import { childCount, childPage, rowById } from "./pages";
 
 const ArtistPlays = builder.objectRef<ArtistPlaysRow>("ArtistPlays").implement({
   description: "An artist and how many times an instructor's classes play them",
@@ -54,15 +54,14 @@ export const Instructor = builder.prismaNode("Instructor", {
         const { detailed } = context;
         const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
         return childPage(context, "Instructor.workouts", instructor.id, query, {
-          ranked: (ids, from, to) =>
-            sqlReaderOf(detailed)(Prisma.sql`
-            SELECT instructor_id AS parent_id, id FROM (
+          model: "workout",
+          ranked: (ids, from, to) => Prisma.sql`
+            SELECT instructor_id AS parent_id, id, rank FROM (
               SELECT instructor_id, id, row_number() OVER (PARTITION BY instructor_id ORDER BY original_air_time DESC NULLS FIRST, id) AS rank
                 FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[])) ranked
-             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
+             WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { instructorId: instructor.id }, orderBy, select: { id: true } }),
-          rows: (ids, selection) =>
-            rowsByIds(context, "workout", selection, ids, () => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } })),
+          rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
         });
       },
       totalCount: (instructor, _args, context) =>

@@ -1,12 +1,15 @@
 // Pages of lists. A page of each parent's list (an instructor's classes, a song's classes, an artist's
-// songs) for every parent of a request at once: the pages' ids ranked in one statement, then their rows
-// with what the query selects in a second. Never one statement per parent, and never Prisma's nested
+// songs) for every parent of a request at once: the pages' ids ranked and their rows with what the query
+// selects in one statement (or the rows in a second, through Prisma, for a selection the hand-written
+// reads do not cover). Never one statement per parent, and never Prisma's nested
 // relation, which builds the selection of every row of the list before it cuts the page. And a cursor
 // connection whose cursors are made only when read.
 import { parseCursorConnectionArgs } from "@pothos/core";
 import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
 import { GraphQLIncludeDirective, type GraphQLResolveInfo, GraphQLSkipDirective, getDirectiveValues, Kind, type SelectionSetNode } from "graphql";
-import { type PlainModel, plainReader } from "../db/plain-reads";
+import { sqlReaderOf } from "../db";
+import type { Prisma } from "../db/generated/detailed/client";
+import { type PlainModel, parentColumn, plainRanked, plainReader } from "../db/plain-reads";
 import { pageSize } from "./builder";
 import type { Context } from "./context";
 
@@ -18,15 +21,21 @@ export interface PageQuery {
 }
 
 export interface ChildList<Row, Query extends PageQuery> {
-  /** the ids of each parent's rows ranked `from` (exclusive) `to` (inclusive), in order, as { parent_id, id } */
-  ranked(parentIds: string[], from: number, to: number): Promise<{ parent_id: string; id: string }[]>;
+  /** what the rows are */
+  model: PlainModel;
+  /** the statement of the ids of each parent's rows ranked `from` (exclusive) `to` (inclusive), as { parent_id, id, rank } */
+  ranked(parentIds: string[], from: number, to: number): Prisma.Sql;
   /** one parent's page after a cursor, or its last rows: Prisma's own paging (rare: a client paging one list) */
   onePage(page: Pick<Query, "take" | "skip" | "cursor">): Promise<{ id: string }[]>;
-  /** the rows of these ids, with the selection */
+  /** the rows of these ids, with the selection, through Prisma (when plainReader does not read that selection) */
   rows(ids: string[], selection: Omit<Query, "take" | "skip" | "cursor">): Promise<Row[]>;
 }
 
-/** `parentId`'s page of the list named `field`, batched with every other parent asking the same page and selection. */
+/**
+ * `parentId`'s page of the list named `field`, batched with every other parent asking the same page and
+ * selection: one statement with the rows when plainRanked reads the selection, else the ranked ids
+ * then the rows through Prisma.
+ */
 export async function childPage<Row extends { id: string }, Query extends PageQuery>(
   context: Context,
   field: string,
@@ -39,16 +48,26 @@ export async function childPage<Row extends { id: string }, Query extends PageQu
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => byId.get(id) ?? []);
   };
+  const rowsOf = (ids: string[]) => rowsByIds(context, list.model, selection, ids, () => list.rows(ids, selection));
   if (cursor || take < 0) {
     const ids = (await list.onePage({ take, skip, cursor } as Pick<Query, "take" | "skip" | "cursor">)).map((row) => row.id);
-    return ids.length === 0 ? [] : inOrder(ids, await list.rows(ids, selection));
+    return ids.length === 0 ? [] : inOrder(ids, await rowsOf(ids));
   }
   const loader = context.loaderFor(`${field} ${take} ${skip} ${JSON.stringify(selection)}`, async (parentIds: readonly string[]) => {
-    const ranked = await list.ranked([...parentIds], skip, skip + take);
-    const rows = ranked.length === 0 ? [] : await list.rows([...new Set(ranked.map((row) => row.id))], selection);
-    const byParent = new Map<string, string[]>();
-    for (const { parent_id, id } of ranked) byParent.set(parent_id, [...(byParent.get(parent_id) ?? []), id]);
-    return parentIds.map((id) => inOrder(byParent.get(id) ?? [], rows));
+    const ranked = list.ranked([...parentIds], skip, skip + take);
+    const byParent = new Map<string, Row[]>();
+    const fused = plainRanked(list.model, selection, ranked);
+    if (fused) {
+      for (const { [parentColumn]: parent, ...row } of await sqlReaderOf(context.detailed)<Row & { [parentColumn]: string }>(fused)) {
+        byParent.set(parent, [...(byParent.get(parent) ?? []), row as unknown as Row]);
+      }
+      return parentIds.map((id) => byParent.get(id) ?? []);
+    }
+    const positions = await sqlReaderOf(context.detailed)<{ parent_id: string; id: string }>(ranked);
+    const rows = positions.length === 0 ? [] : await rowsOf([...new Set(positions.map((row) => row.id))]);
+    const ids = new Map<string, string[]>();
+    for (const { parent_id, id } of positions) ids.set(parent_id, [...(ids.get(parent_id) ?? []), id]);
+    return parentIds.map((id) => inOrder(ids.get(id) ?? [], rows));
   });
   return loader.load(parentId);
 }

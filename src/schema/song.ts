@@ -50,16 +50,15 @@ export const Song = builder.prismaNode("Song", {
         const { detailed } = context;
         const orderBy = [{ originalAirTime: "desc" as const }, { id: "asc" as const }];
         return childPage(context, "Song.workouts", song.id, query, {
-          ranked: (ids, from, to) =>
-            sqlReaderOf(detailed)(Prisma.sql`
-              SELECT song_id AS parent_id, id FROM (
+          model: "workout",
+          ranked: (ids, from, to) => Prisma.sql`
+              SELECT song_id AS parent_id, id, rank FROM (
                 SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank
                   FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE song_id = ANY(${ids}::text[])) pe
                   JOIN detailed_workouts w ON w.id = pe.workout_id) ranked
-               WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`),
+               WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { playlist: { some: { songId: song.id } } }, orderBy, select: { id: true } }),
-          rows: (ids, selection) =>
-            rowsByIds(context, "workout", selection, ids, () => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } })),
+          rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
         });
       },
       totalCount: (song, _args, context) =>

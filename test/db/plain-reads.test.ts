@@ -1,7 +1,9 @@
 import { ingestFromSimulator } from "../../harness/simulator";
 import { type PlainModel, plainFieldsOf, plainReader } from "../../src/db/plain-reads";
+import { createApi } from "../../src/server";
 import { startSimulator } from "../../src/simulator";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
+import { execute } from "../support/graphql";
 
 // The hand-written reads (src/db/plain-reads.ts) must answer what Prisma answers for the same
 // selection: every field alone and all together, of every row, nulls included, and the relations they
@@ -31,6 +33,15 @@ beforeAll(async () => {
   });
 });
 afterAll(() => db?.dispose());
+
+async function ingestFromSimulatorInto(databases: TestDatabases) {
+  const sim = await startSimulator({ classes: 10, disciplines: ["cycling"] });
+  try {
+    await ingestFromSimulator(databases, sim);
+  } finally {
+    await sim.close();
+  }
+}
 
 /** Prisma's rows with Dates as the text the API writes, by id. */
 const normalised = (rows: object[]) => new Map(rows.map((row) => [(row as { id: string }).id, JSON.parse(JSON.stringify(row)) as unknown]));
@@ -90,5 +101,47 @@ describe("rows read as SQL", () => {
       { select: {} },
     ];
     for (const selection of unread) expect(plainReader(db.detailed, "workout", selection)).toBeNull();
+  });
+});
+
+describe("pages of several parents' lists", () => {
+  // the songs' albums are no column of the hand-written statement: those pages are read through Prisma
+  const workoutFields = "id: pelotonId title discipline durationSeconds difficulty airedAt imageUrl explicit classTypes instructor { name }";
+  const songFields = "id: pelotonId title artistNames imageUrl explicit playCount";
+  const lists = [
+    { root: "instructors", list: "workouts", plain: workoutFields, prisma: `${workoutFields} playlist { song { album { name } } }` },
+    { root: "songs", list: "workouts", plain: workoutFields, prisma: `${workoutFields} playlist { song { album { name } } }` },
+    { root: "artists", list: "songs", plain: songFields, prisma: `${songFields} album { name }` },
+  ];
+
+  it.each(lists)("answer $root' $list in one statement, as the rows read through Prisma", async ({ root, list, plain, prisma }) => {
+    const api = createApi(db);
+    const page = (fields: string, first: number) =>
+      `{ ${root}(first: 6) { edges { node { id: pelotonId ${list}(first: ${first}) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } } } } }`;
+    for (const first of [1, 3, 12]) {
+      const one = await execute(api, page(plain, first));
+      const two = await execute(api, page(prisma, first));
+      expect(one.errors ?? two.errors).toBeUndefined();
+      const without = (data: unknown) => JSON.parse(JSON.stringify(data), (key, value) => (key === "playlist" || key === "album" ? undefined : value));
+      expect(one.data).toEqual(without(two.data));
+      const pages = (one.data as Record<string, { edges: { node: Record<string, { edges: unknown[] }> }[] }>)[root]!.edges;
+      expect(pages.filter((edge) => edge.node[list]!.edges.length > 0).length).toBeGreaterThan(1);
+    }
+  });
+
+  it("read each page in one statement with its rows", async () => {
+    const sent: string[] = [];
+    const counted = await openTestDatabases({ onQuery: (database, sql) => database === "detailed" && sent.push(sql) });
+    try {
+      await ingestFromSimulatorInto(counted);
+      const api = createApi(counted);
+      sent.length = 0;
+      const { errors } = await execute(api, `{ instructors(first: 5) { edges { node { workouts(first: 3) { edges { node { title } } } } } } }`);
+      expect(errors).toBeUndefined();
+      // the instructors' page, then the pages of their classes with the classes
+      expect(sent).toHaveLength(2);
+    } finally {
+      await counted.dispose();
+    }
   });
 });
