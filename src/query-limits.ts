@@ -170,9 +170,12 @@ export function useComplexityLimits(
 ): Plugin<{ params?: { variables?: Record<string, unknown>; operationName?: string }; request: Request }> {
   // what each request's whole-word filters reach, looked up once its parameters are read
   const wordReach = new WeakMap<Request, Map<string, number>>();
-  // each document's costs by operation, variables and word reach: measuring one took a tenth of the CPU
-  // of a small request, and clients send the same few documents with a few variables over and over
-  const costs = new WeakMap<DocumentNode, LRUCache<string, Cost>>();
+  // each operation's cost by its variables and word reach, kept: measuring one took a tenth of the CPU
+  // of a small request, and clients send the same few documents with a few variables over and over.
+  // Documents are told apart by identity (Yoga's parse cache hands out one per text), in 8 MiB of keys.
+  const documentIds = new WeakMap<DocumentNode, number>();
+  let documents = 0;
+  const costs = new LRUCache<string, Cost>({ maxSize: 8 * 1024 * 1024, sizeCalculation: (_cost, key) => 2 * key.length + 64 });
   const costOf = (
     schema: GraphQLSchema,
     document: DocumentNode,
@@ -180,26 +183,28 @@ export function useComplexityLimits(
     variables: Record<string, unknown>,
     ctx: PricingContext,
   ) => {
+    let documentId = documentIds.get(document);
+    if (documentId === undefined) {
+      documentId = ++documents;
+      documentIds.set(document, documentId);
+    }
     let key: string | undefined;
     try {
-      key = JSON.stringify([operation.name?.value ?? null, operation.loc?.start, variables, ctx.wordReach ? [...ctx.wordReach] : null]);
+      // the variables the operation declares: those it is priced by
+      const declared = (operation.variableDefinitions ?? []).flatMap(({ variable: { name } }) =>
+        name.value in variables ? [[name.value, variables[name.value]]] : [],
+      );
+      key = JSON.stringify([documentId, operation.name?.value ?? null, operation.loc?.start, declared, ctx.wordReach ? [...ctx.wordReach] : null]);
     } catch {
       // variables JSON cannot write (too deep): measured every time
     }
-    // a megabyte of variables is measured each time rather than kept
+    // a large text in the variables is measured each time rather than kept
     if (key !== undefined && key.length > 4096) key = undefined;
-    let known = costs.get(document);
-    const cached = key === undefined ? undefined : known?.get(key);
+    const cached = key === undefined ? undefined : costs.get(key);
     if (cached) return cached;
     const fragments = document.definitions.filter((def) => def.kind === Kind.FRAGMENT_DEFINITION);
     const cost = operationCost(schema, { ...document, definitions: [operation, ...fragments] }, variables, ctx);
-    if (key !== undefined) {
-      if (!known) {
-        known = new LRUCache({ max: 256 });
-        costs.set(document, known);
-      }
-      known.set(key, cost);
-    }
+    if (key !== undefined) costs.set(key, cost);
     return cost;
   };
   return {
@@ -230,9 +235,9 @@ export function useComplexityLimits(
   };
 }
 
-/** What one operation (the document's only one) costs, by the measure queryLimits bounds; whole-word filters not in `ctx` as the worst. */
 type Cost = ReturnType<typeof complexityFromQuery>;
 
+/** What one operation (the document's only one) costs, by the measure queryLimits bounds; whole-word filters not in `ctx` as the worst. */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, ctx: PricingContext = {}) {
   return complexityFromQuery(document, { schema, variables, ctx });
 }
