@@ -85,7 +85,7 @@ const relations: Partial<Record<PlainModel, Record<string, (selection: unknown) 
           const song = jsonObject("song", selectOf(selected));
           if (!song) return null;
           entry.push(`'song', ${song}`);
-        } else if (selected === true && field in entryColumns) entry.push(`'${field}', ${entryColumns[field]}`);
+        } else if (selected === true && Object.hasOwn(entryColumns, field)) entry.push(`'${field}', ${entryColumns[field]}`);
         else return null;
       }
       if (entry.length === 0) return null;
@@ -110,8 +110,8 @@ function fieldsSql(model: PlainModel, select: Record<string, unknown> | undefine
   const fields: [string, string][] = [];
   for (const [field, selected] of Object.entries(select)) {
     if (!selected) continue;
-    const relation = relations[model]?.[field];
-    const sql = relation ? relation(selected) : selected === true ? columns[field] : undefined;
+    const relation = Object.hasOwn(relations[model] ?? {}, field) ? relations[model]![field] : undefined;
+    const sql = relation ? relation(selected) : selected === true && Object.hasOwn(columns, field) ? columns[field] : undefined;
     if (!sql) return null;
     fields.push([field, sql]);
   }

@@ -2,7 +2,8 @@ import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage, rowById } from "./pages";
+import { childCount, childPage } from "./pages";
+import { rowById } from "./rows";
 
 // As Song: the small columns the fields show, selected once for the type, read by plain fields.
 export const Album = builder.prismaNode("Album", {

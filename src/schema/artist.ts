@@ -4,7 +4,8 @@ import { Prisma } from "../db/generated/detailed/client";
 import { plainRowSql } from "../db/plain-reads";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage, rowById, rowsByIds } from "./pages";
+import { childCount, childPage } from "./pages";
+import { rowById } from "./rows";
 import { searchConnection, totalCountOf } from "./search";
 
 export const Artist = builder.prismaNode("Artist", {
@@ -62,7 +63,7 @@ builder.queryFields((t) => ({
           nameColumn: "name",
           nameOf: (artist) => artist.name,
           rowSql: (id) => plainRowSql("artist", query, id),
-          byIds: (ids) => rowsByIds(context, "artist", query, ids, () => artists.findMany({ ...query, where: { id: { in: ids } } })),
+          byIds: (ids) => artists.findMany({ ...query, where: { id: { in: ids } } }),
           count: () => artists.count(),
         });
       },

@@ -5,7 +5,8 @@ import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
 import type { ArtistPlaysRow } from "./context";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage, rowById } from "./pages";
+import { childCount, childPage } from "./pages";
+import { rowById } from "./rows";
 
 const ArtistPlays = builder.objectRef<ArtistPlaysRow>("ArtistPlays").implement({
   description: "An artist and how many times an instructor's classes play them",

@@ -9,9 +9,10 @@ import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
 import { GraphQLIncludeDirective, type GraphQLResolveInfo, GraphQLSkipDirective, getDirectiveValues, Kind, type SelectionSetNode } from "graphql";
 import { sqlReaderOf } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
-import { type PlainModel, parentColumn, plainRanked, plainReader } from "../db/plain-reads";
+import { type PlainModel, parentColumn, plainRanked } from "../db/plain-reads";
 import { pageSize } from "./builder";
 import type { Context } from "./context";
+import { rowsByIds } from "./rows";
 
 /** What Pothos' prismaConnection asks of a page: its size (first + 1, negative for last), an offset, a cursor, and the selection. */
 export interface PageQuery {
@@ -77,7 +78,7 @@ export function childCount(
   context: Context,
   field: string,
   parentId: string,
-  counts: (parentIds: string[]) => Promise<{ parent_id: string; count: bigint | number }[]>,
+  counts: (parentIds: string[]) => Promise<{ parent_id: string; count: number | string }[]>,
 ) {
   return context
     .loaderFor(`${field} totalCount`, async (parentIds: readonly string[]) => {
@@ -152,34 +153,4 @@ export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
       return within(info.fragments[selection.name.value]?.selectionSet);
     });
   return info.fieldNodes.some((node) => within(node.selectionSet));
-}
-
-/** Prisma's selection of a model's rows, as the Pothos plugin builds it ({ select }; typed as an include where the type lists none). */
-type Selection = object;
-
-/** The rows of `ids` with what the query selects: one hand-written statement when plainReader reads that selection, else through Prisma (`prisma`). */
-export function rowsByIds<Row>(
-  context: Pick<Context, "detailed">,
-  model: PlainModel,
-  selection: Selection,
-  ids: readonly string[],
-  prisma: () => Promise<Row[]>,
-) {
-  const read = plainReader<Row>(context.detailed, model, selection);
-  return read ? read(ids) : prisma();
-}
-
-/**
- * The row of `id` with what the query selects, null when there is none: read by plainReader, in one
- * statement with the request's other lookups of the same selection; else through Prisma (`prisma`, a
- * findUnique, which Prisma batches).
- */
-export function rowById<Row extends { id: string }>(context: Context, model: PlainModel, query: Selection, id: string, prisma: () => Promise<Row | null>) {
-  const read = plainReader<Row>(context.detailed, model, query);
-  if (!read) return prisma();
-  const loader = context.loaderFor(`${model} by id ${JSON.stringify(query)}`, async (ids: readonly string[]) => {
-    const rows = new Map((await read(ids)).map((row) => [row.id, row]));
-    return ids.map((key) => rows.get(key) ?? null);
-  });
-  return loader.load(id);
 }

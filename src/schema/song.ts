@@ -5,7 +5,8 @@ import { plainRowSql } from "../db/plain-reads";
 import { Artist } from "./artist";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
-import { childCount, childPage, rowById, rowsByIds } from "./pages";
+import { childCount, childPage } from "./pages";
+import { rowById } from "./rows";
 import { searchConnection, totalCountOf } from "./search";
 
 // As Workout: the small columns the fields show, selected once for the type, read by plain fields.
@@ -87,7 +88,7 @@ builder.queryFields((t) => ({
           nameColumn: "title",
           nameOf: (song) => song.title,
           rowSql: (id) => plainRowSql("song", query, id),
-          byIds: (ids) => rowsByIds(context, "song", query, ids, () => songs.findMany({ ...query, where: { id: { in: ids } } })),
+          byIds: (ids) => songs.findMany({ ...query, where: { id: { in: ids } } }),
           count: () => songs.count(),
         });
       },

@@ -73,6 +73,16 @@ async function prismaPage(args: PageArgs) {
   return { ...rest, edges: edges.map(({ cursor, node: { playlist: _playlist, ...node } }) => ({ cursor, node })) };
 }
 
+// a playlist with its songs' plain fields is read by the page's statement too; their albums are not
+const PlaylistPage = graphql(`query WorkoutPagesPlaylists($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String) {
+  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId title
+      playlist { position startOffsetSeconds song { id: pelotonId title artistNames imageUrl explicit playCount } } } } } }`);
+const PlaylistAlbumsPage = graphql(`query WorkoutPagesPlaylistAlbums($orderBy: WorkoutOrder, $filter: WorkoutFilter, $first: Int, $last: Int, $after: String) {
+  workouts(orderBy: $orderBy, filter: $filter, first: $first, last: $last, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id: pelotonId title
+      playlist { position startOffsetSeconds song { id: pelotonId title artistNames imageUrl explicit playCount album { name } } } } } } }`);
+
 const orders = ["AIRED_DESC", "AIRED_ASC", "DIFFICULTY_DESC"] as const;
 
 describe("a page of classes read as SQL", () => {
@@ -101,6 +111,24 @@ describe("a page of classes read as SQL", () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it("reads the playlists with their songs in the page's statement, as Prisma reads them", async () => {
+    let entries = 0;
+    for (const orderBy of orders) {
+      for (const args of [{ first: 6 }, { last: 4 }, { first: 30, filter: { minDuration: 1200 } }]) {
+        sent.length = 0;
+        const plain = await execute(api, PlaylistPage, { orderBy, ...args });
+        expect(plain.errors).toBeUndefined();
+        expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* LIMIT /.test(sql))).toHaveLength(1);
+        expect(sent.filter((sql) => /playlist_entries/.test(sql))).toHaveLength(1);
+        const prisma = await execute(api, PlaylistAlbumsPage, { orderBy, ...args });
+        const withoutAlbums = JSON.parse(JSON.stringify(prisma.data), (key, value) => (key === "album" ? undefined : value));
+        expect(plain.data).toEqual(withoutAlbums);
+        entries += plain.data!.workouts.edges.flatMap((edge) => edge.node.playlist).length;
+      }
+    }
+    expect(entries).toBeGreaterThan(100);
   });
 
   it("writes each air time exactly as toISOString, milliseconds included, and null where there is none", async () => {
