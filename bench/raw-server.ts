@@ -7,13 +7,13 @@ import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { openEmbeddedInstances } from "../src/db";
 import { Prisma } from "../src/db/generated/detailed/client";
+import { isoText as iso } from "../src/db/plain-reads";
 import { foldForSearch, searchPageStatement } from "../src/db/search";
 import { positionOf, workoutCursor } from "../src/schema/cursors";
 
 export type Query = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
 type Variables = Record<string, unknown>;
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // the cursors the API hands out for a list of classes newest first: the class's id and air date
 export const cursorOf = (id: string, airedAt: string | null) =>
   workoutCursor({ id, originalAirTime: airedAt === null ? null : new Date(airedAt), difficultyRatingAvg: null }, "originalAirTime");

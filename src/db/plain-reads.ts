@@ -135,8 +135,7 @@ export function plainColumns(model: PlainModel, select: Record<string, unknown> 
  * there is none): a column of another statement; null when the selection is not plain.
  */
 export function plainRowSql(model: PlainModel, selection: object, id: Prisma.Sql): Prisma.Sql | null {
-  const { select, ...rest } = selection as { select?: Record<string, unknown> };
-  const object = Object.keys(rest).length === 0 ? jsonObject(model, select) : null;
+  const object = jsonObject(model, selectOf(selection));
   if (!object) return null;
   const { table, alias } = models[model];
   return Prisma.sql`(SELECT ${Prisma.raw(object)} FROM ${Prisma.raw(`${table} ${alias} WHERE ${alias}.id`)} = ${id})`;
@@ -151,8 +150,7 @@ export const parentColumn = "__parent";
  * selection is not plain.
  */
 export function plainRanked(model: PlainModel, selection: object, ranked: Prisma.Sql): Prisma.Sql | null {
-  const { select, ...rest } = selection as { select?: Record<string, unknown> };
-  const columns = Object.keys(rest).length === 0 ? plainColumns(model, select) : null;
+  const columns = plainColumns(model, selectOf(selection));
   if (!columns) return null;
   const { table, alias } = models[model];
   return Prisma.sql`SELECT r.parent_id AS ${Prisma.raw(`"${parentColumn}"`)}, ${columns}
@@ -164,8 +162,7 @@ export function plainRanked(model: PlainModel, selection: object, ranked: Prisma
  * nothing); null when the selection is not plain: read them through Prisma.
  */
 export function plainReader<Row>(detailed: DetailedClient, model: PlainModel, selection: object): ((ids: readonly string[]) => Promise<Row[]>) | null {
-  const { select, ...rest } = selection as { select?: Record<string, unknown> };
-  const columns = Object.keys(rest).length === 0 ? plainColumns(model, select) : null;
+  const columns = plainColumns(model, selectOf(selection));
   if (!columns) return null;
   const { table, alias } = models[model];
   const from = Prisma.raw(`${table} ${alias} WHERE ${alias}.id`);

@@ -5,7 +5,6 @@
 // rows took 0.5 ms a page, this statement 0.3 ms.
 import { type DetailedClient, sqlReaderOf } from ".";
 import { Prisma } from "./generated/detailed/client";
-import { plainColumns } from "./plain-reads";
 import { type WorkoutCriteria, workoutSql } from "./workout-filters";
 
 /** The columns a list of classes can be sorted by (then by id). */
@@ -27,9 +26,6 @@ export interface Keyset {
 }
 
 const sortColumns: Record<WorkoutSortField, string> = { originalAirTime: "w.original_air_time", difficultyRatingAvg: "w.difficulty_rating_avg" };
-
-/** Prisma's `select` of a page, as the columns of the statement; null when it asks for more than plainColumns reads. */
-export const pageColumns = (select: Record<string, unknown> | undefined) => plainColumns("workout", select);
 
 /** The classes past `position` in `order`, as SQL (the same bounds rowsPast gives Prisma). */
 function pastSql({ value, id }: Keyset, { field, sort, nulls, id: idSort }: WorkoutOrder): Prisma.Sql {
@@ -66,7 +62,7 @@ export const reverseOrder = (order: WorkoutOrder): WorkoutOrder => {
 const countSql = (criteria: WorkoutCriteria) => Prisma.sql`SELECT count(*)::int FROM detailed_workouts w WHERE ${workoutSql(criteria)}`;
 
 /**
- * The page's rows, with `columns` (pageColumns), in the order read (reversed when backward); and when
+ * The page's rows, with `columns` (plainColumns), in the order read (reversed when backward); and when
  * `counted`, how many classes match `criteria`, in the same statement (a subquery PostgreSQL runs once).
  * A page without rows has no count: workoutCount then.
  */

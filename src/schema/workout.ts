@@ -1,8 +1,9 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import type { DetailedClient } from "../db";
 import type { Prisma, Song } from "../db/generated/detailed/client";
+import { plainColumns } from "../db/plain-reads";
 import { workoutWhere } from "../db/workout-filters";
-import { type Keyset, type WorkoutOrder as Order, pageColumns, reverseOrder, workoutCount, workoutPage } from "../db/workout-page";
+import { type Keyset, type WorkoutOrder as Order, reverseOrder, workoutCount, workoutPage } from "../db/workout-page";
 import { builder } from "./builder";
 import { listingOf, pelotonUrlOf } from "./class-listing";
 import { type Position, positionOf, type SortField, workoutCursor } from "./cursors";
@@ -121,7 +122,7 @@ builder.queryFields((t) => ({
         const query = queryFromInfo({ context, info, typeName: "Workout", path: ["edges", "node"] });
         // the page in one hand-written statement when it asks for plain columns (and the instructor's);
         // through Prisma's findMany when it asks for more (a playlist, with its songs)
-        const columns = pageColumns(query.select);
+        const columns = plainColumns("workout", query.select);
         // and the total in the page's statement when it is asked
         const counted = columns !== null && asksFor(info, "totalCount");
         let total: number | undefined;
