@@ -76,7 +76,7 @@ const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
  * or as its variables hold them (`{ "filter": { "artist": "a-ha" } }`), at most 10 of them (any other
  * is priced as the worst).
  */
-async function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query?: unknown; variables?: unknown }): Promise<Map<string, number>> {
+function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query?: unknown; variables?: unknown }): Promise<Map<string, number>> | undefined {
   const terms = new Set<string>();
   const add = (filter: string, term: unknown) => {
     const key = wordsKey(filter as WordsFilter, term);
@@ -98,13 +98,14 @@ async function lookUpWordReach(detailed: DetailedClient, { query, variables }: {
     }
   };
   walk(variables, 0);
-  const reach = await Promise.all(
+  // most requests filter by no word: no statement and no promise for them
+  if (terms.size === 0) return undefined;
+  return Promise.all(
     [...terms].map(async (key) => {
       const [filter, words] = [key.slice(0, key.indexOf(":")) as WordsFilter, key.slice(key.indexOf(":") + 1)];
       return [key, words.trim().length < 2 ? 0 : await songsReached(detailed, filter, words, reachCounted)] as const;
     }),
-  );
-  return new Map(reach);
+  ).then((reach) => new Map(reach));
 }
 
 /** A page of a parent's list: batched for every parent, but two statements of its own for each after a cursor or from the end. */
@@ -208,8 +209,9 @@ export function useComplexityLimits(
     return cost;
   };
   return {
-    async onParams({ request, params }) {
-      if (detailed) wordReach.set(request, await lookUpWordReach(detailed, params));
+    onParams({ request, params }) {
+      const reach = detailed && lookUpWordReach(detailed, params);
+      return reach?.then((found) => void wordReach.set(request, found));
     },
     onValidate({ context, params: { schema, documentAST } }) {
       return ({ valid }) => {

@@ -139,8 +139,10 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
  */
 const csrfPrevention: Plugin = {
   onRequestParse(payload) {
-    const { searchParams } = new URL(payload.request.url);
-    if (payload.request.method === "GET" && searchParams.has("documentId") && !searchParams.has("query")) return;
+    if (payload.request.method === "GET") {
+      const { searchParams } = new URL(payload.request.url);
+      if (searchParams.has("documentId") && !searchParams.has("query")) return;
+    }
     return csrfRequired.onRequestParse?.(payload);
   },
 };
@@ -174,9 +176,6 @@ function useBodyLimit(limit: number): Plugin {
   };
 }
 
-// why an answered operation's statements stop: made once, as every operation ends this way
-const answered = new GraphQLError("The operation was answered", { extensions: { code: "ANSWERED" } });
-
 interface Deadline {
   deadline?: { at: number; stop: () => void };
 }
@@ -191,27 +190,33 @@ interface Deadline {
 function useRequestTimeout(ms: number): Plugin<Deadline> {
   return {
     onExecute({ args, extendContext, executeFn, setExecuteFn }) {
+      const statements = new RequestStatements(statementsPerRequest);
+      // the executor's signal: it stops waiting for the resolvers and answers the reason
       const cancel = new AbortController();
+      const stopWith = (reason: unknown) => {
+        statements.stop();
+        cancel.abort(reason);
+      };
       const stop = () =>
-        cancel.abort(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
+        stopWith(new GraphQLError(`The operation took longer than ${ms} ms and was stopped`, { extensions: { code: "TIMEOUT", http: { status: 503 } } }));
       const timer = setTimeout(stop, ms);
       extendContext({ deadline: { at: performance.now() + ms, stop } });
       // joined by hand: on Node 20, AbortSignal.any keeps each signal it makes, with the executor's
       // listeners, alive until it aborts, a few KiB per request for good (nodejs/node#54614)
       const clientGone = (args.contextValue as { request?: Request }).request?.signal;
-      const onClientGone = () => cancel.abort(clientGone?.reason);
+      const onClientGone = () => stopWith(clientGone?.reason);
       if (clientGone?.aborted) onClientGone();
       else clientGone?.addEventListener("abort", onClientGone, { once: true });
       // graphql-tools' executor (Yoga's) reads this, as Yoga's own useExecutionCancellation sets it
       Object.assign(args, { signal: cancel.signal });
-      const statements = new RequestStatements(cancel.signal, statementsPerRequest);
       setExecuteFn(async (executionArgs) => {
         try {
           return await withinRequest(statements, () => executeFn(executionArgs));
         } finally {
           // answered, maybe early: a field that failed where null was not allowed ends the execution
-          // while its siblings still resolve; nothing of the request may run on after its answer
-          if (!statements.isStopped) cancel.abort(answered);
+          // while its siblings still resolve; nothing of the request may reach the database after its
+          // answer (the executor, done, needs no abort)
+          statements.stop();
           await statements.settled();
         }
       });

@@ -11,30 +11,30 @@ export class RequestStoppedError extends Error {
   override name = "RequestStoppedError";
 }
 
-/** The statements one API request sends: at most `limit` at once, none once its signal aborts. */
+/** The statements one API request sends: at most `limit` at once, none once it is stopped. */
 export class RequestStatements {
   private readonly running = new Set<Promise<unknown>>();
   private readonly waiting: ((started: boolean) => void)[] = [];
   private readonly onStopped = new Set<() => void>();
   private active = 0;
+  private halted = false;
 
-  constructor(
-    readonly signal: AbortSignal,
-    private readonly limit: number,
-  ) {
-    // one listener on the signal for all the statements (Node warns past 10 on one signal)
-    signal.addEventListener(
-      "abort",
-      () => {
-        for (const waiter of this.waiting.splice(0)) waiter(false);
-        for (const react of [...this.onStopped]) react();
-      },
-      { once: true },
-    );
-  }
+  constructor(private readonly limit: number) {}
 
   get isStopped() {
-    return this.signal.aborted;
+    return this.halted;
+  }
+
+  /**
+   * Stops the request's statements: those waiting are refused, those running are cancelled (see
+   * whenStopped), and none is sent after. A flag and a call rather than an AbortSignal: every request
+   * ends this way, and on Node 20 an abort event costs a request a few per cent of its CPU.
+   */
+  stop() {
+    if (this.halted) return;
+    this.halted = true;
+    for (const waiter of this.waiting.splice(0)) waiter(false);
+    for (const react of [...this.onStopped]) react();
   }
 
   /** Calls `react` when the request is stopped, until the returned function is called. */

@@ -35,12 +35,18 @@ export function createContext(
   databases: { detailed: DetailedClient; workouts: WorkoutsClient },
   request: Pick<Context, "authorization" | "admin" | "runEvents" | "clientGone">,
 ): Context {
-  const { detailed } = databases;
-  const isAdmin = request.admin !== undefined && carriesToken(request.authorization, request.admin.token);
+  const { detailed, workouts } = databases;
+  const { authorization, admin, runEvents, clientGone } = request;
+  const isAdmin = admin !== undefined && carriesToken(authorization, admin.token);
   const loaders = new Map<string, DataLoader<unknown, unknown>>();
+  // each property named: two object spreads cost a request more than the rest of this function (V8 copies the second one property by property)
   return {
-    ...databases,
-    ...request,
+    detailed,
+    workouts,
+    authorization,
+    admin,
+    runEvents,
+    clientGone,
     isAdmin,
     loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
