@@ -176,6 +176,11 @@ function useBodyLimit(limit: number): Plugin {
   };
 }
 
+// why an answer that ended early stops what still resolves: made once
+const answered = new GraphQLError("The operation was answered", { extensions: { code: "ANSWERED" } });
+
+const hasErrors = (result: unknown) => Array.isArray((result as { errors?: unknown } | null)?.errors);
+
 interface Deadline {
   deadline?: { at: number; stop: () => void };
 }
@@ -211,11 +216,16 @@ function useRequestTimeout(ms: number): Plugin<Deadline> {
       Object.assign(args, { signal: cancel.signal });
       setExecuteFn(async (executionArgs) => {
         try {
-          return await withinRequest(statements, () => executeFn(executionArgs));
+          const result = await withinRequest(statements, () => executeFn(executionArgs));
+          // answered early: a field that failed where null was not allowed ends the execution while its
+          // siblings still resolve, and the executor starts no more of them once its signal aborts
+          if (hasErrors(result)) cancel.abort(answered);
+          return result;
+        } catch (error) {
+          cancel.abort(answered);
+          throw error;
         } finally {
-          // answered, maybe early: a field that failed where null was not allowed ends the execution
-          // while its siblings still resolve; nothing of the request may reach the database after its
-          // answer (the executor, done, needs no abort)
+          // nothing of the request may reach the database after its answer
           statements.stop();
           await statements.settled();
         }

@@ -141,19 +141,20 @@ export function plainRowSql(model: PlainModel, selection: object, id: Prisma.Sql
   return Prisma.sql`(SELECT ${Prisma.raw(object)} FROM ${Prisma.raw(`${table} ${alias} WHERE ${alias}.id`)} = ${id})`;
 }
 
-/** The column holding each row's parent in plainRanked's statement. */
+/** The columns holding each row's parent and the length of the parent's whole list in plainRanked's statement. */
 export const parentColumn = "__parent";
+export const totalColumn = "__total";
 
 /**
- * The rows a statement of { parent_id, id, rank } names, with the selected fields and each one's parent
- * (parentColumn), by parent then rank: a page of several parents' lists in one statement; null when the
- * selection is not plain.
+ * The rows a statement of { parent_id, id, rank, total } names, with the selected fields, each one's
+ * parent (parentColumn) and its parent's total (totalColumn), by parent then rank: a page of several
+ * parents' lists in one statement; null when the selection is not plain.
  */
 export function plainRanked(model: PlainModel, selection: object, ranked: Prisma.Sql): Prisma.Sql | null {
   const columns = plainColumns(model, selectOf(selection));
   if (!columns) return null;
   const { table, alias } = models[model];
-  return Prisma.sql`SELECT r.parent_id AS ${Prisma.raw(`"${parentColumn}"`)}, ${columns}
+  return Prisma.sql`SELECT r.parent_id AS ${Prisma.raw(`"${parentColumn}"`)}, r.total AS ${Prisma.raw(`"${totalColumn}"`)}, ${columns}
     FROM (${ranked}) r JOIN ${Prisma.raw(`${table} ${alias} ON ${alias}.id`)} = r.id ORDER BY r.parent_id, r.rank`;
 }
 

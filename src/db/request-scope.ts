@@ -34,7 +34,16 @@ export class RequestStatements {
     if (this.halted) return;
     this.halted = true;
     for (const waiter of this.waiting.splice(0)) waiter(false);
-    for (const react of [...this.onStopped]) react();
+    // every reaction runs, whichever fails; the first failure is thrown after them
+    const failures: unknown[] = [];
+    for (const react of [...this.onStopped]) {
+      try {
+        react();
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
   }
 
   /** Calls `react` when the request is stopped, until the returned function is called. */

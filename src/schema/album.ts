@@ -27,8 +27,8 @@ export const Album = builder.prismaNode("Album", {
         return childPage(context, "Album.songs", album.id, query, {
           model: "song",
           ranked: (ids, from, to) => Prisma.sql`
-            SELECT album_id AS parent_id, id, rank FROM (
-              SELECT album_id, id, row_number() OVER (PARTITION BY album_id ORDER BY title, id) AS rank
+            SELECT album_id AS parent_id, id, rank, total FROM (
+              SELECT album_id, id, row_number() OVER (PARTITION BY album_id ORDER BY title, id) AS rank, count(*) OVER (PARTITION BY album_id) AS total
                 FROM songs WHERE album_id = ANY(${ids}::text[])) ranked
              WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.song.findMany({ ...page, where: { albumId: album.id }, orderBy, select: { id: true } }),

@@ -30,8 +30,8 @@ export const Artist = builder.prismaNode("Artist", {
         return childPage(context, "Artist.songs", artist.id, query, {
           model: "song",
           ranked: (ids, from, to) => Prisma.sql`
-            SELECT artist_id AS parent_id, id, rank FROM (
-              SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank
+            SELECT artist_id AS parent_id, id, rank, total FROM (
+              SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank, count(*) OVER (PARTITION BY sa.artist_id) AS total
                 FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE sa.artist_id = ANY(${ids}::text[])) ranked
              WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.song.findMany({ ...page, where: { artists: { some: { artistId: artist.id } } }, orderBy, select: { id: true } }),

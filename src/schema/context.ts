@@ -19,6 +19,8 @@ export interface Context {
   loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V>;
   /** each instructor's most played artists with their rows, most played first (then by artist id), batched per request: read from instructor_artist_plays */
   topArtists: DataLoader<{ instructorId: string; limit: number }, ArtistPlaysRow[], string>;
+  /** the length of each parent's list the request's pages read, by "Type.field parentId" (pages.ts: childPage, childCount) */
+  totals: Map<string, number>;
   /** the request's Authorization header */
   authorization: string | null;
   /** the mutations' token and background runs; absent when the server has no ADMIN_TOKEN */
@@ -48,6 +50,7 @@ export function createContext(
     runEvents,
     clientGone,
     isAdmin,
+    totals: new Map(),
     loaderFor<K, V>(key: string, batch: (keys: readonly K[]) => Promise<V[]>) {
       let loader = loaders.get(key) as DataLoader<K, V> | undefined;
       if (!loader) {

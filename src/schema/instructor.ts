@@ -57,8 +57,8 @@ export const Instructor = builder.prismaNode("Instructor", {
         return childPage(context, "Instructor.workouts", instructor.id, query, {
           model: "workout",
           ranked: (ids, from, to) => Prisma.sql`
-            SELECT instructor_id AS parent_id, id, rank FROM (
-              SELECT instructor_id, id, row_number() OVER (PARTITION BY instructor_id ORDER BY original_air_time DESC NULLS FIRST, id) AS rank
+            SELECT instructor_id AS parent_id, id, rank, total FROM (
+              SELECT instructor_id, id, row_number() OVER (PARTITION BY instructor_id ORDER BY original_air_time DESC NULLS FIRST, id) AS rank, count(*) OVER (PARTITION BY instructor_id) AS total
                 FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[])) ranked
              WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { instructorId: instructor.id }, orderBy, select: { id: true } }),

@@ -9,7 +9,7 @@ import type { DefaultConnectionArguments } from "@pothos/plugin-relay";
 import { GraphQLIncludeDirective, type GraphQLResolveInfo, GraphQLSkipDirective, getDirectiveValues, Kind, type SelectionSetNode } from "graphql";
 import { sqlReaderOf } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
-import { type PlainModel, parentColumn, plainRanked } from "../db/plain-reads";
+import { type PlainModel, parentColumn, plainRanked, totalColumn } from "../db/plain-reads";
 import { pageSize } from "./builder";
 import type { Context } from "./context";
 import { rowsByIds } from "./rows";
@@ -24,7 +24,7 @@ export interface PageQuery {
 export interface ChildList<Row, Query extends PageQuery> {
   /** what the rows are */
   model: PlainModel;
-  /** the statement of the ids of each parent's rows ranked `from` (exclusive) `to` (inclusive), as { parent_id, id, rank } */
+  /** the statement of the ids of each parent's rows ranked `from` (exclusive) `to` (inclusive), as { parent_id, id, rank, total }: total, the parent's whole list's length */
   ranked(parentIds: string[], from: number, to: number): Prisma.Sql;
   /** one parent's page after a cursor, or its last rows: Prisma's own paging (rare: a client paging one list) */
   onePage(page: Pick<Query, "take" | "skip" | "cursor">): Promise<{ id: string }[]>;
@@ -56,30 +56,52 @@ export async function childPage<Row extends { id: string }, Query extends PageQu
   }
   const loader = context.loaderFor(`${field} ${take} ${skip} ${JSON.stringify(selection)}`, async (parentIds: readonly string[]) => {
     const ranked = list.ranked([...parentIds], skip, skip + take);
-    const byParent = new Map<string, Row[]>();
+    // each list's length, read with its page: its totalCount needs no statement of its own (childCount)
+    const totals = new Map<string, number>(skip === 0 ? parentIds.map((id) => [id, 0]) : []);
     const fused = plainRanked(list.model, selection, ranked);
     if (fused) {
-      for (const { [parentColumn]: parent, ...row } of await sqlReaderOf(context.detailed)<Row & { [parentColumn]: string }>(fused)) {
+      const byParent = new Map<string, Row[]>();
+      for (const { [parentColumn]: parent, [totalColumn]: total, ...row } of await sqlReaderOf(context.detailed)<
+        Row & { [parentColumn]: string; [totalColumn]: number | string }
+      >(fused)) {
         byParent.set(parent, [...(byParent.get(parent) ?? []), row as unknown as Row]);
+        totals.set(parent, Number(total));
       }
+      knownTotals(context, field, totals);
       return parentIds.map((id) => byParent.get(id) ?? []);
     }
-    const positions = await sqlReaderOf(context.detailed)<{ parent_id: string; id: string }>(ranked);
+    const positions = await sqlReaderOf(context.detailed)<{ parent_id: string; id: string; total: number | string }>(ranked);
     const rows = positions.length === 0 ? [] : await rowsOf([...new Set(positions.map((row) => row.id))]);
     const ids = new Map<string, string[]>();
-    for (const { parent_id, id } of positions) ids.set(parent_id, [...(ids.get(parent_id) ?? []), id]);
+    for (const { parent_id, id, total } of positions) {
+      ids.set(parent_id, [...(ids.get(parent_id) ?? []), id]);
+      totals.set(parent_id, Number(total));
+    }
+    knownTotals(context, field, totals);
     return parentIds.map((id) => inOrder(ids.get(id) ?? [], rows));
   });
   return loader.load(parentId);
 }
 
-/** How many rows each parent's list holds, batched: `counts` answers { parent_id, count } for the parents that have any. */
+/** The length of each parent's list a page read (none for a parent whose page came out empty past its start). */
+function knownTotals(context: Context, field: string, totals: Map<string, number>) {
+  for (const [parentId, total] of totals) context.totals.set(`${field} ${parentId}`, total);
+}
+
+/**
+ * How many rows each parent's list holds: as its first pages read it (childPage; a page resolves before
+ * its connection's totalCount), else batched, `counts` answering { parent_id, count } for the parents
+ * that have any: for a page after a cursor or from the end, or a totalCount asked without the page.
+ * Known by field and parent alone: no list of these takes an argument that filters it.
+ */
 export function childCount(
   context: Context,
   field: string,
   parentId: string,
   counts: (parentIds: string[]) => Promise<{ parent_id: string; count: number | string }[]>,
 ) {
+  const known = context.totals.get(`${field} ${parentId}`);
+  if (known !== undefined) return known;
   return context
     .loaderFor(`${field} totalCount`, async (parentIds: readonly string[]) => {
       const byParent = new Map((await counts([...parentIds])).map((row) => [row.parent_id, Number(row.count)]));

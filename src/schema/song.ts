@@ -53,8 +53,8 @@ export const Song = builder.prismaNode("Song", {
         return childPage(context, "Song.workouts", song.id, query, {
           model: "workout",
           ranked: (ids, from, to) => Prisma.sql`
-              SELECT song_id AS parent_id, id, rank FROM (
-                SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank
+              SELECT song_id AS parent_id, id, rank, total FROM (
+                SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank, count(*) OVER (PARTITION BY pe.song_id) AS total
                   FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE song_id = ANY(${ids}::text[])) pe
                   JOIN detailed_workouts w ON w.id = pe.workout_id) ranked
                WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,

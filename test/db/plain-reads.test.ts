@@ -128,6 +128,87 @@ describe("pages of several parents' lists", () => {
     }
   });
 
+  // each list's length as Prisma counts it, by parent's Peloton id
+  const lengths: Record<string, (id: string) => Promise<number>> = {
+    "instructors workouts": (id) => db.detailed.detailedWorkout.count({ where: { instructorId: id } }),
+    "songs workouts": (id) => db.detailed.detailedWorkout.count({ where: { playlist: { some: { songId: id } } } }),
+    "artists songs": (id) => db.detailed.song.count({ where: { artists: { some: { artistId: id } } } }),
+  };
+
+  it.each(lists)("count $root' $list with the page's rows, as Prisma counts them, on every page", async ({ root, list, plain, prisma }) => {
+    const api = createApi(db);
+    const lengthOf = lengths[`${root} ${list}`]!;
+    const page = (fields: string, args: string) =>
+      `{ ${root}(first: 6) { edges { node { id: pelotonId ${list}(${args}) { totalCount edges { cursor node { ${fields} } } } } } } }`;
+    type Lists = Record<string, { edges: { node: { id: string } & Record<string, { totalCount: number; edges: { cursor: string }[] }> }[] }>;
+    for (const args of ["first: 1", "first: 3", "first: 40", "last: 2"]) {
+      for (const fields of [plain, prisma]) {
+        const { data, errors } = await execute(api, page(fields, args));
+        expect(errors).toBeUndefined();
+        const parents = (data as Lists)[root]!.edges.map(({ node }) => ({ id: node.id as unknown as string, page: node[list]! }));
+        if (args === "first: 1") expect(parents.some((parent) => parent.page.totalCount > 1)).toBe(true);
+        for (const parent of parents) expect(parent.page.totalCount).toBe(await lengthOf(parent.id));
+        // and pages after a cursor, read on their own, counted apart
+        const second = parents.find((parent) => parent.page.totalCount > 1);
+        if (second && args.startsWith("first")) {
+          const after = `{ ${root}(first: 6) { edges { node { id: pelotonId ${list}(first: 2, after: "${second.page.edges[0]!.cursor}") { totalCount } } } } }`;
+          const next = await execute(api, after);
+          expect(next.errors).toBeUndefined();
+          for (const { node } of (next.data as Lists)[root]!.edges) expect(node[list]!.totalCount).toBe(await lengthOf(node.id as unknown as string));
+        }
+      }
+    }
+  });
+
+  it("count albums' songs, an empty list, and the same list paged twice in one request", async () => {
+    const api = createApi(db);
+    const albums = await db.detailed.album.findMany({ select: { id: true, _count: { select: { songs: true } } }, orderBy: { id: "asc" } });
+    expect(albums.some((album) => album._count.songs > 1)).toBe(true);
+    for (const album of albums.slice(0, 10)) {
+      const { data, errors } = await execute(api, `query ($id: ID!) { album(id: $id) { songs(first: 1) { totalCount edges { cursor } } } }`, { id: album.id });
+      expect(errors).toBeUndefined();
+      expect((data as { album: { songs: { totalCount: number } } }).album.songs.totalCount).toBe(album._count.songs);
+    }
+    await db.detailed.instructor.upsert({ where: { id: "no-classes" }, create: { id: "no-classes", name: "Nobody Yet" }, update: {} });
+    const lonely = await execute(api, `{ instructor(id: "no-classes") { workouts(first: 3) { totalCount edges { cursor } } } }`);
+    expect(lonely).toEqual({ data: { instructor: { workouts: { totalCount: 0, edges: [] } } } });
+    const [busiest] = await db.detailed.instructor.findMany({
+      orderBy: { workouts: { _count: "desc" } },
+      take: 1,
+      select: { id: true, _count: { select: { workouts: true } } },
+    });
+    const twice = await execute(
+      api,
+      `query ($id: ID!) { instructor(id: $id) { a: workouts(first: 1) { totalCount edges { cursor } } b: workouts(first: 40) { totalCount edges { cursor } } } }`,
+      { id: busiest!.id },
+    );
+    const count = busiest!._count.workouts;
+    expect(twice.errors).toBeUndefined();
+    expect(twice.data).toMatchObject({ instructor: { a: { totalCount: count }, b: { totalCount: count } } });
+  });
+
+  it("read each page in one statement with its rows, and its totalCount with them", async () => {
+    const sent: string[] = [];
+    const counted = await openTestDatabases({ onQuery: (database, sql) => database === "detailed" && sent.push(sql) });
+    try {
+      await ingestFromSimulatorInto(counted);
+      const api = createApi(counted);
+      for (const query of [
+        "{ instructors(first: 5) { edges { node { workouts(first: 3) { totalCount edges { node { title } } } } } } }",
+        "{ artists(first: 5) { edges { node { songs(first: 2) { totalCount edges { node { title } } } } } } }",
+        "{ songs(first: 5) { edges { node { workouts(first: 2) { totalCount edges { cursor } } } } } }",
+      ]) {
+        sent.length = 0;
+        const { errors } = await execute(api, query);
+        expect(errors).toBeUndefined();
+        // the parents' page, then the pages of their lists with their rows and lengths
+        expect(sent).toHaveLength(2);
+      }
+    } finally {
+      await counted.dispose();
+    }
+  });
+
   it("read each page in one statement with its rows", async () => {
     const sent: string[] = [];
     const counted = await openTestDatabases({ onQuery: (database, sql) => database === "detailed" && sent.push(sql) });
