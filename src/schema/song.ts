@@ -15,7 +15,7 @@ export const Song = builder.prismaNode("Song", {
   id: { field: "id", description: "The song's global id (Relay): opaque, for node(id), nodes(ids) and the lookups" },
   // a global id naming no song answers null, not an error
   nullable: true,
-  select: { id: true, title: true, artistNames: true, imageUrl: true, explicit: true },
+  select: { id: true, title: true, artistNames: true, imageUrl: true, explicit: true, playCount: true },
   fields: (t) => ({
     pelotonId: t.id({ description: "Peloton's song id", resolve: (song) => song.id }),
     title: t.string({ description: "Its title, as Peloton sent it", resolve: (song) => song.title }),
@@ -36,12 +36,10 @@ export const Song = builder.prismaNode("Song", {
     album: t.relation("album", { nullable: true, description: "null when Peloton sent none we could key" }),
     imageUrl: t.string({ nullable: true, description: "Its album art, as Peloton sent it", resolve: (song) => song.imageUrl }),
     explicit: t.boolean({ description: "Whether Peloton marks its lyrics explicit", resolve: (song) => song.explicit }),
-    playCount: t.int({
-      description: "How many times a class plays it",
-      // kept by ingestion (src/ingest/play-counts.ts)
-      select: { playCount: true },
-      resolve: (song) => song.playCount,
-    }),
+    // kept by ingestion (src/ingest/play-counts.ts); a column of the type's selection, not the field's
+    // own: a field with a selection of its own is wrapped, row by row, in the Prisma plugin's check of
+    // what was loaded (3 % of a song search's CPU)
+    playCount: t.int({ description: "How many times a class plays it", resolve: (song) => song.playCount }),
     workouts: t.prismaConnection({
       type: "DetailedWorkout",
       cursor: "id",
