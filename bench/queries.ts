@@ -17,7 +17,7 @@ import { applicationName, type ServerProcess, type Side, startApiServer, startPe
 export interface LoadOptions {
   /** concurrent clients (keep-alive connections) */
   connections: number;
-  /** measured seconds per mix item and side */
+  /** measured seconds per mix item for the slowest side (every side sends the same requests: whole passes over the item's parameter sets) */
   seconds: number;
   /** unmeasured seconds of the same load before each measurement */
   warmupSeconds: number;
@@ -26,7 +26,7 @@ export interface LoadOptions {
 export const defaultLoad: LoadOptions = { connections: 20, seconds: 10, warmupSeconds: 2 };
 
 export interface Measurement {
-  /** successful responses (200, no GraphQL errors) in the measured seconds */
+  /** successful responses (200, no GraphQL errors) in the measured turns */
   requests: number;
   /** non-2xx answers, answers with errors, timeouts and socket errors */
   failures: number;
@@ -50,6 +50,8 @@ export interface ItemResult {
   peerMedianRatio: number | null;
   /** how long, in all, each side's queries ran on after its turns ended (waited out before the next turn; PostgreSQL only) */
   quietWaitMs: Partial<Record<Side, number>>;
+  /** each side's requests in each measured turn, whole passes over the item's parameter sets (PostgreSQL only) */
+  requestsPerTurn: number | null;
 }
 
 export interface QueryBenchResult {
@@ -77,19 +79,23 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
-interface Target {
+export interface Target {
   path: string;
+  /** the parameter sets the bodies cycle through */
+  sets: number;
   /** the JSON body of the i-th request */
   body(i: number): string;
 }
 
 const graphqlTarget = (item: MixItem): Target => ({
   path: "/graphql",
+  sets: item.variables.length,
   body: (i) => JSON.stringify({ query: item.query, variables: item.variables[i % item.variables.length] }),
 });
 
 const rawTarget = (item: MixItem): Target => ({
   path: `/${item.route}`,
+  sets: item.variables.length,
   body: (i) => JSON.stringify(item.variables[i % item.variables.length]),
 });
 
@@ -101,12 +107,13 @@ interface PeerItem {
 
 const peerTarget = ({ query, variables }: PeerItem): Target => ({
   path: "/graphql",
+  sets: variables.length,
   body: (i) => JSON.stringify({ query: query.query, variables: variables[i % variables.length] }),
 });
 
 async function peerItems(items: MixItem[], peer: ServerProcess): Promise<PeerItem[]> {
   const ask = (query: string, variables: Record<string, unknown>) =>
-    post(peer.origin, { path: "/graphql", body: () => JSON.stringify({ query, variables }) }, 0);
+    post(peer.origin, { path: "/graphql", sets: 1, body: () => JSON.stringify({ query, variables }) }, 0);
   return Promise.all(
     items.map(async (item) => {
       const query = peerQueries[item.key];
@@ -127,8 +134,17 @@ interface Sample {
   cpuMs: number | null;
 }
 
-/** `connections` clients posting the target's bodies in turn for `seconds`; latency measured per response (autocannon's own histogram keeps whole milliseconds). */
-async function load(server: ServerProcess, target: Target, connections: number, seconds: number): Promise<Sample> {
+/**
+ * `connections` clients posting the target's bodies in order, from the first parameter set, for a
+ * number of `seconds` or of `requests`; latency measured per response (autocannon's own histogram
+ * keeps whole milliseconds).
+ */
+export async function load(
+  server: Pick<ServerProcess, "origin" | "cpuMs">,
+  target: Target,
+  connections: number,
+  length: { seconds: number } | { requests: number },
+): Promise<Sample> {
   let next = 0;
   let failures = 0;
   let lastFailed = false;
@@ -139,7 +155,9 @@ async function load(server: ServerProcess, target: Target, connections: number, 
       {
         url: server.origin,
         connections,
-        duration: seconds,
+        ...("requests" in length ? { amount: length.requests } : { duration: length.seconds }),
+        // it notices the end (of the seconds, or of the last request) at its next sample: by default a whole second later
+        sampleInt: 10,
         requests: [
           {
             method: "POST",
@@ -305,35 +323,52 @@ class QuietWatch {
   close = () => this.client.end();
 }
 
+/**
+ * How many requests a measured stretch sends: whole passes over the item's parameter sets, so that
+ * every side answers each set equally often (parameter sets differ in cost: a side that answered the
+ * first few sets only would be measured on a different load), as many passes as fit in `seconds` at
+ * `requestsPerSecond` (the slowest side's warm-up rate), at least one and at least one request a client.
+ */
+export function wholePasses(sets: number, requestsPerSecond: number, seconds: number, connections: number): number {
+  const passes = Math.max(1, Math.round((requestsPerSecond * seconds) / sets), Math.ceil(connections / sets));
+  return passes * sets;
+}
+
+const rateOf = (sample: Sample) => (sample.seconds > 0 ? sample.latencies.length / sample.seconds : 0);
+
 async function measure(server: ServerProcess, target: Target, options: LoadOptions): Promise<Measurement> {
-  if (options.warmupSeconds > 0) await load(server, target, options.connections, options.warmupSeconds);
-  return summarize([await load(server, target, options.connections, options.seconds)]);
+  const rate = options.warmupSeconds > 0 ? rateOf(await load(server, target, options.connections, { seconds: options.warmupSeconds })) : 0;
+  const requests = wholePasses(target.sets, rate, options.seconds, options.connections);
+  return summarize([await load(server, target, options.connections, { requests })]);
 }
 
 /**
- * The sides of an item, in alternating slices of the measured seconds: a virtual machine's speed
- * drifts from one minute to the next (by up to half, on the machine of bench/README.md), and sides
- * measured in turn, slice by slice, see the same machine. After each turn (warm-up included), the
- * next waits until the database runs none of that side's queries.
+ * The sides of an item, in alternating turns: a virtual machine's speed drifts from one minute to
+ * the next (by up to half, on the machine of bench/README.md), and sides measured in turn see the
+ * same machine. Each turn sends the same requests (wholePasses: about a slice of the measured seconds
+ * at the slowest side's warm-up rate). After each turn (warm-up included), the next waits until the
+ * database runs none of that side's queries.
  */
 async function measureTurns(
   sides: [ServerProcess, Target][],
   options: LoadOptions,
   quiet: QuietWatch,
-): Promise<{ measurements: Measurement[]; quietWaitMs: Partial<Record<Side, number>> }> {
+): Promise<{ measurements: Measurement[]; quietWaitMs: Partial<Record<Side, number>>; requestsPerTurn: number }> {
   const quietWaitMs: Partial<Record<Side, number>> = {};
-  const turn = async (server: ServerProcess, target: Target, seconds: number) => {
-    const sample = await load(server, target, options.connections, seconds);
+  const turn = async (server: ServerProcess, target: Target, length: { seconds: number } | { requests: number }) => {
+    const sample = await load(server, target, options.connections, length);
     quietWaitMs[server.side] = round((quietWaitMs[server.side] ?? 0) + (await quiet.wait(server.side)), 1);
     return sample;
   };
-  for (const [server, target] of sides) if (options.warmupSeconds > 0) await turn(server, target, options.warmupSeconds);
+  const rates: number[] = [];
+  for (const [server, target] of sides) if (options.warmupSeconds > 0) rates.push(rateOf(await turn(server, target, { seconds: options.warmupSeconds })));
   const slices = Math.max(1, Math.min(SLICES, Math.floor(options.seconds)));
+  const requestsPerTurn = wholePasses(sides[0]![1].sets, rates.length ? Math.min(...rates) : 0, options.seconds / slices, options.connections);
   const samples: Sample[][] = sides.map(() => []);
   for (let slice = 0; slice < slices; slice++) {
-    for (const [index, [server, target]] of sides.entries()) samples[index]!.push(await turn(server, target, options.seconds / slices));
+    for (const [index, [server, target]] of sides.entries()) samples[index]!.push(await turn(server, target, { requests: requestsPerTurn }));
   }
-  return { measurements: samples.map(summarize), quietWaitMs };
+  return { measurements: samples.map(summarize), quietWaitMs, requestsPerTurn };
 }
 
 /** How many turns each side takes in the measured seconds of an item. */
@@ -348,7 +383,9 @@ const SLICES = 5;
  */
 export async function benchQueries(database: DatabaseConfig, options: LoadOptions, log: (line: string) => void = () => undefined): Promise<QueryBenchResult> {
   const items = await readMix(database);
-  const results = new Map<string, Partial<ItemResult>>(items.map((item) => [item.key, { key: item.key, name: item.name, peer: null, quietWaitMs: {} }]));
+  const results = new Map<string, Partial<ItemResult>>(
+    items.map((item) => [item.key, { key: item.key, name: item.name, peer: null, quietWaitMs: {}, requestsPerTurn: null }]),
+  );
   const note = (item: MixItem, side: Side, measurement: Measurement) => {
     results.get(item.key)![side] = measurement;
     const cpu = measurement.serverCpuMsPerRequest === null ? "" : `  server CPU ${measurement.serverCpuMsPerRequest.toFixed(2)} ms/req`;
@@ -384,7 +421,7 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
       await quiet.requireNamed("peer", () => post(postgraphile.origin, peerTarget(peerItemList[0]!), 0));
       apiMemoryBefore = api.memory();
       for (const [index, item] of items.entries()) {
-        const { measurements, quietWaitMs } = await measureTurns(
+        const { measurements, quietWaitMs, requestsPerTurn } = await measureTurns(
           [
             [api, graphqlTarget(item)],
             [raw, rawTarget(item)],
@@ -396,7 +433,7 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
         note(item, "graphql", measurements[0]!);
         note(item, "raw", measurements[1]!);
         note(item, "peer", measurements[2]!);
-        results.get(item.key)!.quietWaitMs = quietWaitMs;
+        Object.assign(results.get(item.key)!, { quietWaitMs, requestsPerTurn });
       }
       [apiMemory, rawMemory, peerMemory] = [api.memory(), raw.memory(), postgraphile.memory()];
     } finally {
@@ -430,12 +467,12 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
     load: options,
     baseline:
       database.kind === "postgres"
-        ? `hand-written SQL through a pg Pool (10 connections, as the API's), node:http, in its own process; the three servers up, sides taking turns in ${SLICES} slices of each item's seconds, each turn after the previous side's queries ended`
+        ? `hand-written SQL through a pg Pool (10 connections, as the API's), node:http, in its own process; the three servers up, sides taking ${SLICES} turns an item, each turn the same requests for every side (whole passes over the parameter sets) and after the previous side's queries ended`
         : "hand-written SQL on PGlite directly, node:http, in its own process; run after the API's whole mix (one process per data directory)",
     peer,
     comparedAnswers,
     items: items.map((item) => {
-      const { graphql, raw, peer, quietWaitMs } = results.get(item.key) as ItemResult;
+      const { graphql, raw, peer, quietWaitMs, requestsPerTurn } = results.get(item.key) as ItemResult;
       return {
         key: item.key,
         name: item.name,
@@ -445,6 +482,7 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
         medianRatio: round(graphql.medianMs / raw.medianMs),
         peerMedianRatio: peer && round(peer.medianMs / raw.medianMs),
         quietWaitMs,
+        requestsPerTurn,
       };
     }),
     apiMemoryBefore,
@@ -458,7 +496,7 @@ const usage = `npx tsx bench/queries.ts [options]
 The query benchmark alone, on databases npm run bench:seed filled.
 
   --backend B         postgres (default) or embedded
-  --seconds N         measured seconds per item and side (default ${defaultLoad.seconds})
+  --seconds N         measured seconds per item, for its slowest side (default ${defaultLoad.seconds})
   --warmup N          warm-up seconds before each (default ${defaultLoad.warmupSeconds})
   --connections N     concurrent clients (default ${defaultLoad.connections})
   --postgres-url URL  the server holding the benchmark databases (default ${defaultTargetOptions.postgresUrl})

@@ -37,7 +37,7 @@ ingestion benchmark; prints the numbers beside the targets and writes bench/resu
 
   --classes N         catalogue size (default ${defaultScale.classes.toLocaleString("en-US")} classes, with songs, artists and instructors in proportion)
   --backend B         postgres (default), embedded, or both
-  --seconds N         measured seconds per mix item and side (default ${defaultLoad.seconds})
+  --seconds N         measured seconds per mix item, for its slowest side (default ${defaultLoad.seconds})
   --warmup N          warm-up seconds before each measurement (default ${defaultLoad.warmupSeconds})
   --connections N     concurrent clients (default ${defaultLoad.connections})
   --no-seed           measure the databases a previous run seeded, as they are
@@ -186,11 +186,17 @@ function printQueryTable(result: QueryBenchResult) {
   out(`  Every side answered each of the ${result.comparedAnswers.toLocaleString("en-US")} parameter sets as the API did.`);
 }
 
-/** bench/results/<date>.json for a run at the default scale that includes PostgreSQL; other runs get a suffix, so as not to replace it. */
+/**
+ * bench/results/<date>.json for a run at the default scale that includes PostgreSQL; other runs get a
+ * suffix, so as not to replace it, and a later run of the same day -2, -3…: a run never overwrites another.
+ */
 function resultsFile(options: RunOptions, date: string): string {
   const standard = options.classes === defaultScale.classes && options.backends.includes("postgres");
-  const suffix = standard ? "" : `-${options.backends.join("+")}-${options.classes}`;
-  return path.join(__dirname, "results", `${date}${suffix}.json`);
+  const name = `${date}${standard ? "" : `-${options.backends.join("+")}-${options.classes}`}`;
+  for (let run = 1; ; run++) {
+    const file = path.join(__dirname, "results", `${name}${run === 1 ? "" : `-${run}`}.json`);
+    if (!existsSync(file)) return file;
+  }
 }
 
 async function main() {
