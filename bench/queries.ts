@@ -12,7 +12,7 @@ import type { DatabaseConfig } from "../src/config";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
 import { type MixItem, readMix } from "./mix";
 import { apiCursorRow, installPeer, type PeerQuery, peerCursorRow, peerQueries, peerVersions, preparePeerDatabase, withCursorRows } from "./peer";
-import { applicationName, type ServerProcess, type Side, startApiServer, startPeerServer, startRawServer } from "./servers";
+import { applicationName, postgresCpu, postgresCpuMsSince, type ServerProcess, type Side, startApiServer, startPeerServer, startRawServer } from "./servers";
 
 export interface LoadOptions {
   /** concurrent clients (keep-alive connections) */
@@ -35,6 +35,8 @@ export interface Measurement {
   p99Ms: number;
   /** the server process's CPU time (user + system) per successful request: its own cost, whatever else runs on the machine */
   serverCpuMsPerRequest: number | null;
+  /** PostgreSQL's CPU time (all its processes on this machine) per successful request, over the side's turns and their quiet waits; null on PGlite */
+  databaseCpuMsPerRequest: number | null;
 }
 
 export interface ItemResult {
@@ -132,6 +134,8 @@ interface Sample {
   seconds: number;
   /** the server's CPU time over the stretch, in ms (null where /proc cannot tell) */
   cpuMs: number | null;
+  /** the database's, where measured */
+  databaseCpuMs?: number | null;
 }
 
 /**
@@ -191,14 +195,18 @@ export async function load(
 function summarize(samples: Sample[]): Measurement {
   const latencies = samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
   const seconds = samples.reduce((sum, sample) => sum + sample.seconds, 0);
-  const cpuMs = samples.some((sample) => sample.cpuMs === null) ? null : samples.reduce((sum, sample) => sum + sample.cpuMs!, 0);
+  const total = (cpu: (sample: Sample) => number | null | undefined) =>
+    samples.some((sample) => cpu(sample) == null) ? null : samples.reduce((sum, sample) => sum + cpu(sample)!, 0);
+  const perRequest = (ms: number | null) => (ms === null || latencies.length === 0 ? null : round(ms / latencies.length, 3));
+  const cpuMs = total((sample) => sample.cpuMs);
   return {
     requests: latencies.length,
     failures: samples.reduce((sum, sample) => sum + sample.failures, 0),
     requestsPerSecond: round(latencies.length / seconds, 1),
     medianMs: round(percentile(latencies, 0.5)),
     p99Ms: round(percentile(latencies, 0.99)),
-    serverCpuMsPerRequest: cpuMs === null || latencies.length === 0 ? null : round(cpuMs / latencies.length, 3),
+    serverCpuMsPerRequest: perRequest(cpuMs),
+    databaseCpuMsPerRequest: perRequest(total((sample) => sample.databaseCpuMs)),
   };
 }
 
@@ -356,9 +364,10 @@ async function measureTurns(
 ): Promise<{ measurements: Measurement[]; quietWaitMs: Partial<Record<Side, number>>; requestsPerTurn: number }> {
   const quietWaitMs: Partial<Record<Side, number>> = {};
   const turn = async (server: ServerProcess, target: Target, length: { seconds: number } | { requests: number }) => {
+    const databaseBefore = postgresCpu();
     const sample = await load(server, target, options.connections, length);
     quietWaitMs[server.side] = round((quietWaitMs[server.side] ?? 0) + (await quiet.wait(server.side)), 1);
-    return sample;
+    return { ...sample, databaseCpuMs: postgresCpuMsSince(databaseBefore, postgresCpu()) };
   };
   const rates: number[] = [];
   for (const [server, target] of sides) if (options.warmupSeconds > 0) rates.push(rateOf(await turn(server, target, { seconds: options.warmupSeconds })));
@@ -388,7 +397,9 @@ export async function benchQueries(database: DatabaseConfig, options: LoadOption
   );
   const note = (item: MixItem, side: Side, measurement: Measurement) => {
     results.get(item.key)![side] = measurement;
-    const cpu = measurement.serverCpuMsPerRequest === null ? "" : `  server CPU ${measurement.serverCpuMsPerRequest.toFixed(2)} ms/req`;
+    const cpu =
+      (measurement.serverCpuMsPerRequest === null ? "" : `  server CPU ${measurement.serverCpuMsPerRequest.toFixed(2)} ms/req`) +
+      (measurement.databaseCpuMsPerRequest === null ? "" : `  PostgreSQL CPU ${measurement.databaseCpuMsPerRequest.toFixed(2)} ms/req`);
     log(
       `  ${item.name.padEnd(42)} ${side.padEnd(7)} median ${measurement.medianMs.toFixed(2).padStart(7)} ms  p99 ${measurement.p99Ms.toFixed(2).padStart(7)} ms  ${measurement.requestsPerSecond.toFixed(0).padStart(6)} req/s${cpu}${measurement.failures ? `  ${measurement.failures} FAILED` : ""}`,
     );

@@ -166,7 +166,7 @@ function printQueryTable(result: QueryBenchResult) {
   );
   const width = peer ? 23 : 17;
   out(
-    `  ${pad("", 40)} ${padLeft("median ms", width)} ${padLeft("p99 ms", width)} ${padLeft("req/s", width)} ${padLeft("CPU ms/req", width)} ${padLeft("ratio", peer ? 13 : 6)}`,
+    `  ${pad("", 40)} ${padLeft("median ms", width)} ${padLeft("p99 ms", width)} ${padLeft("req/s", width)} ${padLeft("CPU ms/req", width)} ${padLeft("ratio", peer ? 13 : 6)} ${padLeft("PostgreSQL CPU ms/req", width)}`,
   );
   for (const { name, graphql, raw, peer: postgraphile, medianRatio, peerMedianRatio } of result.items) {
     const sides = [graphql, raw, ...(postgraphile ? [postgraphile] : [])];
@@ -175,7 +175,7 @@ function printQueryTable(result: QueryBenchResult) {
     const ratios = [medianRatio, ...(peerMedianRatio === null ? [] : [peerMedianRatio])].map((ratio) => ratio.toFixed(2)).join(" | ");
     out(
       `  ${pad(name, 40)} ${row((side) => side.medianMs, 1)} ${row((side) => side.p99Ms, 1)} ${row((side) => side.requestsPerSecond, 0)}` +
-        ` ${row((side) => side.serverCpuMsPerRequest, 2)} ${padLeft(ratios, peer ? 13 : 6)}`,
+        ` ${row((side) => side.serverCpuMsPerRequest, 2)} ${padLeft(ratios, peer ? 13 : 6)} ${row((side) => side.databaseCpuMsPerRequest, 2)}`,
     );
   }
   const memory = (m: QueryBenchResult["apiMemory"]) => (m ? `${m.rssMiB} MiB (peak ${m.peakRssMiB} MiB)` : "n/a");

@@ -2,7 +2,7 @@
 // the raw-SQL baseline and PostGraphile (the peer). One process each, so that /proc/<pid>/status is
 // the server's own memory. Each names its connections (PGAPPNAME, which node-postgres reads), so that
 // the benchmark can tell in pg_stat_activity whether a side's queries are still running.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { startApi } from "../harness/api";
 import { databaseEnv } from "../harness/databases";
@@ -31,16 +31,54 @@ export interface ServerProcess {
 // clock ticks per second for /proc/<pid>/stat: USER_HZ, 100 on every Linux architecture Node runs on
 const USER_HZ = 100;
 
+function cpuMsOfStat(stat: string): number {
+  // the fields after the parenthesised command name; utime and stime are the 14th and 15th of the line
+  const fields = stat.replace(/^.*\) /s, "").split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+}
+
 function cpuMsOf(pid: number): number | null {
   try {
-    // the fields after the parenthesised command name; utime and stime are the 14th and 15th of the line
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8")
-      .replace(/^.*\) /s, "")
-      .split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+    return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time each PostgreSQL process on this machine has used so far, in ms by pid (Linux); null where
+ * no PostgreSQL process is to be seen (another machine's server, or no /proc). See postgresCpuMsSince.
+ */
+export function postgresCpu(): Map<number, number> | null {
+  let pids: string[];
+  try {
+    pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
+  } catch {
+    return null;
+  }
+  const cpu = new Map<number, number>();
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // ended meanwhile
+    }
+    if (stat.startsWith(`${pid} (postgres) `)) cpu.set(Number(pid), cpuMsOfStat(stat));
+  }
+  return cpu.size > 0 ? cpu : null;
+}
+
+/**
+ * What PostgreSQL's processes spent between two readings, in ms: what a side's statements cost the
+ * database, read around its turn while no other side runs. By process: a connection a pool closed
+ * meanwhile (idle, so it spent next to nothing) takes none of the others' time with it.
+ */
+export function postgresCpuMsSince(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let spent = 0;
+  for (const [pid, ms] of after) spent += ms - (before.get(pid) ?? 0);
+  return spent;
 }
 
 // generous: a large catalogue on a busy machine is slow to open
