@@ -31,8 +31,11 @@ export interface OpenOptions {
   logger?: Logger;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
-  /** Called with each SQL statement the Prisma clients send, e.g. to count a GraphQL operation's queries in tests. */
-  onQuery?: (database: DatabaseName, sql: string) => void;
+  /**
+   * Called with each SQL statement the Prisma clients and the hand-written reads send, e.g. to count a
+   * GraphQL operation's queries in tests; with its values where a hand-written read sent it.
+   */
+  onQuery?: (database: DatabaseName, sql: string, values?: unknown[]) => void;
 }
 
 export class DatabaseConnectionError extends Error {
@@ -246,7 +249,7 @@ function pgReader(pool: pg.Pool, database: DatabaseName, { onQuery }: OpenOption
   // names of their own: a connection holds Prisma's prisma_0, prisma_1… too, for other statements
   const nameOf = preparedStatementNames(100, "read");
   return async <Row>({ text, values }: SqlStatement) => {
-    onQuery?.(database, text);
+    onQuery?.(database, text, values);
     const name = nameOf({ sql: text }) || undefined;
     return (await pool.query({ name, text, values })).rows as Row[];
   };
@@ -255,7 +258,7 @@ function pgReader(pool: pg.Pool, database: DatabaseName, { onQuery }: OpenOption
 /** On PGlite: through the instance that takes turns (request-scope), reported to onQuery. */
 function pgliteReader(db: PGlite, database: DatabaseName, { onQuery }: OpenOptions): SqlReader {
   return async <Row>({ text, values }: SqlStatement) => {
-    onQuery?.(database, text);
+    onQuery?.(database, text, values);
     return (await db.query<Row>(text, values)).rows;
   };
 }

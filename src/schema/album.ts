@@ -1,5 +1,6 @@
 import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
+import { matchesIds } from "../db/plain-reads";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
@@ -29,7 +30,7 @@ export const Album = builder.prismaNode("Album", {
           ranked: (ids, from, to) => Prisma.sql`
             SELECT album_id AS parent_id, id, rank, total FROM (
               SELECT album_id, id, row_number() OVER (PARTITION BY album_id ORDER BY title, id) AS rank, count(*) OVER (PARTITION BY album_id) AS total
-                FROM songs WHERE album_id = ANY(${ids}::text[])) ranked
+                FROM songs WHERE ${matchesIds("album_id", ids)}) ranked
              WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.song.findMany({ ...page, where: { albumId: album.id }, orderBy, select: { id: true } }),
           rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
@@ -37,7 +38,7 @@ export const Album = builder.prismaNode("Album", {
       },
       totalCount: (album, _args, context) =>
         childCount(context, "Album.songs", album.id, (ids) =>
-          sqlReaderOf(context.detailed)(Prisma.sql`SELECT album_id AS parent_id, count(*) AS count FROM songs WHERE album_id = ANY(${ids}::text[]) GROUP BY 1`),
+          sqlReaderOf(context.detailed)(Prisma.sql`SELECT album_id AS parent_id, count(*) AS count FROM songs WHERE ${matchesIds("album_id", ids)} GROUP BY 1`),
         ),
     }),
   }),

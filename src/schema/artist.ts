@@ -1,7 +1,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
-import { plainRowSql } from "../db/plain-reads";
+import { matchesIds, plainRowSql } from "../db/plain-reads";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
 import { childCount, childPage } from "./pages";
@@ -32,7 +32,7 @@ export const Artist = builder.prismaNode("Artist", {
           ranked: (ids, from, to) => Prisma.sql`
             SELECT artist_id AS parent_id, id, rank, total FROM (
               SELECT sa.artist_id, s.id, row_number() OVER (PARTITION BY sa.artist_id ORDER BY s.title, s.id) AS rank, count(*) OVER (PARTITION BY sa.artist_id) AS total
-                FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE sa.artist_id = ANY(${ids}::text[])) ranked
+                FROM song_artists sa JOIN songs s ON s.id = sa.song_id WHERE ${matchesIds("sa.artist_id", ids)}) ranked
              WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.song.findMany({ ...page, where: { artists: { some: { artistId: artist.id } } }, orderBy, select: { id: true } }),
           rows: (ids, selection) => detailed.song.findMany({ ...selection, where: { id: { in: ids } } }),
@@ -41,7 +41,7 @@ export const Artist = builder.prismaNode("Artist", {
       totalCount: (artist, _args, context) =>
         childCount(context, "Artist.songs", artist.id, (ids) =>
           sqlReaderOf(context.detailed)(
-            Prisma.sql`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE artist_id = ANY(${ids}::text[]) GROUP BY 1`,
+            Prisma.sql`SELECT artist_id AS parent_id, count(*) AS count FROM song_artists WHERE ${matchesIds("artist_id", ids)} GROUP BY 1`,
           ),
         ),
     }),

@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { carriesToken } from "../admin-token";
 import { type DetailedClient, sqlReaderOf, type WorkoutsClient } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
+import { idsTable } from "../db/plain-reads";
 import type { BackgroundRuns } from "../ingest/background";
 import type { RunEvents } from "../run-events";
 
@@ -67,7 +68,7 @@ export function createContext(
         // each one's first rows of the index on (instructor_id, plays DESC, artist_id): the order the aggregate was ranked in
         const rows = await sqlReaderOf(detailed)<{ instructor_id: string; artist_id: string; plays: number; name: string; play_count: number }>(Prisma.sql`
           SELECT i.instructor_id, top.artist_id, top.plays, a.name, a.play_count
-            FROM unnest(${instructorIds}::text[]) AS i(instructor_id)
+            FROM ${idsTable("i", "instructor_id", instructorIds)}
            CROSS JOIN LATERAL (
              SELECT p.artist_id, p.plays FROM instructor_artist_plays p
               WHERE p.instructor_id = i.instructor_id AND p.plays > 0

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
+import { matchesIds } from "../db/plain-reads";
 import { Artist as ArtistType } from "./artist";
 import { builder } from "./builder";
 import type { ArtistPlaysRow } from "./context";
@@ -59,7 +60,7 @@ export const Instructor = builder.prismaNode("Instructor", {
           ranked: (ids, from, to) => Prisma.sql`
             SELECT instructor_id AS parent_id, id, rank, total FROM (
               SELECT instructor_id, id, row_number() OVER (PARTITION BY instructor_id ORDER BY original_air_time DESC NULLS FIRST, id) AS rank, count(*) OVER (PARTITION BY instructor_id) AS total
-                FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[])) ranked
+                FROM detailed_workouts WHERE ${matchesIds("instructor_id", ids)}) ranked
              WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { instructorId: instructor.id }, orderBy, select: { id: true } }),
           rows: (ids, selection) => detailed.detailedWorkout.findMany({ ...selection, where: { id: { in: ids } } }),
@@ -68,7 +69,7 @@ export const Instructor = builder.prismaNode("Instructor", {
       totalCount: (instructor, _args, context) =>
         childCount(context, "Instructor.workouts", instructor.id, (ids) =>
           sqlReaderOf(context.detailed)(
-            Prisma.sql`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE instructor_id = ANY(${ids}::text[]) GROUP BY 1`,
+            Prisma.sql`SELECT instructor_id AS parent_id, count(*) AS count FROM detailed_workouts WHERE ${matchesIds("instructor_id", ids)} GROUP BY 1`,
           ),
         ),
     }),

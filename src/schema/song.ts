@@ -1,7 +1,7 @@
 import { queryFromInfo } from "@pothos/plugin-prisma";
 import { sqlReaderOf } from "../db";
 import { Prisma } from "../db/generated/detailed/client";
-import { plainRowSql } from "../db/plain-reads";
+import { matchesIds, plainRowSql } from "../db/plain-reads";
 import { Artist } from "./artist";
 import { builder } from "./builder";
 import { pelotonIdOf } from "./node-ids";
@@ -53,7 +53,7 @@ export const Song = builder.prismaNode("Song", {
           ranked: (ids, from, to) => Prisma.sql`
               SELECT song_id AS parent_id, id, rank, total FROM (
                 SELECT pe.song_id, w.id, row_number() OVER (PARTITION BY pe.song_id ORDER BY w.original_air_time DESC NULLS FIRST, w.id) AS rank, count(*) OVER (PARTITION BY pe.song_id) AS total
-                  FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE song_id = ANY(${ids}::text[])) pe
+                  FROM (SELECT DISTINCT song_id, workout_id FROM playlist_entries WHERE ${matchesIds("song_id", ids)}) pe
                   JOIN detailed_workouts w ON w.id = pe.workout_id) ranked
                WHERE rank > ${from} AND rank <= ${to} ORDER BY parent_id, rank`,
           onePage: (page) => detailed.detailedWorkout.findMany({ ...page, where: { playlist: { some: { songId: song.id } } }, orderBy, select: { id: true } }),
@@ -63,7 +63,7 @@ export const Song = builder.prismaNode("Song", {
       totalCount: (song, _args, context) =>
         childCount(context, "Song.workouts", song.id, (ids) =>
           sqlReaderOf(context.detailed)(
-            Prisma.sql`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE song_id = ANY(${ids}::text[]) GROUP BY 1`,
+            Prisma.sql`SELECT song_id AS parent_id, count(DISTINCT workout_id) AS count FROM playlist_entries WHERE ${matchesIds("song_id", ids)} GROUP BY 1`,
           ),
         ),
     }),
