@@ -41,6 +41,8 @@ export interface ApiOptions {
   cacheMaxAgeSeconds?: number;
   /** where queries' answers are kept until the catalogue's version changes (openResponseCache), closed with the API; none: every query is executed */
   responseCache?: AnswerStore;
+  /** the artist GraphiQL's first tab looks for (graphiqlWelcome): one of Peloton's by default, one of its own catalogue's in the demo */
+  welcomeArtist?: string;
   logger?: Logger;
 }
 
@@ -59,18 +61,20 @@ function graphiqlPage(): (options?: GraphiQLOptions) => Promise<string> {
 /** The largest request body: far above any operation within the limits below, far below Yoga's 25 MB. */
 export const maxBodyBytes = 1_000_000;
 
-/** What GraphiQL shows in a new tab: where to start. */
-export const graphiqlWelcome = `# The music of Peloton's classes.
+/** What GraphiQL shows in a new tab, where to start: the classes that play `artist`. */
+export const graphiqlWelcome = (artist = "daft punk") => {
+  const name = JSON.stringify(artist);
+  return `# The music of Peloton's classes.
 # Ctrl-Enter runs a query; the Docs (book icon)
 # describe every field.
 # Classes that play an artist, the counts of a
 # filter menu, and the songs that matched:
 {
-  workoutFacets(filter: { artist: "daft punk" }) {
+  workoutFacets(filter: { artist: ${name} }) {
     total
     disciplines { discipline count }
   }
-  workouts(filter: { artist: "daft punk" }, first: 5) {
+  workouts(filter: { artist: ${name} }, first: 5) {
     edges {
       node { title instructor { name } pelotonUrl }
       matches { position song { title } }
@@ -78,6 +82,7 @@ export const graphiqlWelcome = `# The music of Peloton's classes.
   }
 }
 `;
+};
 
 /** The GraphQL API over the given databases; GraphiQL on unless in production. */
 export function createApi(databases: Pick<Databases, "backend" | "workouts" | "detailed">, options: ApiOptions = {}) {
@@ -91,7 +96,7 @@ export function createApi(databases: Pick<Databases, "backend" | "workouts" | "d
     // GraphiQL sends a subscription as a GET (server-sent events), which CSRF prevention refuses without its header
     graphiql: production
       ? false
-      : { title: "Peloton music catalogue", defaultQuery: graphiqlWelcome, additionalHeaders: { "x-graphql-yoga-csrf": "graphiql" } },
+      : { title: "Peloton music catalogue", defaultQuery: graphiqlWelcome(options.welcomeArtist), additionalHeaders: { "x-graphql-yoga-csrf": "graphiql" } },
     renderGraphiQL: graphiqlPage(),
     cors: corsPolicy(corsOrigins, { production }),
     maskedErrors: { maskError },

@@ -68,9 +68,10 @@ if (options) {
         const deps = { workouts: databases.workouts, detailed: databases.detailed, peloton, logger };
         if (!(await ingest(deps))) return;
         const adminToken = config.adminToken ?? randomBytes(24).toString("hex");
-        const examples = await exampleQueries(databases);
+        const { artist, examples } = await exampleQueries(databases);
         await serveApi(demo, logger, databases, {
           server,
+          welcomeArtist: artist,
           adminToken,
           peloton,
           banner: (url) =>
@@ -121,14 +122,18 @@ async function ingest(deps: Omit<IngestDeps, "signal" | "onProgress">): Promise<
   }
 }
 
-/** Queries over what the demo loaded: an artist's songs, the classes that play them with a filter menu's counts, a class's playlist, an instructor's top artists. */
-async function exampleQueries({ detailed }: Databases): Promise<{ title: string; query: string }[]> {
+/**
+ * Queries over what the demo loaded: an artist's songs, the classes that play them with a filter
+ * menu's counts, a class's playlist, an instructor's top artists; and that artist, the most played,
+ * for GraphiQL's first tab.
+ */
+async function exampleQueries({ detailed }: Databases): Promise<{ artist?: string; examples: { title: string; query: string }[] }> {
   const [artist] = await detailed.$queryRaw<{ name: string }[]>`
     SELECT a.name FROM artists a JOIN song_artists sa ON sa.artist_id = a.id JOIN playlist_entries pe ON pe.song_id = sa.song_id
      GROUP BY a.id, a.name ORDER BY count(*) DESC, a.name LIMIT 1`;
   const workout = await detailed.detailedWorkout.findFirst({ where: { playlist: { some: {} } }, orderBy: [{ originalAirTime: "desc" }, { id: "asc" }] });
   const instructor = await detailed.instructor.findFirst({ orderBy: [{ workouts: { _count: "desc" } }, { id: "asc" }] });
-  return [
+  const examples = [
     {
       title: `Songs by ${artist?.name}, the most played artist`,
       query: `{ songs(search: ${JSON.stringify(artist?.name ?? "")}, first: 5) { totalCount edges { node { title artistNames albumName playCount } } } }`,
@@ -146,4 +151,5 @@ async function exampleQueries({ detailed }: Databases): Promise<{ title: string;
       query: `{ instructor(id: ${JSON.stringify(instructor?.id ?? "")}) { name workouts(first: 1) { totalCount } topArtists(limit: 5) { plays artist { name } } } }`,
     },
   ];
+  return { artist: artist?.name, examples };
 }

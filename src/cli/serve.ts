@@ -20,6 +20,8 @@ export interface ServeOptions {
   banner(url: string): string;
   /** a server from listen(), when the port was taken earlier (the demo takes it before it ingests) */
   server?: Server;
+  /** the artist GraphiQL's first tab looks for, if not Peloton's default */
+  welcomeArtist?: string;
 }
 
 /**
@@ -27,7 +29,12 @@ export interface ServeOptions {
  * requests, until SIGINT or SIGTERM; then finishes the requests in flight and stops the runs the
  * mutations started after their current page or class (they end CANCELLED).
  */
-export async function serveApi(config: Config, logger: Logger, databases: Databases, { adminToken, peloton, banner, server }: ServeOptions): Promise<void> {
+export async function serveApi(
+  config: Config,
+  logger: Logger,
+  databases: Databases,
+  { adminToken, peloton, banner, server, welcomeArtist }: ServeOptions,
+): Promise<void> {
   const runs = adminToken ? backgroundRuns({ ...databases, peloton, logger }) : undefined;
   const api = createApi(databases, {
     production: config.production,
@@ -38,6 +45,7 @@ export async function serveApi(config: Config, logger: Logger, databases: Databa
     ...(await trustedDocumentsOf(config)),
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     responseCache: await openResponseCache(config.responseCache, logger),
+    welcomeArtist,
     logger,
   });
   const http = server ?? (await listen(config));
