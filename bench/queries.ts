@@ -12,12 +12,26 @@ import type { DatabaseConfig } from "../src/config";
 import { type Backend, benchDatabaseConfig, defaultTargetOptions, parseBackend } from "./databases";
 import { type MixItem, readMix } from "./mix";
 import { apiCursorRow, installPeer, type PeerQuery, peerCursorRow, peerQueries, peerVersions, preparePeerDatabase, withCursorRows } from "./peer";
-import { applicationName, postgresCpu, postgresCpuMsSince, type ServerProcess, type Side, startApiServer, startPeerServer, startRawServer } from "./servers";
+import {
+  applicationName,
+  postgresCpu,
+  postgresCpuMsSince,
+  postmasterOf,
+  type ServerProcess,
+  type Side,
+  startApiServer,
+  startPeerServer,
+  startRawServer,
+} from "./servers";
 
 export interface LoadOptions {
   /** concurrent clients (keep-alive connections) */
   connections: number;
-  /** measured seconds per mix item for the slowest side (every side sends the same requests: whole passes over the item's parameter sets) */
+  /**
+   * measured seconds per mix item for its slowest side: on PostgreSQL every side sends the same requests
+   * (whole passes over the item's parameter sets, at least one, which may take longer); on PGlite each
+   * side alone sends the whole passes its own warm-up rate fits in these seconds
+   */
   seconds: number;
   /** unmeasured seconds of the same load before each measurement */
   warmupSeconds: number;
@@ -291,12 +305,17 @@ const peerSide = (peer: PeerItem[], answers: unknown[][]): OtherSide => ({
  * otherwise run into the next side's turn.
  */
 class QuietWatch {
-  private constructor(private readonly client: pg.Client) {}
+  private constructor(
+    private readonly client: pg.Client,
+    /** the database server's main process, where it runs on this machine (postmasterOf) */
+    readonly postmaster: number | null,
+  ) {}
 
   static async open(detailedUrl: string): Promise<QuietWatch> {
     const client = new pg.Client({ connectionString: detailedUrl, application_name: "bench-monitor" });
     await client.connect();
-    return new QuietWatch(client);
+    const { rows } = await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");
+    return new QuietWatch(client, postmasterOf(rows[0]!.pid));
   }
 
   /**
@@ -338,6 +357,7 @@ class QuietWatch {
  * `requestsPerSecond` (the slowest side's warm-up rate), at least one and at least one request a client.
  */
 export function wholePasses(sets: number, requestsPerSecond: number, seconds: number, connections: number): number {
+  if (!(sets >= 1)) throw new Error(`an item of the mix needs at least one parameter set, not ${sets}`);
   const passes = Math.max(1, Math.round((requestsPerSecond * seconds) / sets), Math.ceil(connections / sets));
   return passes * sets;
 }
@@ -364,10 +384,10 @@ async function measureTurns(
 ): Promise<{ measurements: Measurement[]; quietWaitMs: Partial<Record<Side, number>>; requestsPerTurn: number }> {
   const quietWaitMs: Partial<Record<Side, number>> = {};
   const turn = async (server: ServerProcess, target: Target, length: { seconds: number } | { requests: number }) => {
-    const databaseBefore = postgresCpu();
+    const databaseBefore = postgresCpu(quiet.postmaster);
     const sample = await load(server, target, options.connections, length);
     quietWaitMs[server.side] = round((quietWaitMs[server.side] ?? 0) + (await quiet.wait(server.side)), 1);
-    return { ...sample, databaseCpuMs: postgresCpuMsSince(databaseBefore, postgresCpu()) };
+    return { ...sample, databaseCpuMs: postgresCpuMsSince(databaseBefore, postgresCpu(quiet.postmaster)) };
   };
   const rates: number[] = [];
   for (const [server, target] of sides) if (options.warmupSeconds > 0) rates.push(rateOf(await turn(server, target, { seconds: options.warmupSeconds })));
@@ -507,7 +527,7 @@ const usage = `npx tsx bench/queries.ts [options]
 The query benchmark alone, on databases npm run bench:seed filled.
 
   --backend B         postgres (default) or embedded
-  --seconds N         measured seconds per item, for its slowest side (default ${defaultLoad.seconds})
+  --seconds N         measured seconds per item, for its slowest side; at least one whole pass over its parameter sets (default ${defaultLoad.seconds})
   --warmup N          warm-up seconds before each (default ${defaultLoad.warmupSeconds})
   --connections N     concurrent clients (default ${defaultLoad.connections})
   --postgres-url URL  the server holding the benchmark databases (default ${defaultTargetOptions.postgresUrl})

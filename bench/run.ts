@@ -37,7 +37,7 @@ ingestion benchmark; prints the numbers beside the targets and writes bench/resu
 
   --classes N         catalogue size (default ${defaultScale.classes.toLocaleString("en-US")} classes, with songs, artists and instructors in proportion)
   --backend B         postgres (default), embedded, or both
-  --seconds N         measured seconds per mix item, for its slowest side (default ${defaultLoad.seconds})
+  --seconds N         measured seconds per mix item, for its slowest side; at least one whole pass over its parameter sets (default ${defaultLoad.seconds})
   --warmup N          warm-up seconds before each measurement (default ${defaultLoad.warmupSeconds})
   --connections N     concurrent clients (default ${defaultLoad.connections})
   --no-seed           measure the databases a previous run seeded, as they are
@@ -162,11 +162,14 @@ const padLeft = (text: string, width: number) => text.padStart(width);
 function printQueryTable(result: QueryBenchResult) {
   const peer = result.items.some((item) => item.peer);
   out(
-    `\nQuery mix on ${result.backend}, ${result.load.connections} clients, ${result.load.seconds} s per item and side (API | raw SQL${peer ? " | PostGraphile" : ""}; ratio: median over raw SQL's):`,
+    `\nQuery mix on ${result.backend}, ${result.load.connections} clients, ${result.load.seconds} s per item for its slowest side (API | raw SQL${peer ? " | PostGraphile" : ""}; ratio: median over raw SQL's):`,
   );
   const width = peer ? 23 : 17;
+  // PostgreSQL's CPU per request, where the server runs on this machine (bench/servers.ts, postgresCpu)
+  const database = result.items.some((item) => item.graphql.databaseCpuMsPerRequest !== null);
   out(
-    `  ${pad("", 40)} ${padLeft("median ms", width)} ${padLeft("p99 ms", width)} ${padLeft("req/s", width)} ${padLeft("CPU ms/req", width)} ${padLeft("ratio", peer ? 13 : 6)} ${padLeft("PostgreSQL CPU ms/req", width)}`,
+    `  ${pad("", 40)} ${padLeft("median ms", width)} ${padLeft("p99 ms", width)} ${padLeft("req/s", width)} ${padLeft("CPU ms/req", width)}` +
+      `${database ? ` ${padLeft("PostgreSQL CPU", width)}` : ""} ${padLeft("ratio", peer ? 13 : 6)}`,
   );
   for (const { name, graphql, raw, peer: postgraphile, medianRatio, peerMedianRatio } of result.items) {
     const sides = [graphql, raw, ...(postgraphile ? [postgraphile] : [])];
@@ -175,7 +178,7 @@ function printQueryTable(result: QueryBenchResult) {
     const ratios = [medianRatio, ...(peerMedianRatio === null ? [] : [peerMedianRatio])].map((ratio) => ratio.toFixed(2)).join(" | ");
     out(
       `  ${pad(name, 40)} ${row((side) => side.medianMs, 1)} ${row((side) => side.p99Ms, 1)} ${row((side) => side.requestsPerSecond, 0)}` +
-        ` ${row((side) => side.serverCpuMsPerRequest, 2)} ${padLeft(ratios, peer ? 13 : 6)} ${row((side) => side.databaseCpuMsPerRequest, 2)}`,
+        ` ${row((side) => side.serverCpuMsPerRequest, 2)}${database ? ` ${row((side) => side.databaseCpuMsPerRequest, 2)}` : ""} ${padLeft(ratios, peer ? 13 : 6)}`,
     );
   }
   const memory = (m: QueryBenchResult["apiMemory"]) => (m ? `${m.rssMiB} MiB (peak ${m.peakRssMiB} MiB)` : "n/a");

@@ -46,10 +46,12 @@ function cpuMsOf(pid: number): number | null {
 }
 
 /**
- * CPU time each PostgreSQL process on this machine has used so far, in ms by pid (Linux); null where
- * no PostgreSQL process is to be seen (another machine's server, or no /proc). See postgresCpuMsSince.
+ * CPU time each process of one PostgreSQL server on this machine has used so far, in ms by pid
+ * (Linux): the server whose main process is `postmaster` (postmasterOf) and its children. See
+ * postgresCpuMsSince.
  */
-export function postgresCpu(): Map<number, number> | null {
+export function postgresCpu(postmaster: number | null): Map<number, number> | null {
+  if (postmaster === null) return null;
   let pids: string[];
   try {
     pids = readdirSync("/proc").filter((name) => /^\d+$/.test(name));
@@ -64,9 +66,25 @@ export function postgresCpu(): Map<number, number> | null {
     } catch {
       continue; // ended meanwhile
     }
-    if (stat.startsWith(`${pid} (postgres) `)) cpu.set(Number(pid), cpuMsOfStat(stat));
+    const parent = Number(stat.replace(/^.*\) /s, "").split(" ")[1]);
+    if (Number(pid) === postmaster || parent === postmaster) cpu.set(Number(pid), cpuMsOfStat(stat));
   }
   return cpu.size > 0 ? cpu : null;
+}
+
+/**
+ * The main process of the PostgreSQL server that runs the backend `backendPid` (pg_backend_pid() of
+ * a connection to it): its parent, if it is on this machine and a `postgres` process; else null (a
+ * server elsewhere, or no /proc), and the database's CPU goes unmeasured.
+ */
+export function postmasterOf(backendPid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${backendPid}/stat`, "utf8");
+    if (!stat.startsWith(`${backendPid} (postgres) `)) return null;
+    return Number(stat.replace(/^.*\) /s, "").split(" ")[1]);
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -246,8 +246,9 @@ export function sqlReaderOf(client: DetailedClient | WorkoutsClient): SqlReader 
  * as Prisma's do: request-scope), named as Prisma's are, and reported to onQuery as they are.
  */
 function pgReader(pool: pg.Pool, database: DatabaseName, { onQuery }: OpenOptions): SqlReader {
-  // names of their own: a connection holds Prisma's prisma_0, prisma_1… too, for other statements
-  const nameOf = preparedStatementNames(100, "read");
+  // names of their own: a connection holds Prisma's prisma_0, prisma_1… too, for other statements;
+  // a lookup has two texts (one id, several: matchesIds), so room for 200
+  const nameOf = preparedStatementNames(200, "read");
   return async <Row>({ text, values }: SqlStatement) => {
     onQuery?.(database, text, values);
     const name = nameOf({ sql: text }) || undefined;

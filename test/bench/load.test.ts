@@ -42,5 +42,7 @@ describe("the benchmark's load", () => {
     expect(wholePasses(200, 880, 0.8, 20)).toBe(800);
     expect(wholePasses(200, 0, 0.8, 20)).toBe(200);
     expect(wholePasses(5, 0, 1, 20)).toBe(20);
+    // autocannon would run for its default time instead of a count
+    expect(() => wholePasses(0, 100, 1, 20)).toThrow("at least one parameter set");
   });
 });
