@@ -49,7 +49,7 @@ export interface Measurement {
   p99Ms: number;
   /** the server process's CPU time (user + system) per successful request: its own cost, whatever else runs on the machine */
   serverCpuMsPerRequest: number | null;
-  /** PostgreSQL's CPU time (all its processes on this machine) per successful request, over the side's turns and their quiet waits; null on PGlite */
+  /** the benchmark PostgreSQL server's CPU time (its processes, bench/servers.ts postgresCpu) per successful request, over the side's turns and their quiet waits; null on PGlite or a server elsewhere */
   databaseCpuMsPerRequest: number | null;
 }
 

@@ -31,15 +31,14 @@ export interface ServerProcess {
 // clock ticks per second for /proc/<pid>/stat: USER_HZ, 100 on every Linux architecture Node runs on
 const USER_HZ = 100;
 
-function cpuMsOfStat(stat: string): number {
-  // the fields after the parenthesised command name; utime and stime are the 14th and 15th of the line
-  const fields = stat.replace(/^.*\) /s, "").split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
-}
+/** The fields of a /proc/<pid>/stat line after the parenthesised command name: the parent is [1], utime and stime [11] and [12]. */
+const statFields = (stat: string) => stat.replace(/^.*\) /s, "").split(" ");
+
+const cpuMsOfFields = (fields: string[]) => ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
 
 function cpuMsOf(pid: number): number | null {
   try {
-    return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, "utf8"));
+    return cpuMsOfFields(statFields(readFileSync(`/proc/${pid}/stat`, "utf8")));
   } catch {
     return null;
   }
@@ -66,8 +65,8 @@ export function postgresCpu(postmaster: number | null): Map<number, number> | nu
     } catch {
       continue; // ended meanwhile
     }
-    const parent = Number(stat.replace(/^.*\) /s, "").split(" ")[1]);
-    if (Number(pid) === postmaster || parent === postmaster) cpu.set(Number(pid), cpuMsOfStat(stat));
+    const fields = statFields(stat);
+    if (Number(pid) === postmaster || Number(fields[1]) === postmaster) cpu.set(Number(pid), cpuMsOfFields(fields));
   }
   return cpu.size > 0 ? cpu : null;
 }
@@ -81,7 +80,7 @@ export function postmasterOf(backendPid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${backendPid}/stat`, "utf8");
     if (!stat.startsWith(`${backendPid} (postgres) `)) return null;
-    return Number(stat.replace(/^.*\) /s, "").split(" ")[1]);
+    return Number(statFields(stat)[1]);
   } catch {
     return null;
   }
