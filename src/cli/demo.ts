@@ -75,7 +75,7 @@ if (options) {
           adminToken,
           peloton,
           banner: (url) =>
-            `\nGraphiQL: ${url} (open it in a browser)\n` +
+            `\nThe web app: ${new URL("/", url)} (open it in a browser)\nGraphiQL: ${url}\n` +
             `Admin token for the mutations: ${adminToken}\n` +
             `  (send it as the header  Authorization: Bearer ${adminToken})\n` +
             `\nQueries to paste into GraphiQL:\n\n${examples.map(({ title, query }) => `# ${title}\n${query}\n`).join("\n")}\nCtrl-C stops the demo.\n`,

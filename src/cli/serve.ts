@@ -9,6 +9,7 @@ import type { PelotonClient } from "../peloton/client";
 import { openResponseCache } from "../response-cache";
 import { createApi } from "../server";
 import { trustedDocumentsOf } from "../trusted-documents";
+import { isApiPath, webApp, webDocuments } from "../web";
 import { onStopSignals } from "./stop-signals";
 
 export interface ServeOptions {
@@ -25,7 +26,7 @@ export interface ServeOptions {
 }
 
 /**
- * Serves the GraphQL API on HOST and PORT, each client address limited to RATE_LIMIT_PER_MINUTE
+ * Serves the GraphQL API at /graphql and the web app at every other path, on HOST and PORT, each client address limited to RATE_LIMIT_PER_MINUTE
  * requests, until SIGINT or SIGTERM; then finishes the requests in flight and stops the runs the
  * mutations started after their current page or class (they end CANCELLED).
  */
@@ -42,14 +43,16 @@ export async function serveApi(
     requestTimeoutMs: config.requestTimeoutMs,
     rateLimitPerMinute: config.rateLimitPerMinute,
     corsOrigins: config.corsOrigins,
-    ...(await trustedDocumentsOf(config)),
+    // the web app served beside the API asks for its own documents only
+    ...(await trustedDocumentsOf({ ...config, trustedDocuments: [webDocuments, ...config.trustedDocuments] })),
     cacheMaxAgeSeconds: config.cacheMaxAgeSeconds,
     responseCache: await openResponseCache(config.responseCache, logger),
     welcomeArtist,
     logger,
   });
   const http = server ?? (await listen(config));
-  http.removeAllListeners("request").on("request", api);
+  const web = webApp();
+  http.removeAllListeners("request").on("request", (request, response) => (isApiPath(request.url) ? api(request, response) : web(request, response)));
   const { port } = http.address() as AddressInfo; // PORT=0 picks a free one
   process.stdout.write(banner(`http://${browsable(config.host)}:${port}/graphql`));
   const stop = onStopSignals((signal) => logger.info({ signal }, "shutting down after the requests and runs in flight (again to stop at once)"));

@@ -33,7 +33,7 @@ if (options) {
         adminToken: config.adminToken,
         peloton: pelotonClient(config, logger),
         banner: (url) =>
-          `GraphQL API on ${url}${config.production ? "" : " (open it in a browser for GraphiQL)"}\n` +
+          `Web app on ${new URL("/", url)}; GraphQL API on ${url}${config.production ? "" : " (open it in a browser for GraphiQL)"}\n` +
           (config.adminToken ? "" : "Mutations are off: set ADMIN_TOKEN to start syncs and details runs through the API.\n"),
       });
     } finally {
