@@ -32,10 +32,15 @@ export function webApp(dir = webBuild): RequestListener {
   const files = sirv(dir, {
     single: true,
     etag: true,
+    // `pathname` is the request's: a page's path answered with index.html is no asset
     setHeaders: (response, pathname) => {
-      response.setHeader("cache-control", pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
       response.setHeader("x-content-type-options", "nosniff");
-      if (pathname.endsWith(".html")) response.setHeader("content-security-policy", contentSecurityPolicy);
+      if (pathname.startsWith("/assets/")) {
+        response.setHeader("cache-control", "public, max-age=31536000, immutable");
+      } else {
+        response.setHeader("cache-control", "no-cache");
+        response.setHeader("content-security-policy", contentSecurityPolicy);
+      }
     },
   });
   return (request: IncomingMessage, response: ServerResponse) => {

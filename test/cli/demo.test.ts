@@ -24,6 +24,10 @@ describe("npm run demo", () => {
       expect(out).toMatch(/Sync run #\d+ SUCCEEDED .*60 classes seen/);
       expect(out).toMatch(/Details run #\d+ SUCCEEDED .*60 of 60 classes processed/);
       const url = /GraphiQL: (\S+)/.exec(out)![1]!;
+      // the web app, at the address printed for it
+      const app = await fetch(/The web app: (\S+)/.exec(out)![1]!);
+      expect(app.status).toBe(200);
+      expect(await app.text()).toContain("<title>Peloton music catalogue</title>");
       const token = /Admin token for the mutations: (\S+)/.exec(out)![1]!;
 
       const queries = out.split("\n").filter((line) => line.startsWith("{ "));
