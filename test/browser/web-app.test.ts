@@ -1,17 +1,22 @@
+import { readFile } from "node:fs/promises";
+import type { BrowserContext, Page } from "playwright-core";
 import { ingestFromSimulator } from "../../harness/simulator";
 import { startSimulator } from "../../src/simulator";
 import { blockOutsideRequests, describeInChromium, useGraphiQLServer } from "../support/browser";
 
 // The web app that npm start serves at /, in a real browser with no way out of this machine, over the
 // demo's catalogue (the simulator's, ingested as npm run demo does): a user finds every class that
-// plays an artist.
+// plays an artist, opens one, exports its playlist, and goes on to its instructor and a song. Every
+// page it sees is checked with axe (WCAG A and AA) at a desktop and a phone width.
+
+const axePath = require.resolve("axe-core/axe.min.js");
 
 describeInChromium("the web app", () => {
   const server = useGraphiQLServer(async (databases) => {
     const sim = await startSimulator({ classes: 120 });
     try {
       await ingestFromSimulator(databases, sim);
-      // the most played artist, with its classes, as the catalogue counts them
+      // the most played artist, with how many classes play them, as the catalogue counts
       const [top] = await databases.detailed.$queryRawUnsafe<{ name: string; classes: number }[]>(
         `SELECT a.name, count(DISTINCT pe.workout_id)::int AS classes FROM artists a JOIN song_artists sa ON sa.artist_id = a.id
            JOIN playlist_entries pe ON pe.song_id = sa.song_id GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1`,
@@ -22,26 +27,42 @@ describeInChromium("the web app", () => {
     }
   });
 
+  let context: BrowserContext;
+  let outside: string[];
+  let asked: string[];
+  let pageErrors: string[];
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    context = await server.browser.newContext({ acceptDownloads: true });
+    outside = await blockOutsideRequests(context);
+    asked = [];
+    pageErrors = [];
+    context.on("request", (request) => {
+      if (new URL(request.url()).pathname === "/graphql") asked.push(request.url());
+    });
+    context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(error.message)));
+  });
+  afterAll(() => context?.close());
+
+  const at = (path: string) => new URL(path, server.api.url).href;
+  const region = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
+
   it("finds every class that plays an artist: typed, chosen, paged to the end, from a shareable URL", async () => {
     const { name, classes } = server.seeded;
     expect(classes).toBeGreaterThan(20); // more than a page: the list is paged to its end
-    const context = await server.browser.newContext();
-    const outside = await blockOutsideRequests(context);
     const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    const asked: string[] = [];
-    page.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/graphql") asked.push(request.url());
-    });
+    await page.goto(at("/"));
+    await page.getByLabel("Search songs, artists and classes").fill(name);
+    await region(page, /^Artists/)
+      .getByRole("link", { name, exact: true })
+      .click();
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    seen.push(page.url());
+    expect(new URL(page.url()).pathname).toMatch(/^\/artists\/[^/]+$/);
 
-    await page.goto(new URL("/", server.api.url).href);
-    await page.getByLabel("Search songs and artists").fill(name);
-    const artistLink = page.getByRole("region", { name: /^Artists/ }).getByRole("link", { name, exact: true });
-    await artistLink.click();
-    const list = page.getByRole("region", { name: `Classes playing “${name}”` });
+    const list = region(page, `Classes playing ${name}`);
     await list.getByText(`${classes} classes`).waitFor();
-    // every page, to the end: the list has no cap
     const more = list.getByRole("button", { name: "More classes" });
     while (await more.isVisible()) {
       const shown = await list.getByRole("listitem").count();
@@ -50,35 +71,129 @@ describeInChromium("the web app", () => {
     }
     expect(await list.getByRole("listitem").count()).toBe(classes);
 
-    // the URL holds the search: opened anew, it shows the same list
-    const shared = page.url();
-    expect(new URL(shared).searchParams.get("artist")).toBe(name);
+    // the URL is the page: opened anew, it shows the same artist and count
     const again = await context.newPage();
-    await again.goto(shared);
-    await again
-      .getByRole("region", { name: `Classes playing “${name}”` })
-      .getByText(`${classes} classes`)
-      .waitFor();
-    expect(await again.getByLabel("Search songs and artists").inputValue()).toBe(new URL(shared).searchParams.get("q"));
+    await again.goto(page.url());
+    await region(again, `Classes playing ${name}`).getByText(`${classes} classes`).waitFor();
+    await again.close();
+    await page.close();
+  });
 
-    // only trusted documents, by hash: no document text leaves the page
+  it("opens a class, its playlist in order with start times, and exports it as CSV and M3U", async () => {
+    const page = await context.newPage();
+    await page.goto(seen[0]!);
+    const first = region(page, `Classes playing ${server.seeded.name}`).getByRole("listitem").first().getByRole("link");
+    const title = (await first.textContent())!;
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
+    seen.push(page.url());
+    const songs = region(page, /^Playlist/).getByRole("listitem");
+    await songs.first().waitFor();
+    const count = await songs.count();
+    expect(count).toBeGreaterThan(0);
+    expect(await songs.first().textContent()).toMatch(/^\d+:\d\d/); // its start time first
+
+    const exported = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
+      return { name: download.suggestedFilename(), text: await readFile((await download.path())!, "utf8") };
+    };
+    const csv = await exported("Export CSV");
+    expect(csv.name).toMatch(/\.csv$/);
+    const rows = csv.text.trimEnd().split("\r\n");
+    expect(rows[0]).toBe("position,start_seconds,title,artists,album");
+    expect(rows).toHaveLength(count + 1);
+    const firstSong = (await songs.first().getByRole("link").first().textContent())!;
+    expect(rows[1]).toContain(firstSong.replaceAll('"', '""'));
+    const m3u = await exported("Export M3U");
+    expect(m3u.name).toMatch(/\.m3u$/);
+    const lines = m3u.text.trimEnd().split("\n");
+    expect(lines[0]).toBe("#EXTM3U");
+    expect(lines.filter((line) => line.startsWith("#EXTINF:"))).toHaveLength(count);
+    await page.close();
+  });
+
+  it("goes from a class to its instructor (top artists as bars, their classes) and to a song (the classes that play it)", async () => {
+    const page = await context.newPage();
+    await page.goto(seen[1]!);
+    const song = region(page, /^Playlist/)
+      .getByRole("listitem")
+      .first()
+      .getByRole("link")
+      .first();
+    await song.waitFor();
+    const songTitle = (await song.textContent())!;
+    await page.locator("main > p").first().getByRole("link").click(); // the instructor, under the title
+    await region(page, "Most played artists").getByRole("listitem").first().waitFor();
+    seen.push(page.url());
+    expect(new URL(page.url()).pathname).toMatch(/^\/instructors\//);
+    await region(page, /^Classes by /)
+      .getByText(/\d+ class/)
+      .waitFor();
+
+    await page.goBack();
+    await region(page, /^Playlist/)
+      .getByRole("listitem")
+      .first()
+      .getByRole("link")
+      .first()
+      .click();
+    await page.getByRole("heading", { level: 1, name: songTitle }).waitFor();
+    seen.push(page.url());
+    await region(page, `Classes playing ${songTitle}`)
+      .getByText(/\d+ class/)
+      .waitFor();
+    await page.close();
+  });
+
+  it("answers a path it does not know with its own page, and any page's URL with the app", async () => {
+    const page = await context.newPage();
+    const response = await page.goto(at("/no/such/page"));
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-security-policy"]).toContain("default-src 'self'");
+    await page.getByRole("heading", { name: "Not found" }).waitFor();
+    seen.push(page.url());
+    await page.goto(at("/artists/no-such-artist"));
+    await page.getByRole("heading", { name: "No such artist" }).waitFor();
+    await page.close();
+  });
+
+  it("asked the API only for trusted documents by hash, reached nothing off this machine but album art, and threw nothing", () => {
     expect(asked.length).toBeGreaterThan(0);
     for (const url of asked) {
       expect(new URL(url).searchParams.get("documentId")).toMatch(/^sha256:[0-9a-f]{64}$/);
       expect(new URL(url).searchParams.has("query")).toBe(false);
     }
-    expect(outside).toEqual([]);
+    // the songs' album art is Peloton's: offline it is a plain square
+    for (const url of outside) expect(new URL(url).pathname).toMatch(/\.(jpe?g|png|svg|webp)$/i);
     expect(pageErrors).toEqual([]);
-    await context.close();
   });
 
-  it("answers a path of the app with the app, and an unknown page with its own message", async () => {
-    const context = await server.browser.newContext();
-    const page = await context.newPage();
-    const response = await page.goto(new URL("/no/such/page", server.api.url).href);
-    expect(response?.status()).toBe(200);
-    expect(response?.headers()["content-security-policy"]).toContain("default-src 'self'");
-    await page.getByRole("heading", { name: "Not found" }).waitFor();
-    await context.close();
+  it.each([
+    ["a desktop", 1280, "light"],
+    ["a phone", 390, "light"],
+    ["a phone in dark mode", 390, "dark"],
+  ] as const)("has no accessibility violation (axe, WCAG A and AA) and fits the width of %s, on every page visited", async (_, width, colorScheme) => {
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    // axe is injected as a script: the app's Content-Security-Policy would refuse it
+    const checking = await server.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
+    await blockOutsideRequests(checking);
+    const page = await checking.newPage();
+    const found: Record<string, unknown> = {};
+    for (const url of [at(`/?q=${encodeURIComponent(server.seeded.name)}`), ...seen]) {
+      await page.goto(url);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      await page.waitForLoadState("networkidle");
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } })
+          .axe;
+        const { violations } = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return violations.map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (violations.length > 0 || overflow > 0) found[new URL(url).pathname] = { violations, overflow };
+    }
+    expect(found).toEqual({});
+    await checking.close();
   });
 });

@@ -1,7 +1,11 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Link, Route, Routes } from "react-router";
+import { ArtistPage } from "./pages/Artist";
+import { ClassPage } from "./pages/Class";
+import { InstructorPage } from "./pages/Instructor";
 import { SearchPage } from "./pages/Search";
+import { SongPage } from "./pages/Song";
 import "./styles.css";
 
 function NotFound() {
@@ -26,6 +30,10 @@ createRoot(document.getElementById("root")!).render(
       </header>
       <Routes>
         <Route path="/" element={<SearchPage />} />
+        <Route path="/classes/:id" element={<ClassPage />} />
+        <Route path="/instructors/:id" element={<InstructorPage />} />
+        <Route path="/artists/:id" element={<ArtistPage />} />
+        <Route path="/songs/:id" element={<SongPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </BrowserRouter>

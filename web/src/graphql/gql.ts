@@ -14,12 +14,20 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id title artistNames playCount } } }\n  }\n": typeof types.WebSearchDocument,
-    "\n  query WebClassesByArtist($artist: String!, $after: String) {\n    workouts(filter: { artist: $artist }, first: 20, after: $after) {\n      totalCount\n      edges { node { id title discipline durationSeconds airedAt instructor { name } pelotonUrl } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WebClassesByArtistDocument,
+    "\n  query WebClasses($filter: WorkoutFilter!, $after: String) {\n    workouts(filter: $filter, first: 20, after: $after) {\n      totalCount\n      edges { node { id: pelotonId title discipline durationSeconds airedAt instructor { id: pelotonId name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.WebClassesDocument,
+    "\n  query WebArtist($id: ID!) {\n    artist(id: $id) {\n      id: pelotonId name playCount\n      songs(first: 100) { totalCount edges { node { id: pelotonId title albumName playCount } } }\n    }\n  }\n": typeof types.WebArtistDocument,
+    "\n  query WebClass($id: ID!) {\n    workout(id: $id) {\n      id: pelotonId title description discipline durationSeconds difficulty airedAt explicit pelotonUrl\n      instructor { id: pelotonId name }\n      playlist {\n        position startOffsetSeconds\n        song { id: pelotonId title artistNames albumName imageUrl explicit album { imageUrl } }\n      }\n    }\n  }\n": typeof types.WebClassDocument,
+    "\n  query WebInstructor($id: ID!) {\n    instructor(id: $id) {\n      id: pelotonId name bio imageUrl disciplines\n      topArtists(limit: 15) { plays artist { id: pelotonId name } }\n    }\n  }\n": typeof types.WebInstructorDocument,
+    "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }\n  }\n": typeof types.WebSearchDocument,
+    "\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n": typeof types.WebSongDocument,
 };
 const documents: Documents = {
-    "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id title artistNames playCount } } }\n  }\n": types.WebSearchDocument,
-    "\n  query WebClassesByArtist($artist: String!, $after: String) {\n    workouts(filter: { artist: $artist }, first: 20, after: $after) {\n      totalCount\n      edges { node { id title discipline durationSeconds airedAt instructor { name } pelotonUrl } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WebClassesByArtistDocument,
+    "\n  query WebClasses($filter: WorkoutFilter!, $after: String) {\n    workouts(filter: $filter, first: 20, after: $after) {\n      totalCount\n      edges { node { id: pelotonId title discipline durationSeconds airedAt instructor { id: pelotonId name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WebClassesDocument,
+    "\n  query WebArtist($id: ID!) {\n    artist(id: $id) {\n      id: pelotonId name playCount\n      songs(first: 100) { totalCount edges { node { id: pelotonId title albumName playCount } } }\n    }\n  }\n": types.WebArtistDocument,
+    "\n  query WebClass($id: ID!) {\n    workout(id: $id) {\n      id: pelotonId title description discipline durationSeconds difficulty airedAt explicit pelotonUrl\n      instructor { id: pelotonId name }\n      playlist {\n        position startOffsetSeconds\n        song { id: pelotonId title artistNames albumName imageUrl explicit album { imageUrl } }\n      }\n    }\n  }\n": types.WebClassDocument,
+    "\n  query WebInstructor($id: ID!) {\n    instructor(id: $id) {\n      id: pelotonId name bio imageUrl disciplines\n      topArtists(limit: 15) { plays artist { id: pelotonId name } }\n    }\n  }\n": types.WebInstructorDocument,
+    "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }\n  }\n": types.WebSearchDocument,
+    "\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n": types.WebSongDocument,
 };
 
 /**
@@ -39,11 +47,27 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id title artistNames playCount } } }\n  }\n"): (typeof documents)["\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id title artistNames playCount } } }\n  }\n"];
+export function graphql(source: "\n  query WebClasses($filter: WorkoutFilter!, $after: String) {\n    workouts(filter: $filter, first: 20, after: $after) {\n      totalCount\n      edges { node { id: pelotonId title discipline durationSeconds airedAt instructor { id: pelotonId name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query WebClasses($filter: WorkoutFilter!, $after: String) {\n    workouts(filter: $filter, first: 20, after: $after) {\n      totalCount\n      edges { node { id: pelotonId title discipline durationSeconds airedAt instructor { id: pelotonId name } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query WebClassesByArtist($artist: String!, $after: String) {\n    workouts(filter: { artist: $artist }, first: 20, after: $after) {\n      totalCount\n      edges { node { id title discipline durationSeconds airedAt instructor { name } pelotonUrl } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query WebClassesByArtist($artist: String!, $after: String) {\n    workouts(filter: { artist: $artist }, first: 20, after: $after) {\n      totalCount\n      edges { node { id title discipline durationSeconds airedAt instructor { name } pelotonUrl } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+export function graphql(source: "\n  query WebArtist($id: ID!) {\n    artist(id: $id) {\n      id: pelotonId name playCount\n      songs(first: 100) { totalCount edges { node { id: pelotonId title albumName playCount } } }\n    }\n  }\n"): (typeof documents)["\n  query WebArtist($id: ID!) {\n    artist(id: $id) {\n      id: pelotonId name playCount\n      songs(first: 100) { totalCount edges { node { id: pelotonId title albumName playCount } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebClass($id: ID!) {\n    workout(id: $id) {\n      id: pelotonId title description discipline durationSeconds difficulty airedAt explicit pelotonUrl\n      instructor { id: pelotonId name }\n      playlist {\n        position startOffsetSeconds\n        song { id: pelotonId title artistNames albumName imageUrl explicit album { imageUrl } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WebClass($id: ID!) {\n    workout(id: $id) {\n      id: pelotonId title description discipline durationSeconds difficulty airedAt explicit pelotonUrl\n      instructor { id: pelotonId name }\n      playlist {\n        position startOffsetSeconds\n        song { id: pelotonId title artistNames albumName imageUrl explicit album { imageUrl } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebInstructor($id: ID!) {\n    instructor(id: $id) {\n      id: pelotonId name bio imageUrl disciplines\n      topArtists(limit: 15) { plays artist { id: pelotonId name } }\n    }\n  }\n"): (typeof documents)["\n  query WebInstructor($id: ID!) {\n    instructor(id: $id) {\n      id: pelotonId name bio imageUrl disciplines\n      topArtists(limit: 15) { plays artist { id: pelotonId name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }\n  }\n"): (typeof documents)["\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n"): (typeof documents)["\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

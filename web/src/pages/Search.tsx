@@ -1,22 +1,15 @@
 import { useEffect, useId, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useAnswer, useDebounced } from "../api";
+import { ClassList } from "../components/ClassList";
+import { plays } from "../format";
 import { graphql } from "../graphql";
+import { usePageTitle } from "../title";
 
 const searchDocument = graphql(`
   query WebSearch($search: String!) {
-    artists(search: $search, first: 5) { totalCount edges { node { id name playCount } } }
-    songs(search: $search, first: 10) { totalCount edges { node { id title artistNames playCount } } }
-  }
-`);
-
-const classesDocument = graphql(`
-  query WebClassesByArtist($artist: String!, $after: String) {
-    workouts(filter: { artist: $artist }, first: 20, after: $after) {
-      totalCount
-      edges { node { id title discipline durationSeconds airedAt instructor { name } pelotonUrl } }
-      pageInfo { hasNextPage endCursor }
-    }
+    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }
+    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }
   }
 `);
 
@@ -24,17 +17,17 @@ const classesDocument = graphql(`
 const searchable = (text: string) => text.trim().length >= 2;
 
 /**
- * One box for songs and artists, answered as you type (best matches first), and the classes that
- * play the chosen artist (or the words typed, as an artist's name). The URL holds the words and the
- * artist (`?q=...&artist=...`), so a search can be shared.
+ * One box for songs, artists and classes, answered as you type (best matches first): the artists and
+ * songs that match, and the classes that play an artist named by the words. The URL holds the words
+ * (`?q=...`), so a search can be shared.
  */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
-  const artist = params.get("artist");
   const [text, setText] = useState(q);
   const typed = useDebounced(text, 250);
   const boxId = useId();
+  usePageTitle(q ? `“${q}”` : null);
 
   // the debounced words go to the URL (replacing the entry: a history step per keystroke is noise)
   useEffect(() => {
@@ -44,13 +37,12 @@ export function SearchPage() {
   useEffect(() => setText((current) => (current.trim() === q ? current : q)), [q]);
 
   const found = useAnswer(searchDocument, searchable(q) ? { search: q } : null);
-  const classesOf = artist ?? (searchable(q) ? q : null);
 
   return (
     <main>
       <h1>Find a class by its music</h1>
       <search>
-        <label htmlFor={boxId}>Search songs and artists</label>
+        <label htmlFor={boxId}>Search songs, artists and classes</label>
         <input id={boxId} type="search" value={text} autoComplete="off" placeholder="e.g. Beyoncé" onChange={(event) => setText(event.target.value)} />
       </search>
       {found.state === "failed" && <p role="alert">{found.error}</p>}
@@ -62,10 +54,7 @@ export function SearchPage() {
             <ul className="plain">
               {found.data.artists.edges.map(({ node }) => (
                 <li key={node.id}>
-                  <Link to={`/?${new URLSearchParams({ q, artist: node.name })}`} aria-current={node.name === artist ? "true" : undefined}>
-                    {node.name}
-                  </Link>{" "}
-                  <span className="muted">{plays(node.playCount)}</span>
+                  <Link to={`/artists/${encodeURIComponent(node.id)}`}>{node.name}</Link> <span className="muted">· {plays(node.playCount)}</span>
                 </li>
               ))}
             </ul>
@@ -75,66 +64,18 @@ export function SearchPage() {
             <ul className="plain">
               {found.data.songs.edges.map(({ node }) => (
                 <li key={node.id}>
-                  {node.title} <span className="muted">· {node.artistNames}</span> <span className="muted">{plays(node.playCount)}</span>
+                  <Link to={`/songs/${encodeURIComponent(node.id)}`}>{node.title}</Link>{" "}
+                  <span className="muted">
+                    · {node.artistNames} · {plays(node.playCount)}
+                  </span>
                 </li>
               ))}
             </ul>
           </section>
         </div>
       )}
-      {/* keyed: another artist starts from its first page */}
-      {classesOf && <Classes key={classesOf} artist={classesOf} />}
+      {/* keyed: other words start from their first page */}
+      {found.state === "done" && <ClassList key={q} filter={{ artist: q }} heading={`Classes playing an artist named “${q}”`} />}
     </main>
   );
 }
-
-const plays = (count: number) => `${count} ${count === 1 ? "play" : "plays"}`;
-
-/** The classes that play `artist`, a page at a time, with no cap: each page asks for the next. */
-function Classes({ artist }: { artist: string }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  return (
-    <section aria-labelledby="classes-heading">
-      <h2 id="classes-heading">Classes playing “{artist}”</h2>
-      {cursors.map((after, i) => (
-        <ClassPage key={after ?? ""} artist={artist} after={after} last={i === cursors.length - 1} onMore={(next) => setCursors([...cursors, next])} />
-      ))}
-    </section>
-  );
-}
-
-function ClassPage({ artist, after, last, onMore }: { artist: string; after: string | null; last: boolean; onMore: (cursor: string) => void }) {
-  const page = useAnswer(classesDocument, { artist, after });
-  if (page.state === "failed") return <p role="alert">{page.error}</p>;
-  if (page.state !== "done") return <p aria-live="polite">Loading classes…</p>;
-  const { totalCount, edges, pageInfo } = page.data.workouts;
-  return (
-    <>
-      {after === null && <p className="muted">{totalCount === 1 ? "1 class" : `${totalCount} classes`}</p>}
-      <ul className="classes">
-        {edges.map(({ node }) => (
-          <li key={node.id}>
-            <strong>{node.title}</strong>
-            <span className="muted">
-              {[node.instructor?.name, node.discipline, node.durationSeconds ? `${Math.round(node.durationSeconds / 60)} min` : null, airedOn(node.airedAt)]
-                .filter(Boolean)
-                .join(" · ")}
-            </span>
-            {node.pelotonUrl && (
-              <a href={node.pelotonUrl} target="_blank" rel="noreferrer">
-                On Peloton
-              </a>
-            )}
-          </li>
-        ))}
-      </ul>
-      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <button type="button" onClick={() => onMore(pageInfo.endCursor!)}>
-          More classes
-        </button>
-      )}
-    </>
-  );
-}
-
-const airedOn = (airedAt: string | null | undefined) => (airedAt ? new Date(airedAt).toLocaleDateString(undefined, { dateStyle: "medium" }) : null);

@@ -1,0 +1,17 @@
+/** "1 play", "12 plays". */
+export const plays = (count: number) => `${count} ${count === 1 ? "play" : "plays"}`;
+
+/** A class's length in minutes ("45 min"); null when Peloton sent none. */
+export const minutes = (seconds: number | null | undefined) => (seconds ? `${Math.round(seconds / 60)} min` : null);
+
+/** When a class aired, as the reader's locale writes a date; null when unknown. */
+export const airedOn = (airedAt: string | null | undefined) => (airedAt ? new Date(airedAt).toLocaleDateString(undefined, { dateStyle: "medium" }) : null);
+
+/** A song's start in its class: "m:ss" (or "h:mm:ss"); null when Peloton sent no time. */
+export function startTime(seconds: number | null | undefined): string | null {
+  if (seconds === null || seconds === undefined) return null;
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(Math.floor(seconds % 60)).padStart(2, "0");
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
+}

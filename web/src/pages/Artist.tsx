@@ -1,0 +1,49 @@
+import { Link, useParams } from "react-router";
+import { useAnswer } from "../api";
+import { ClassList } from "../components/ClassList";
+import { Failed, Loading, Missing } from "../components/states";
+import { plays } from "../format";
+import { graphql } from "../graphql";
+import { usePageTitle } from "../title";
+
+const artistDocument = graphql(`
+  query WebArtist($id: ID!) {
+    artist(id: $id) {
+      id: pelotonId name playCount
+      songs(first: 100) { totalCount edges { node { id: pelotonId title albumName playCount } } }
+    }
+  }
+`);
+
+/** An artist: their songs with their play counts, and every class that plays them. */
+export function ArtistPage() {
+  const { id = "" } = useParams();
+  const answer = useAnswer(artistDocument, { id });
+  const artist = answer.state === "done" ? answer.data.artist : null;
+  usePageTitle(artist?.name ?? null);
+  if (answer.state === "failed") return <Failed message={answer.error} />;
+  if (answer.state !== "done") return <Loading />;
+  if (!artist) return <Missing what="artist" />;
+  const { songs } = artist;
+  return (
+    <main>
+      <h1>{artist.name}</h1>
+      <p className="muted">{plays(artist.playCount)} in the catalogue's classes</p>
+      <section aria-labelledby="songs-heading">
+        <h2 id="songs-heading">Songs ({songs.totalCount})</h2>
+        <ul className="plain">
+          {songs.edges.map(({ node }) => (
+            <li key={node.id}>
+              <Link to={`/songs/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+              <span className="muted">
+                {node.albumName ? ` · ${node.albumName}` : ""} · {plays(node.playCount)}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {songs.totalCount > songs.edges.length && <p className="muted">The first {songs.edges.length} of them.</p>}
+      </section>
+      <ClassList key={artist.id} filter={{ artistIds: [artist.id] }} heading={`Classes playing ${artist.name}`} />
+    </main>
+  );
+}
