@@ -2,26 +2,23 @@ import { type ExportedEntry, exportName, playlistCsv, playlistM3u, searchLinks }
 
 // The web app's playlist exports: what a spreadsheet and a music player read back.
 
-const entry = (over: Partial<ExportedEntry>): ExportedEntry => ({ position: 0, startOffsetSeconds: 60, title: "Take On Me", artistNames: "a-ha", albumName: null, ...over });
+const entry = (over: Partial<ExportedEntry>): ExportedEntry => ({
+  position: 0,
+  startOffsetSeconds: 60,
+  title: "Take On Me",
+  artistNames: "a-ha",
+  albumName: null,
+  ...over,
+});
 
-/** An RFC 4180 reader: rows of fields, quotes undone. */
+/** An RFC 4180 reader: rows of fields, quotes undone (every row ends with CRLF). */
 function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
+  const rows: string[][] = [[]];
+  for (const [, field, end] of text.matchAll(/("(?:[^"]|"")*"|[^",\r\n]*)(,|\r\n)/g)) {
+    rows.at(-1)!.push(field!.startsWith('"') ? field!.slice(1, -1).replaceAll('""', '"') : field!);
+    if (end === "\r\n") rows.push([]);
   }
-  return rows;
+  return rows.slice(0, -1);
 }
 
 describe("playlistCsv", () => {
@@ -38,7 +35,7 @@ describe("playlistCsv", () => {
   });
 
   it("defuses a field a spreadsheet would run as a formula", () => {
-    for (const title of ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)"]) {
+    for (const title of ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)"]) {
       const [, [, , read]] = readCsv(playlistCsv([entry({ title })])) as [string[], string[]];
       expect(read).toBe(`'${title}`);
     }
@@ -48,7 +45,15 @@ describe("playlistCsv", () => {
 describe("playlistM3u", () => {
   it("lists each song's credits and title under one header, a line break in a title kept on its line", () => {
     const text = playlistM3u("30 min\nPop Ride", [entry({}), entry({ position: 1, title: "Two\r\nLines", artistNames: "X" })]);
-    expect(text.split("\n")).toEqual(["#EXTM3U", "#PLAYLIST:30 min Pop Ride", "#EXTINF:-1,a-ha - Take On Me", "a-ha - Take On Me", "#EXTINF:-1,X - Two Lines", "X - Two Lines", ""]);
+    expect(text.split("\n")).toEqual([
+      "#EXTM3U",
+      "#PLAYLIST:30 min Pop Ride",
+      "#EXTINF:-1,a-ha - Take On Me",
+      "a-ha - Take On Me",
+      "#EXTINF:-1,X - Two Lines",
+      "X - Two Lines",
+      "",
+    ]);
   });
 });
 
