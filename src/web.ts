@@ -31,16 +31,14 @@ export function webApp(dir = webBuild): RequestListener {
   }
   const files = sirv(dir, {
     single: true,
+    // a missing asset is a 404, not the app's page (which a year's caching would keep)
+    ignores: ["^/assets/"],
     etag: true,
-    // `pathname` is the request's: a page's path answered with index.html is no asset
     setHeaders: (response, pathname) => {
       response.setHeader("x-content-type-options", "nosniff");
-      if (pathname.startsWith("/assets/")) {
-        response.setHeader("cache-control", "public, max-age=31536000, immutable");
-      } else {
-        response.setHeader("cache-control", "no-cache");
-        response.setHeader("content-security-policy", contentSecurityPolicy);
-      }
+      response.setHeader("content-security-policy", contentSecurityPolicy);
+      // hashed names (Vite's): a changed file has a new name
+      response.setHeader("cache-control", pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
     },
   });
   return (request: IncomingMessage, response: ServerResponse) => {

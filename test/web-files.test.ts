@@ -16,6 +16,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
   await rm(dir, { recursive: true, force: true });
+  await rm(path.join(dir, "..", "web-files-secret.txt"), { force: true });
 });
 
 async function serve(listener: RequestListener): Promise<string> {
@@ -39,6 +40,7 @@ it("says how to build the app when it is not built", async () => {
 
 it("serves the files, index.html for a page's path, assets cached for good, and refuses other methods", async () => {
   await writeFile(path.join(dir, "index.html"), "<!doctype html><title>app</title>");
+  await writeFile(path.join(dir, "..", "web-files-secret.txt"), "secret");
   await mkdir(path.join(dir, "assets"));
   await writeFile(path.join(dir, "assets", "app-1a2b.js"), "export {};");
   const origin = await serve(webApp(dir));
@@ -51,6 +53,13 @@ it("serves the files, index.html for a page's path, assets cached for good, and 
   expect(await asset.text()).toBe("export {};");
   expect(asset.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   expect(asset.headers.get("content-type")).toMatch(/javascript/);
+  // a missing asset is no page of the app (which would be cached for a year under its name)
+  expect((await fetch(`${origin}/assets/gone-9f8e.js`)).status).toBe(404);
+  expect((await fetch(`${origin}/assets/gone`)).status).toBe(404);
+  // nothing outside the app's directory, however the path is spelled
+  for (const outside of ["/../web-files-secret.txt", "/%2e%2e/web-files-secret.txt", "/assets/..%2f..%2fweb-files-secret.txt"]) {
+    expect(await (await fetch(`${origin}${outside}`)).text()).not.toContain("secret");
+  }
   const posted = await fetch(`${origin}/`, { method: "POST", body: "x" });
   expect(posted.status).toBe(405);
   expect(posted.headers.get("allow")).toBe("GET, HEAD");

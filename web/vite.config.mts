@@ -13,6 +13,6 @@ export default defineConfig({
     // react-router's "use client" directives mean nothing in a bundle
     rolldownOptions: { onwarn: (warning, warn) => warning.code !== "MODULE_LEVEL_DIRECTIVE" && warn(warning) },
   },
-  // `npx vite web` while npm start runs on 4000: the API through the same origin, as it is served
+  // `npx vite --config web/vite.config.mts` while npm start runs on 4000: the API through the same origin, as it is served
   server: { proxy: { "/graphql": "http://127.0.0.1:4000" } },
 });

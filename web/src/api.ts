@@ -18,40 +18,51 @@ export async function ask<Result, Variables>(document: TrustedDocument<Result, V
   const hash = document.__meta__?.hash;
   if (!hash) throw new Error("This document has no hash: run npm run codegen");
   const url = `/graphql?documentId=${encodeURIComponent(hash)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
-  const response = await fetch(url, { headers: { accept: "application/graphql-response+json, application/json" }, signal });
-  let answer: GraphQLAnswer<Result>;
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { accept: "application/graphql-response+json, application/json" }, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new Error(`Could not reach the catalogue (${(error as Error).message}): is it running?`);
+  }
+  let answer: GraphQLAnswer<Result> | null;
   try {
     answer = await response.json();
   } catch {
     throw new Error(`The catalogue answered ${response.status} ${response.statusText}, not GraphQL`);
   }
-  if (answer.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
-  if (!answer.data) throw new Error(`The catalogue answered ${response.status} without data`);
+  if (answer?.errors?.length) throw new Error(answer.errors.map((error) => error.message).join("; "));
+  if (!answer?.data) throw new Error(`The catalogue answered ${response.status} without data`);
   return answer.data;
 }
 
-export type Loaded<Result> = { state: "idle" } | { state: "loading" } | { state: "done"; data: Result } | { state: "failed"; error: string };
+export type Loaded<Result> = { state: "idle" } | { state: "loading" } | { state: "done"; data: Result } | { state: "failed"; error: string; retry: () => void };
 
-/** The answer to `document` with `variables` (null: ask nothing), asked again when they change; a stale request is aborted. */
+/**
+ * The answer to `document` with `variables` (null: ask nothing), asked again when they change: the
+ * answer to other variables is never shown for these (loading until theirs comes), and a stale
+ * request is aborted. A failure can be retried.
+ */
 export function useAnswer<Result, Variables>(document: TrustedDocument<Result, Variables>, variables: Variables | null): Loaded<Result> {
   const key = variables === null ? null : JSON.stringify(variables);
-  const [loaded, setLoaded] = useState<Loaded<Result>>({ state: "idle" });
+  const [attempt, setAttempt] = useState(0);
+  const [settled, setSettled] = useState<{ key: string; attempt: number; loaded: Loaded<Result> } | null>(null);
   useEffect(() => {
-    if (key === null) {
-      setLoaded({ state: "idle" });
-      return;
-    }
+    if (key === null) return;
     const stale = new AbortController();
-    setLoaded({ state: "loading" });
     ask(document, JSON.parse(key) as Variables, stale.signal).then(
-      (data) => setLoaded({ state: "done", data }),
+      (data) => {
+        if (!stale.signal.aborted) setSettled({ key, attempt, loaded: { state: "done", data } });
+      },
       (error: Error) => {
-        if (!stale.signal.aborted) setLoaded({ state: "failed", error: error.message });
+        const retry = () => setAttempt((n) => n + 1);
+        if (!stale.signal.aborted) setSettled({ key, attempt, loaded: { state: "failed", error: error.message, retry } });
       },
     );
     return () => stale.abort();
-  }, [document, key]);
-  return loaded;
+  }, [document, key, attempt]);
+  if (key === null) return { state: "idle" };
+  return settled?.key === key && settled.attempt === attempt ? settled.loaded : { state: "loading" };
 }
 
 /** `value`, once it has stayed the same for `ms`. */

@@ -1,5 +1,8 @@
+/** "1 class", "12 classes": a count and its noun. */
+export const counted = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+
 /** "1 play", "12 plays". */
-export const plays = (count: number) => `${count} ${count === 1 ? "play" : "plays"}`;
+export const plays = (count: number) => counted(count, "play");
 
 /** A class's length in minutes ("45 min"); null when Peloton sent none. */
 export const minutes = (seconds: number | null | undefined) => (seconds ? `${Math.round(seconds / 60)} min` : null);
@@ -15,3 +18,6 @@ export function startTime(seconds: number | null | undefined): string | null {
   const s = String(Math.floor(seconds % 60)).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
 }
+
+/** The members' difficulty rating ("difficulty 7.4"); null when unrated. */
+export const difficulty = (rating: number | null | undefined) => (rating === null || rating === undefined ? null : `difficulty ${rating.toFixed(1)}`);

@@ -1,26 +1,54 @@
+import type { ReactElement } from "react";
 import { Link } from "react-router";
+import type { Loaded } from "../api";
 
 /** A page while its answer comes. */
-export const Loading = () => (
-  <main>
+const Loading = () => (
+  <>
     <p aria-live="polite">Loading…</p>
-  </main>
+  </>
 );
 
-/** A page whose answer failed, with the catalogue's words. */
-export const Failed = ({ message }: { message: string }) => (
-  <main>
-    <h1>Something went wrong</h1>
-    <p role="alert">{message}</p>
-  </main>
+/** What failed, in the catalogue's words, and a way to ask again. */
+export const Failure = ({ message, retry }: { message: string; retry: () => void }) => (
+  <div role="alert">
+    <p>{message}</p>
+    <button type="button" onClick={retry}>
+      Try again
+    </button>
+  </div>
 );
 
 /** A page whose id names nothing in the catalogue. */
-export const Missing = ({ what }: { what: string }) => (
-  <main>
+const Missing = ({ what }: { what: string }) => (
+  <>
     <h1>No such {what}</h1>
     <p>
       The catalogue has no {what} of this id. <Link to="/">Search the catalogue</Link>.
     </p>
-  </main>
+  </>
 );
+
+/**
+ * A page's item from its answer (`pick`), or the page to show instead: loading, failed (with a
+ * retry), or no such `what` when the catalogue answered null.
+ */
+export function pageItem<Result, Item>(
+  loaded: Loaded<Result>,
+  pick: (data: Result) => Item | null | undefined,
+  what: string,
+): { item: Item } | { page: ReactElement } {
+  if (loaded.state === "failed") {
+    return {
+      page: (
+        <>
+          <h1>Something went wrong</h1>
+          <Failure message={loaded.error} retry={loaded.retry} />
+        </>
+      ),
+    };
+  }
+  if (loaded.state !== "done") return { page: <Loading /> };
+  const item = pick(loaded.data);
+  return item ? { item } : { page: <Missing what={what} /> };
+}

@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { useAnswer } from "../api";
 import { ClassList } from "../components/ClassList";
-import { Failed, Loading, Missing } from "../components/states";
+import { pageItem } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
 import { usePageTitle } from "../title";
@@ -18,15 +18,13 @@ const artistDocument = graphql(`
 /** An artist: their songs with their play counts, and every class that plays them. */
 export function ArtistPage() {
   const { id = "" } = useParams();
-  const answer = useAnswer(artistDocument, { id });
-  const artist = answer.state === "done" ? answer.data.artist : null;
-  usePageTitle(artist?.name ?? null);
-  if (answer.state === "failed") return <Failed message={answer.error} />;
-  if (answer.state !== "done") return <Loading />;
-  if (!artist) return <Missing what="artist" />;
+  const shown = pageItem(useAnswer(artistDocument, { id }), (data) => data.artist, "artist");
+  usePageTitle("item" in shown ? shown.item.name : null);
+  if (!("item" in shown)) return shown.page;
+  const artist = shown.item;
   const { songs } = artist;
   return (
-    <main>
+    <>
       <h1>{artist.name}</h1>
       <p className="muted">{plays(artist.playCount)} in the catalogue's classes</p>
       <section aria-labelledby="songs-heading">
@@ -44,6 +42,6 @@ export function ArtistPage() {
         {songs.totalCount > songs.edges.length && <p className="muted">The first {songs.edges.length} of them.</p>}
       </section>
       <ClassList key={artist.id} filter={{ artistIds: [artist.id] }} heading={`Classes playing ${artist.name}`} />
-    </main>
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import { Link, useParams } from "react-router";
 import { useAnswer } from "../api";
 import { Art } from "../components/Art";
-import { Failed, Loading, Missing } from "../components/states";
-import { airedOn, minutes, startTime } from "../format";
+import { SearchLinks } from "../components/SearchLinks";
+import { pageItem } from "../components/states";
+import { airedOn, counted, difficulty, minutes, startTime } from "../format";
 import { graphql } from "../graphql";
-import { type ExportedEntry, exportName, playlistCsv, playlistM3u, searchLinks } from "../playlist-export";
+import { type ExportedEntry, exportName, playlistCsv, playlistM3u } from "../playlist-export";
 import { usePageTitle } from "../title";
 
 const classDocument = graphql(`
@@ -31,12 +32,10 @@ function download(name: string, type: string, text: string) {
 /** A class: what it is, its playlist in order with start times and album art, and the playlist to take elsewhere. */
 export function ClassPage() {
   const { id = "" } = useParams();
-  const answer = useAnswer(classDocument, { id });
-  const workout = answer.state === "done" ? answer.data.workout : null;
-  usePageTitle(workout?.title ?? null);
-  if (answer.state === "failed") return <Failed message={answer.error} />;
-  if (answer.state !== "done") return <Loading />;
-  if (!workout) return <Missing what="class" />;
+  const shown = pageItem(useAnswer(classDocument, { id }), (data) => data.workout, "class");
+  usePageTitle("item" in shown ? shown.item.title : null);
+  if (!("item" in shown)) return shown.page;
+  const workout = shown.item;
   const entries: ExportedEntry[] = workout.playlist.map(({ position, startOffsetSeconds, song }) => ({
     position,
     startOffsetSeconds: startOffsetSeconds ?? null,
@@ -47,12 +46,12 @@ export function ClassPage() {
   const facts = [
     workout.discipline,
     minutes(workout.durationSeconds),
-    workout.difficulty === null || workout.difficulty === undefined ? null : `difficulty ${workout.difficulty.toFixed(1)}`,
+    difficulty(workout.difficulty),
     airedOn(workout.airedAt),
     workout.explicit ? "explicit" : null,
   ].filter(Boolean);
   return (
-    <main>
+    <>
       <h1>{workout.title}</h1>
       <p>
         {workout.instructor && (
@@ -70,7 +69,7 @@ export function ClassPage() {
         </p>
       )}
       <section aria-labelledby="playlist-heading">
-        <h2 id="playlist-heading">Playlist ({entries.length === 1 ? "1 song" : `${entries.length} songs`})</h2>
+        <h2 id="playlist-heading">Playlist ({counted(entries.length, "song")})</h2>
         {entries.length === 0 ? (
           <p className="muted">Peloton lists no music for this class.</p>
         ) : (
@@ -84,35 +83,25 @@ export function ClassPage() {
               </button>
             </div>
             <ol className="playlist">
-              {workout.playlist.map(({ position, startOffsetSeconds, song }) => {
-                const links = searchLinks(song);
-                return (
-                  <li key={position}>
-                    <span className="start muted">{startTime(startOffsetSeconds) ?? ""}</span>
-                    <Art src={song.imageUrl ?? song.album?.imageUrl} size={48} />
-                    <span>
-                      <Link to={`/songs/${encodeURIComponent(song.id)}`}>{song.title}</Link> {song.explicit && <abbr title="explicit">E</abbr>}
-                      <br />
-                      <span className="muted">
-                        {song.artistNames}
-                        {song.albumName ? ` · ${song.albumName}` : ""}
-                      </span>
+              {workout.playlist.map(({ position, startOffsetSeconds, song }) => (
+                <li key={position}>
+                  <span className="start muted">{startTime(startOffsetSeconds) ?? ""}</span>
+                  <Art src={song.imageUrl ?? song.album?.imageUrl} size={48} />
+                  <span>
+                    <Link to={`/songs/${encodeURIComponent(song.id)}`}>{song.title}</Link> {song.explicit && <abbr title="explicit">E</abbr>}
+                    <br />
+                    <span className="muted">
+                      {song.artistNames}
+                      {song.albumName ? ` · ${song.albumName}` : ""}
                     </span>
-                    <span className="links">
-                      <a href={links.spotify} aria-label={`${song.title} on Spotify`}>
-                        Spotify
-                      </a>{" "}
-                      <a href={links.appleMusic} aria-label={`${song.title} on Apple Music`}>
-                        Apple Music
-                      </a>
-                    </span>
-                  </li>
-                );
-              })}
+                  </span>
+                  <SearchLinks song={song} named />
+                </li>
+              ))}
             </ol>
           </>
         )}
       </section>
-    </main>
+    </>
   );
 }

@@ -1,7 +1,7 @@
 import { Link, useParams } from "react-router";
 import { useAnswer } from "../api";
 import { ClassList } from "../components/ClassList";
-import { Failed, Loading, Missing } from "../components/states";
+import { pageItem } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
 import { usePageTitle } from "../title";
@@ -18,15 +18,13 @@ const instructorDocument = graphql(`
 /** An instructor: who they play most (a bar chart, its numbers in the text), and their classes. */
 export function InstructorPage() {
   const { id = "" } = useParams();
-  const answer = useAnswer(instructorDocument, { id });
-  const instructor = answer.state === "done" ? answer.data.instructor : null;
-  usePageTitle(instructor?.name ?? null);
-  if (answer.state === "failed") return <Failed message={answer.error} />;
-  if (answer.state !== "done") return <Loading />;
-  if (!instructor) return <Missing what="instructor" />;
+  const shown = pageItem(useAnswer(instructorDocument, { id }), (data) => data.instructor, "instructor");
+  usePageTitle("item" in shown ? shown.item.name : null);
+  if (!("item" in shown)) return shown.page;
+  const instructor = shown.item;
   const most = Math.max(1, ...instructor.topArtists.map((top) => top.plays));
   return (
-    <main>
+    <>
       <h1>{instructor.name}</h1>
       {instructor.disciplines.length > 0 && <p className="muted">{instructor.disciplines.join(" · ")}</p>}
       {instructor.bio && <p>{instructor.bio}</p>}
@@ -47,6 +45,6 @@ export function InstructorPage() {
         )}
       </section>
       <ClassList key={instructor.id} filter={{ instructorId: instructor.id }} heading={`Classes by ${instructor.name}`} />
-    </main>
+    </>
   );
 }

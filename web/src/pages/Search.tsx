@@ -1,7 +1,8 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useAnswer, useDebounced } from "../api";
 import { ClassList } from "../components/ClassList";
+import { Failure } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
 import { usePageTitle } from "../title";
@@ -29,23 +30,32 @@ export function SearchPage() {
   const boxId = useId();
   usePageTitle(q ? `“${q}”` : null);
 
-  // the debounced words go to the URL (replacing the entry: a history step per keystroke is noise)
+  // The URL holds the words. What was typed goes there once it settles (replacing the entry: a
+  // history step per keystroke is noise); a URL changed from outside (back, forward, a link) goes to
+  // the box. `written` tells the two apart: the words the URL and the box last agreed on.
+  const written = useRef(q);
   useEffect(() => {
-    if (typed.trim() !== q) setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
-  }, [typed, q, setParams]);
-  // back and forward move the URL: the box follows it
-  useEffect(() => setText((current) => (current.trim() === q ? current : q)), [q]);
+    const words = typed.trim();
+    if (words === written.current) return;
+    written.current = words;
+    setParams(words ? { q: words } : {}, { replace: true });
+  }, [typed, setParams]);
+  useEffect(() => {
+    if (q === written.current) return;
+    written.current = q;
+    setText(q);
+  }, [q]);
 
   const found = useAnswer(searchDocument, searchable(q) ? { search: q } : null);
 
   return (
-    <main>
+    <>
       <h1>Find a class by its music</h1>
       <search>
         <label htmlFor={boxId}>Search songs, artists and classes</label>
         <input id={boxId} type="search" value={text} autoComplete="off" placeholder="e.g. Beyoncé" onChange={(event) => setText(event.target.value)} />
       </search>
-      {found.state === "failed" && <p role="alert">{found.error}</p>}
+      {found.state === "failed" && <Failure message={found.error} retry={found.retry} />}
       {found.state === "loading" && <p aria-live="polite">Searching…</p>}
       {found.state === "done" && (
         <div className="columns">
@@ -76,6 +86,6 @@ export function SearchPage() {
       )}
       {/* keyed: other words start from their first page */}
       {found.state === "done" && <ClassList key={q} filter={{ artist: q }} heading={`Classes playing an artist named “${q}”`} />}
-    </main>
+    </>
   );
 }

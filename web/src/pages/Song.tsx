@@ -2,10 +2,10 @@ import { Link, useParams } from "react-router";
 import { useAnswer } from "../api";
 import { Art } from "../components/Art";
 import { ClassList } from "../components/ClassList";
-import { Failed, Loading, Missing } from "../components/states";
+import { SearchLinks } from "../components/SearchLinks";
+import { pageItem } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
-import { searchLinks } from "../playlist-export";
 import { usePageTitle } from "../title";
 
 const songDocument = graphql(`
@@ -21,15 +21,12 @@ const songDocument = graphql(`
 /** A song: its artists and album, its play count, and every class that plays it. */
 export function SongPage() {
   const { id = "" } = useParams();
-  const answer = useAnswer(songDocument, { id });
-  const song = answer.state === "done" ? answer.data.song : null;
-  usePageTitle(song?.title ?? null);
-  if (answer.state === "failed") return <Failed message={answer.error} />;
-  if (answer.state !== "done") return <Loading />;
-  if (!song) return <Missing what="song" />;
-  const links = searchLinks(song);
+  const shown = pageItem(useAnswer(songDocument, { id }), (data) => data.song, "song");
+  usePageTitle("item" in shown ? shown.item.title : null);
+  if (!("item" in shown)) return shown.page;
+  const song = shown.item;
   return (
-    <main>
+    <>
       <div className="title-with-art">
         <Art src={song.imageUrl ?? song.album?.imageUrl} size={96} />
         <div>
@@ -48,10 +45,9 @@ export function SongPage() {
         </div>
       </div>
       <p className="muted">
-        {plays(song.playCount)} in the catalogue's classes · <a href={links.spotify}>Find it on Spotify</a> ·{" "}
-        <a href={links.appleMusic}>Find it on Apple Music</a>
+        {plays(song.playCount)} in the catalogue's classes · find it on <SearchLinks song={song} />
       </p>
       <ClassList key={song.id} filter={{ songIds: [song.id] }} heading={`Classes playing ${song.title}`} />
-    </main>
+    </>
   );
 }
