@@ -24,6 +24,11 @@ export const startCli = (
 /** The environment that points a command at the simulator (no delays, quick retries) and at the databases. */
 export const cliEnv = (sim: Simulator, database: DatabaseConfig, dataDir: string): Record<string, string> => ({
   ...databaseEnv(database, dataDir),
+  ...simulatorEnv(sim),
+});
+
+/** The environment that points a command's Peloton client at the simulator: no delays, quick retries. */
+export const simulatorEnv = (sim: Simulator): Record<string, string> => ({
   PELOTON_API_URL: sim.url,
   PELOTON_AUTH_URL: sim.url,
   PELOTON_USERNAME: sim.credentials.username,

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
+import { simulatorEnv } from "../../harness/commands";
 import { ingestFromSimulator } from "../../harness/simulator";
 import { processDetailsStage } from "../../src/ingest/process-details";
 import { syncWorkoutsStage } from "../../src/ingest/sync-workouts";
-import { startSimulator } from "../../src/simulator";
+import { type Simulator, startSimulator } from "../../src/simulator";
 import { blockOutsideRequests, describeInChromium, useGraphiQLServer } from "../support/browser";
 
 // The web app that npm start serves at /, in a real browser with no way out of this machine, over the
@@ -13,11 +14,14 @@ import { blockOutsideRequests, describeInChromium, useGraphiQLServer } from "../
 // page it sees is checked with axe (WCAG A and AA) at a desktop and a phone width.
 
 const axePath = require.resolve("axe-core/axe.min.js");
+const adminToken = "web-app-test-admin-token-0123456789";
 
 describeInChromium("the web app", () => {
-  const server = useGraphiQLServer(async (databases) => {
-    const sim = await startSimulator({ classes: 120 });
-    try {
+  // the simulator stays up: the status page's runs sync from it
+  let sim: Simulator;
+  const server = useGraphiQLServer(
+    async (databases) => {
+      sim = await startSimulator({ classes: 120 });
       // as npm run demo ingests: every discipline
       await ingestFromSimulator(databases, sim, { sync: syncWorkoutsStage.demo, details: processDetailsStage.demo });
       // the most played artist, with how many classes play them, as the catalogue counts
@@ -26,14 +30,14 @@ describeInChromium("the web app", () => {
            JOIN playlist_entries pe ON pe.song_id = sa.song_id GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1`,
       );
       return top!;
-    } finally {
-      await sim.close();
-    }
-  });
+    },
+    { env: () => ({ ...simulatorEnv(sim), ADMIN_TOKEN: adminToken }) },
+  );
+  afterAll(() => sim?.close());
 
   let context: BrowserContext;
   let outside: string[];
-  let asked: string[];
+  let asked: URLSearchParams[];
   let pageErrors: string[];
   const seen: string[] = [];
 
@@ -43,7 +47,10 @@ describeInChromium("the web app", () => {
     asked = [];
     pageErrors = [];
     context.on("request", (request) => {
-      if (new URL(request.url()).pathname === "/graphql") asked.push(request.url());
+      if (new URL(request.url()).pathname !== "/graphql") return;
+      // a GET names its document in the URL, a POST (a mutation) in its body
+      const params = request.method() === "POST" ? new URLSearchParams(request.postDataJSON()) : new URL(request.url()).searchParams;
+      asked.push(params);
     });
     context.on("page", (page) => {
       page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -217,7 +224,9 @@ describeInChromium("the web app", () => {
     const again = await context.newPage();
     await again.goto(page.url());
     await again.getByRole("button", { name: `Remove ${name}` }).waitFor();
-    expect(await again.getByRole("group", { name: "Discipline" }).getByRole("checkbox", { checked: true }).count()).toBe(1);
+    const chosen = again.getByRole("group", { name: "Discipline" }).getByRole("checkbox", { checked: true });
+    await chosen.first().waitFor();
+    expect(await chosen.count()).toBe(1);
     await region(again, "Matching classes")
       .getByText(`${narrowed} ${narrowed === 1 ? "class" : "classes"}`)
       .waitFor();
@@ -237,6 +246,55 @@ describeInChromium("the web app", () => {
     seen.push(page.url());
     await page.goto(at("/artists/no-such-artist"));
     await page.getByRole("heading", { name: "No such artist" }).waitFor();
+    await page.close();
+  });
+
+  it("starts a sync with the admin's token (kept for the tab's session only) and follows it live to its end", async () => {
+    const page = await context.newPage();
+    const streams: string[] = [];
+    page.on("request", (request) => {
+      if (request.headers().accept === "text/event-stream") streams.push(request.url());
+    });
+    await page.goto(at("/status"));
+    const counts = region(page, "The catalogue");
+    await counts.getByText("Classes listed").waitFor();
+    expect(await counts.locator("dd").first().textContent()).toBe("120");
+    const sync = page.getByRole("button", { name: "Sync the class list" });
+    expect(await sync.isDisabled()).toBe(true);
+
+    await page.getByLabel("Admin token").fill(adminToken);
+    await page.getByRole("button", { name: "Use it" }).click();
+    await page.getByLabel("Every discipline (not only cycling)").check();
+    await sync.click();
+    const progress = page.locator(".run");
+    await progress.getByText(/: SUCCEEDED/).waitFor();
+    expect(await progress.textContent()).toMatch(/Sync of the class list #\d+: SUCCEEDED · 120 seen/);
+    expect(streams).toHaveLength(1); // followed over server-sent events, not polled
+    const id = /#(\d+)/.exec((await progress.textContent())!)![1];
+    // the list of runs, read again once the run ended, holds it
+    await region(page, "Recent runs")
+      .getByRole("row", { name: new RegExp(`^#${id} Sync of the class list SUCCEEDED`) })
+      .waitFor();
+    seen.push(page.url());
+
+    // the token stays with this tab's session: another one asks for it
+    expect(await page.evaluate(() => Object.values(sessionStorage))).toEqual([adminToken]);
+    const other = await context.newPage();
+    await other.goto(at("/status"));
+    await other.getByLabel("Admin token").waitFor();
+    await other.close();
+    await page.getByRole("button", { name: "Forget it" }).click();
+    expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.close();
+  });
+
+  it("says what went wrong when a run cannot start: a wrong token", async () => {
+    const page = await context.newPage();
+    await page.goto(at("/status"));
+    await page.getByLabel("Admin token").fill("not-the-token");
+    await page.getByRole("button", { name: "Use it" }).click();
+    await page.getByRole("button", { name: "Fetch class details" }).click();
+    await page.getByRole("alert").filter({ hasText: /token/i }).waitFor();
     await page.close();
   });
 
@@ -270,9 +328,9 @@ describeInChromium("the web app", () => {
 
   it("asked the API only for trusted documents by hash, reached nothing off this machine but album art, and threw nothing", () => {
     expect(asked.length).toBeGreaterThan(0);
-    for (const url of asked) {
-      expect(new URL(url).searchParams.get("documentId")).toMatch(/^sha256:[0-9a-f]{64}$/);
-      expect(new URL(url).searchParams.has("query")).toBe(false);
+    for (const params of asked) {
+      expect(params.get("documentId")).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(params.has("query")).toBe(false);
     }
     // the songs' album art is Peloton's: offline it is a plain square
     for (const url of outside) expect(new URL(url).pathname).toMatch(/\.(jpe?g|png|svg|webp)$/i);
@@ -284,7 +342,7 @@ describeInChromium("the web app", () => {
     ["a phone", 390, "light"],
     ["a phone in dark mode", 390, "dark"],
   ] as const)("has no accessibility violation (axe, WCAG A and AA) and fits the width of %s, on every page visited", async (_, width, colorScheme) => {
-    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(seen.length).toBeGreaterThanOrEqual(7);
     // axe is injected as a script: the app's Content-Security-Policy would refuse it
     const checking = await server.browser.newContext({ viewport: { width, height: 900 }, colorScheme, bypassCSP: true });
     await blockOutsideRequests(checking);

@@ -63,10 +63,14 @@ export interface GraphiQLServer<T> {
 }
 
 /**
- * Registers jest hooks for a test of GraphiQL: Chromium, and `npm start` (not production: that serves
- * no GraphiQL) over scratch databases that `seed` wrote first.
+ * Registers jest hooks for a test of GraphiQL or the web app: Chromium, and `npm start` (not
+ * production: that serves no GraphiQL) over scratch databases that `seed` wrote first, with `env`'s
+ * variables besides.
  */
-export function useGraphiQLServer<T>(seed: (databases: Databases) => Promise<T>): GraphiQLServer<T> {
+export function useGraphiQLServer<T>(
+  seed: (databases: Databases) => Promise<T>,
+  { env }: { env?: (seeded: T) => Record<string, string> } = {},
+): GraphiQLServer<T> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const server = {} as GraphiQLServer<T>;
   beforeAll(async () => {
@@ -76,7 +80,7 @@ export function useGraphiQLServer<T>(seed: (databases: Databases) => Promise<T>)
     const { dataDir, remove: removeDataDir } = await commandDataDir(config);
     cleanups.push(remove, removeDataDir);
     server.seeded = await withDatabases(config, seed);
-    server.api = await startApi(config, { dataDir, env: { NODE_ENV: "development" } });
+    server.api = await startApi(config, { dataDir, env: { NODE_ENV: "development", ...env?.(server.seeded) } });
     cleanups.unshift(() => server.api.stop());
   });
   afterAll(async () => {

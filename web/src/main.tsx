@@ -7,6 +7,7 @@ import { FinderPage } from "./pages/Finder";
 import { InstructorPage } from "./pages/Instructor";
 import { SearchPage } from "./pages/Search";
 import { SongPage } from "./pages/Song";
+import { StatusPage } from "./pages/Status";
 import "./styles.css";
 
 /**
@@ -44,7 +45,7 @@ createRoot(document.getElementById("root")!).render(
           Peloton music catalogue
         </Link>
         <nav aria-label="Pages">
-          <Link to="/">Search</Link> <Link to="/classes">Class finder</Link> <a href="/graphql">GraphiQL</a>
+          <Link to="/">Search</Link> <Link to="/classes">Class finder</Link> <Link to="/status">Status</Link> <a href="/graphql">GraphiQL</a>
         </nav>
       </header>
       {/* one main region for every page: the focus moves to it on navigation (FocusOnNavigation) */}
@@ -56,6 +57,7 @@ createRoot(document.getElementById("root")!).render(
           <Route path="/instructors/:id" element={<InstructorPage />} />
           <Route path="/artists/:id" element={<ArtistPage />} />
           <Route path="/songs/:id" element={<SongPage />} />
+          <Route path="/status" element={<StatusPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </main>

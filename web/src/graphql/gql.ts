@@ -23,6 +23,11 @@ type Documents = {
     "\n  query WebInstructor($id: ID!) {\n    instructor(id: $id) {\n      id: pelotonId name bio imageUrl disciplines\n      topArtists(limit: 15) { plays artist { id: pelotonId name } }\n    }\n  }\n": typeof types.WebInstructorDocument,
     "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }\n  }\n": typeof types.WebSearchDocument,
     "\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n": typeof types.WebSongDocument,
+    "\n  fragment IngestRunFields on IngestRun { id stage status seen new processed failed total error startedAt finishedAt }\n": typeof types.IngestRunFieldsFragmentDoc,
+    "\n  query WebStatus {\n    catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists }\n    ingestRuns(first: 10) { edges { node { ...IngestRunFields } } }\n  }\n": typeof types.WebStatusDocument,
+    "\n  mutation WebSyncWorkouts($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { ...IngestRunFields } }\n": typeof types.WebSyncWorkoutsDocument,
+    "\n  mutation WebProcessDetails($input: ProcessDetailsInput) { processDetails(input: $input) { ...IngestRunFields } }\n": typeof types.WebProcessDetailsDocument,
+    "\n  subscription WebFollowRun($id: ID!) { ingestRun(id: $id) { ...IngestRunFields } }\n": typeof types.WebFollowRunDocument,
 };
 const documents: Documents = {
     "\n  query WebClasses($filter: WorkoutFilter!, $orderBy: WorkoutOrder, $after: String) {\n    workouts(filter: $filter, orderBy: $orderBy, first: 20, after: $after) {\n      totalCount\n      edges {\n        node { id: pelotonId title discipline durationSeconds difficulty airedAt instructor { id: pelotonId name } }\n        matches { position song { id: pelotonId title artistNames } }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.WebClassesDocument,
@@ -34,6 +39,11 @@ const documents: Documents = {
     "\n  query WebInstructor($id: ID!) {\n    instructor(id: $id) {\n      id: pelotonId name bio imageUrl disciplines\n      topArtists(limit: 15) { plays artist { id: pelotonId name } }\n    }\n  }\n": types.WebInstructorDocument,
     "\n  query WebSearch($search: String!) {\n    artists(search: $search, first: 5) { totalCount edges { node { id: pelotonId name playCount } } }\n    songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }\n  }\n": types.WebSearchDocument,
     "\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n": types.WebSongDocument,
+    "\n  fragment IngestRunFields on IngestRun { id stage status seen new processed failed total error startedAt finishedAt }\n": types.IngestRunFieldsFragmentDoc,
+    "\n  query WebStatus {\n    catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists }\n    ingestRuns(first: 10) { edges { node { ...IngestRunFields } } }\n  }\n": types.WebStatusDocument,
+    "\n  mutation WebSyncWorkouts($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { ...IngestRunFields } }\n": types.WebSyncWorkoutsDocument,
+    "\n  mutation WebProcessDetails($input: ProcessDetailsInput) { processDetails(input: $input) { ...IngestRunFields } }\n": types.WebProcessDetailsDocument,
+    "\n  subscription WebFollowRun($id: ID!) { ingestRun(id: $id) { ...IngestRunFields } }\n": types.WebFollowRunDocument,
 };
 
 /**
@@ -86,6 +96,26 @@ export function graphql(source: "\n  query WebSearch($search: String!) {\n    ar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n"): (typeof documents)["\n  query WebSong($id: ID!) {\n    song(id: $id) {\n      id: pelotonId title artistNames albumName imageUrl explicit playCount\n      album { imageUrl }\n      artists { id: pelotonId name }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IngestRunFields on IngestRun { id stage status seen new processed failed total error startedAt finishedAt }\n"): (typeof documents)["\n  fragment IngestRunFields on IngestRun { id stage status seen new processed failed total error startedAt finishedAt }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebStatus {\n    catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists }\n    ingestRuns(first: 10) { edges { node { ...IngestRunFields } } }\n  }\n"): (typeof documents)["\n  query WebStatus {\n    catalogueStatus { classesListed classesProcessed classesPending classesFailed songs artists }\n    ingestRuns(first: 10) { edges { node { ...IngestRunFields } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebSyncWorkouts($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { ...IngestRunFields } }\n"): (typeof documents)["\n  mutation WebSyncWorkouts($input: SyncWorkoutsInput) { syncWorkouts(input: $input) { ...IngestRunFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WebProcessDetails($input: ProcessDetailsInput) { processDetails(input: $input) { ...IngestRunFields } }\n"): (typeof documents)["\n  mutation WebProcessDetails($input: ProcessDetailsInput) { processDetails(input: $input) { ...IngestRunFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WebFollowRun($id: ID!) { ingestRun(id: $id) { ...IngestRunFields } }\n"): (typeof documents)["\n  subscription WebFollowRun($id: ID!) { ingestRun(id: $id) { ...IngestRunFields } }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
