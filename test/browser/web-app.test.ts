@@ -188,7 +188,7 @@ describeInChromium("the web app", () => {
     await page.close();
   });
 
-  it("filters classes in the finder: a facet's count is the list's, an artist chip shows what matched, the URL keeps both", async () => {
+  it("filters classes in the finder: a facet's count is the list's, an artist chip shows what matched, the URL keeps both; difficulty and air-date ranges", async () => {
     const { name } = server.seeded;
     const page = await context.newPage();
     await page.goto(at("/classes"));
@@ -234,6 +234,60 @@ describeInChromium("the web app", () => {
 
     await page.getByRole("button", { name: "Clear every filter" }).click();
     await list.getByText(`${all} classes`).waitFor();
+
+    // a difficulty range: every class listed is rated within it
+    await page.getByLabel("At least").selectOption("7");
+    await page.waitForURL((url) => url.searchParams.get("min") === "7");
+    await list.getByText(/^\d+ class/).waitFor();
+    const ratings = (await list.locator("li > .muted").allTextContents()).map((facts) => Number(/difficulty (\d+\.\d)/.exec(facts)?.[1]));
+    expect(ratings.length).toBeGreaterThan(0);
+    for (const rating of ratings) expect(rating).toBeGreaterThanOrEqual(7);
+    expect(await total()).toBeLessThan(all);
+
+    // a day's classes: the first one listed's air date, from and to
+    await page.getByRole("button", { name: "Clear every filter" }).click();
+    await list.getByText(`${all} classes`).waitFor();
+    const aired = /· ([^·]+)$/.exec((await list.locator("li > .muted").first().textContent())!)![1]!.trim();
+    const { date } = await page.evaluate((shown) => {
+      const at = new Date(shown);
+      return { date: `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, "0")}-${String(at.getDate()).padStart(2, "0")}` };
+    }, aired);
+    await page.getByLabel("From", { exact: true }).fill(date);
+    await page.getByLabel("To", { exact: true }).fill(date);
+    await page.waitForURL((url) => url.searchParams.get("to") === date);
+    await list.getByText(/^\d+ class/).waitFor();
+    for (const facts of await list.locator("li > .muted").allTextContents()) expect(facts.endsWith(aired)).toBe(true);
+    expect(await total()).toBeLessThan(all);
+    await page.close();
+  });
+
+  it("is usable from the keyboard alone: the box, a result, the next page", async () => {
+    const { name } = server.seeded;
+    const page = await context.newPage();
+    await page.goto(at("/"));
+    // the first stops: the header's links, then the search box
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.getAttribute("type") === "search")); i++) await page.keyboard.press("Tab");
+    await page.keyboard.type(name);
+    const artist = region(page, /^Artists/).getByRole("link", { name, exact: true });
+    await artist.waitFor();
+    for (let i = 0; i < 10 && !(await artist.evaluate((link) => link === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name }).waitFor();
+    // the focus went to the new page, not left on a link that is gone
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
+    const more = region(page, `Classes playing ${name}`).getByRole("button", { name: "More classes" });
+    await more.focus();
+    await page.keyboard.press("Enter");
+    // the next page's first class takes the focus from the button, which it replaced
+    await page.waitForFunction(() => document.activeElement?.closest("li") !== null);
+    const list = region(page, `Classes playing ${name}`).getByRole("listitem");
+    expect(
+      await list
+        .nth(20)
+        .getByRole("link")
+        .first()
+        .evaluate((link) => link === document.activeElement),
+    ).toBe(true);
     await page.close();
   });
 

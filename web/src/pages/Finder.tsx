@@ -45,6 +45,13 @@ const orders: { value: WorkoutOrder; label: string }[] = [
   { value: "DIFFICULTY_DESC", label: "Hardest first" },
 ];
 
+/** The instant a day (yyyy-mm-dd, the reader's calendar) starts, `plus` days on; undefined for no day. */
+function day(value: string | null, plus: number): string | undefined {
+  const [year, month, date] = (value ?? "").split("-").map(Number);
+  if (!year || !month || !date) return undefined;
+  return new Date(year, month - 1, date + plus).toISOString();
+}
+
 /** The finder's state, as its URL holds it: each parameter repeated for several values. */
 function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: WorkoutOrder } {
   const numbers = (key: string) => params.getAll(key).map(Number).filter(Number.isFinite);
@@ -63,6 +70,9 @@ function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: Wo
       explicit: explicit === "yes" ? true : explicit === "no" ? false : undefined,
       minDifficulty: number("min"),
       maxDifficulty: number("max"),
+      // whole days, in the reader's time zone: from the start of `from` to the end of `to`
+      airedAfter: day(params.get("from"), 0),
+      airedBefore: day(params.get("to"), 1),
       artistIds: params.getAll("artist"),
       songIds: params.getAll("song"),
     },
@@ -162,6 +172,10 @@ export function FinderPage() {
             <Level label="At least" value={params.get("min")} onChange={(value) => set("min", value ? [value] : [])} />
             <Level label="At most" value={params.get("max")} onChange={(value) => set("max", value ? [value] : [])} />
           </Facet>
+          <Facet legend="Aired">
+            <DateField label="From" value={params.get("from")} onChange={(value) => set("from", value ? [value] : [])} />
+            <DateField label="To" value={params.get("to")} onChange={(value) => set("to", value ? [value] : [])} />
+          </Facet>
           {[...params.keys()].some((key) => key !== "order") && (
             <button type="button" onClick={() => setParams(params.get("order") ? { order: params.get("order")! } : {})}>
               Clear every filter
@@ -200,6 +214,14 @@ function Check({ label, count, checked, onChange }: { label: string; count: numb
   return (
     <label className="check">
       <input type="checkbox" checked={checked} onChange={onChange} /> {label} <span className="muted">({count})</span>
+    </label>
+  );
+}
+
+function DateField({ label, value, onChange }: { label: string; value: string | null; onChange: (value: string) => void }) {
+  return (
+    <label className="check">
+      {label} <input type="date" value={value ?? ""} onChange={(event) => onChange(event.target.value)} />
     </label>
   );
 }
