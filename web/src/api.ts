@@ -2,7 +2,7 @@ import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { useEffect, useState } from "react";
 
 /** A document of ./graphql: the client preset replaced its text with its hash (the server's trusted document). */
-type TrustedDocument<Result, Variables> = TypedDocumentNode<Result, Variables> & { __meta__?: { hash?: string } };
+export type TrustedDocument<Result, Variables> = TypedDocumentNode<Result, Variables> & { __meta__?: { hash?: string } };
 
 interface GraphQLAnswer<Result> {
   data?: Result | null;

@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
-import { Link } from "react-router";
-import type { Loaded } from "../api";
+import { Link, useParams } from "react-router";
+import { type Loaded, type TrustedDocument, useAnswer } from "../api";
+import { usePageTitle } from "../title";
 
 /** A page while its answer comes. */
 const Loading = () => (
@@ -33,7 +34,7 @@ const Missing = ({ what }: { what: string }) => (
  * A page's item from its answer (`pick`), or the page to show instead: loading, failed (with a
  * retry), or no such `what` when the catalogue answered null.
  */
-export function pageItem<Result, Item>(
+function pageItem<Result, Item>(
   loaded: Loaded<Result>,
   pick: (data: Result) => Item | null | undefined,
   what: string,
@@ -51,4 +52,20 @@ export function pageItem<Result, Item>(
   if (loaded.state !== "done") return { page: <Loading /> };
   const item = pick(loaded.data);
   return item ? { item } : { page: <Missing what={what} /> };
+}
+
+/**
+ * The item a page of one (`/artists/:id`...) shows: asked for by the URL's id, the page titled after
+ * it (`titleOf`); or the page to show instead (loading, failed, no such `what`).
+ */
+export function useItemPage<Result, Item>(
+  document: TrustedDocument<Result, { id: string }>,
+  pick: (data: Result) => Item | null | undefined,
+  what: string,
+  titleOf: (item: Item) => string,
+): { item: Item } | { page: ReactElement } {
+  const { id = "" } = useParams();
+  const shown = pageItem(useAnswer(document, { id }), pick, what);
+  usePageTitle("item" in shown ? titleOf(shown.item) : null);
+  return shown;
 }

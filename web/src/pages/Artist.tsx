@@ -1,10 +1,8 @@
-import { Link, useParams } from "react-router";
-import { useAnswer } from "../api";
+import { Link } from "react-router";
 import { ClassList } from "../components/ClassList";
-import { pageItem } from "../components/states";
+import { useItemPage } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
-import { usePageTitle } from "../title";
 
 const artistDocument = graphql(`
   query WebArtist($id: ID!) {
@@ -17,9 +15,12 @@ const artistDocument = graphql(`
 
 /** An artist: their songs with their play counts, and every class that plays them. */
 export function ArtistPage() {
-  const { id = "" } = useParams();
-  const shown = pageItem(useAnswer(artistDocument, { id }), (data) => data.artist, "artist");
-  usePageTitle("item" in shown ? shown.item.name : null);
+  const shown = useItemPage(
+    artistDocument,
+    (data) => data.artist,
+    "artist",
+    (artist) => artist.name,
+  );
   if (!("item" in shown)) return shown.page;
   const artist = shown.item;
   const { songs } = artist;

@@ -1,12 +1,10 @@
-import { Link, useParams } from "react-router";
-import { useAnswer } from "../api";
+import { Link } from "react-router";
 import { Art } from "../components/Art";
 import { SearchLinks } from "../components/SearchLinks";
-import { pageItem } from "../components/states";
+import { useItemPage } from "../components/states";
 import { airedOn, counted, difficulty, minutes, startTime } from "../format";
 import { graphql } from "../graphql";
 import { type ExportedEntry, exportName, playlistCsv, playlistM3u } from "../playlist-export";
-import { usePageTitle } from "../title";
 
 const classDocument = graphql(`
   query WebClass($id: ID!) {
@@ -31,9 +29,12 @@ function download(name: string, type: string, text: string) {
 
 /** A class: what it is, its playlist in order with start times and album art, and the playlist to take elsewhere. */
 export function ClassPage() {
-  const { id = "" } = useParams();
-  const shown = pageItem(useAnswer(classDocument, { id }), (data) => data.workout, "class");
-  usePageTitle("item" in shown ? shown.item.title : null);
+  const shown = useItemPage(
+    classDocument,
+    (data) => data.workout,
+    "class",
+    (workout) => workout.title,
+  );
   if (!("item" in shown)) return shown.page;
   const workout = shown.item;
   const entries: ExportedEntry[] = workout.playlist.map(({ position, startOffsetSeconds, song }) => ({

@@ -1,10 +1,8 @@
-import { Link, useParams } from "react-router";
-import { useAnswer } from "../api";
+import { Link } from "react-router";
 import { ClassList } from "../components/ClassList";
-import { pageItem } from "../components/states";
+import { useItemPage } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
-import { usePageTitle } from "../title";
 
 const instructorDocument = graphql(`
   query WebInstructor($id: ID!) {
@@ -17,9 +15,12 @@ const instructorDocument = graphql(`
 
 /** An instructor: who they play most (a bar chart, its numbers in the text), and their classes. */
 export function InstructorPage() {
-  const { id = "" } = useParams();
-  const shown = pageItem(useAnswer(instructorDocument, { id }), (data) => data.instructor, "instructor");
-  usePageTitle("item" in shown ? shown.item.name : null);
+  const shown = useItemPage(
+    instructorDocument,
+    (data) => data.instructor,
+    "instructor",
+    (instructor) => instructor.name,
+  );
   if (!("item" in shown)) return shown.page;
   const instructor = shown.item;
   const most = Math.max(1, ...instructor.topArtists.map((top) => top.plays));

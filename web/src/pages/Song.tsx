@@ -1,12 +1,10 @@
-import { Link, useParams } from "react-router";
-import { useAnswer } from "../api";
+import { Link } from "react-router";
 import { Art } from "../components/Art";
 import { ClassList } from "../components/ClassList";
 import { SearchLinks } from "../components/SearchLinks";
-import { pageItem } from "../components/states";
+import { useItemPage } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
-import { usePageTitle } from "../title";
 
 const songDocument = graphql(`
   query WebSong($id: ID!) {
@@ -20,9 +18,12 @@ const songDocument = graphql(`
 
 /** A song: its artists and album, its play count, and every class that plays it. */
 export function SongPage() {
-  const { id = "" } = useParams();
-  const shown = pageItem(useAnswer(songDocument, { id }), (data) => data.song, "song");
-  usePageTitle("item" in shown ? shown.item.title : null);
+  const shown = useItemPage(
+    songDocument,
+    (data) => data.song,
+    "song",
+    (song) => song.title,
+  );
   if (!("item" in shown)) return shown.page;
   const song = shown.item;
   return (
