@@ -16,6 +16,15 @@ import { blockOutsideRequests, describeInChromium, useGraphiQLServer } from "../
 const axePath = require.resolve("axe-core/axe.min.js");
 const adminToken = "web-app-test-admin-token-0123456789";
 
+/** Waits until `check` holds (the page answers in its own time), failing after 10 s. */
+async function eventually(check: () => Promise<boolean>): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`still not so after 10 s: ${check}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describeInChromium("the web app", () => {
   // the simulator stays up: the status page's runs sync from it
   let sim: Simulator;
@@ -42,7 +51,8 @@ describeInChromium("the web app", () => {
   const seen: string[] = [];
 
   beforeAll(async () => {
-    context = await server.browser.newContext({ acceptDownloads: true });
+    // a reader far from UTC: the dates shown and the days filtered are theirs
+    context = await server.browser.newContext({ acceptDownloads: true, timezoneId: "America/Los_Angeles", locale: "en-US" });
     outside = await blockOutsideRequests(context);
     asked = [];
     pageErrors = [];
@@ -237,7 +247,7 @@ describeInChromium("the web app", () => {
 
     // a difficulty range: every class listed is rated within it
     await page.getByLabel("At least").selectOption("7");
-    await page.waitForURL((url) => url.searchParams.get("min") === "7");
+    await list.getByText(`${all} classes`).waitFor({ state: "detached" }); // the new list, not the old one
     await list.getByText(/^\d+ class/).waitFor();
     const ratings = (await list.locator("li > .muted").allTextContents()).map((facts) => Number(/difficulty (\d+\.\d)/.exec(facts)?.[1]));
     expect(ratings.length).toBeGreaterThan(0);
@@ -255,8 +265,9 @@ describeInChromium("the web app", () => {
     await page.getByLabel("From", { exact: true }).fill(date);
     await page.getByLabel("To", { exact: true }).fill(date);
     await page.waitForURL((url) => url.searchParams.get("to") === date);
-    await list.getByText(/^\d+ class/).waitFor();
-    for (const facts of await list.locator("li > .muted").allTextContents()) expect(facts.endsWith(aired)).toBe(true);
+    // once the list is the day's (it answers the "from" alone first): every class aired that day
+    const facts = () => list.locator("li > .muted").allTextContents();
+    await eventually(async () => (await facts()).length > 0 && (await facts()).every((shown) => shown.endsWith(aired)));
     expect(await total()).toBeLessThan(all);
     await page.close();
   });
@@ -339,6 +350,53 @@ describeInChromium("the web app", () => {
     await other.close();
     await page.getByRole("button", { name: "Forget it" }).click();
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    await page.close();
+  });
+
+  it("says when a run's stream stops short, and follows it again to its end", async () => {
+    const page = await context.newPage();
+    // the first stream says the run is RUNNING, then ends without "complete" (a restarted server)
+    let streams = 0;
+    await page.route(
+      (url) => url.pathname === "/graphql",
+      (route) => {
+        if (route.request().headers().accept !== "text/event-stream" || streams++ > 0) return route.fallback();
+        const { id } = JSON.parse(new URL(route.request().url()).searchParams.get("variables")!);
+        const run = {
+          id,
+          stage: "SYNC_WORKOUTS",
+          status: "RUNNING",
+          seen: 0,
+          new: 0,
+          processed: 0,
+          failed: 0,
+          total: null,
+          error: null,
+          startedAt: null,
+          finishedAt: null,
+        };
+        return route.fulfill({
+          status: 200,
+          contentType: "text/event-stream",
+          body: `event: next\r\ndata: ${JSON.stringify({ data: { ingestRun: run } })}\r\n\r\n`,
+        });
+      },
+    );
+    await page.goto(at("/status"));
+    await page.getByLabel("Admin token").fill(adminToken);
+    await page.getByRole("button", { name: "Use it" }).click();
+    await page.getByRole("button", { name: "Sync the class list" }).click();
+    const stopped = page.getByRole("alert").filter({ hasText: "stopped sending before the end" });
+    await stopped.waitFor();
+    expect(await page.locator(".run").textContent()).toContain("RUNNING"); // the event it did send (CRLF line endings)
+    await stopped.getByRole("button", { name: /^Follow run #\d+ again$/ }).click();
+    await page
+      .locator(".run")
+      .getByText(/: SUCCEEDED/)
+      .waitFor();
+    expect(streams).toBe(2); // the second one, the server's own
+    expect(await page.getByRole("button", { name: "Sync the class list" }).isEnabled()).toBe(true);
+    await page.getByRole("button", { name: "Forget it" }).click();
     await page.close();
   });
 

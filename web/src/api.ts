@@ -47,6 +47,17 @@ function dataOf<Result>(answer: GraphQLAnswer<Result> | null, status: number): R
   return answer.data;
 }
 
+/** The words of an error event's data (GraphQL errors, or their list). */
+function dataOfError(data: string): string {
+  try {
+    const parsed = JSON.parse(data) as GraphQLAnswer<unknown> | { message: string }[];
+    const errors = Array.isArray(parsed) ? parsed : (parsed.errors ?? []);
+    return errors.map((error) => error.message).join("; ") || data;
+  } catch {
+    return data;
+  }
+}
+
 /**
  * Asks the API for a trusted document by its hash (the server answers `documentId` without the
  * document's text); the answer's errors, or a failed request, are thrown with the server's words.
@@ -64,7 +75,7 @@ export async function ask<Result, Variables>(document: TrustedDocument<Result, V
 
 /**
  * Follows a subscription (a trusted document) over server-sent events: `onNext` with each answer's
- * data until the stream ends (resolves) or fails (rejects, with the server's words).
+ * data until the stream completes (resolves), or fails or stops short (rejects, in words).
  */
 export async function follow<Result, Variables>(
   document: TrustedDocument<Result, Variables>,
@@ -78,37 +89,57 @@ export async function follow<Result, Variables>(
     throw new Error(`The catalogue answered ${response.status} without a stream`);
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  const ended = () => new Error("The catalogue stopped sending before the end (was it restarted?)");
   let buffered = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffered += value;
-    for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
-      const block = buffered.slice(0, end);
-      buffered = buffered.slice(end + 2);
-      const field = (name: string) =>
-        block
-          .split("\n")
-          .find((line) => line.startsWith(`${name}:`))
-          ?.slice(name.length + 1)
-          .trim();
-      const event = field("event");
-      if (event === "complete") return;
-      const data = field("data");
-      if (event === "next" && data) onNext(dataOf(JSON.parse(data) as GraphQLAnswer<Result>, response.status));
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) throw ended();
+      // events end with a blank line, in any of the three line endings
+      buffered += value.replace(/\r\n?/g, "\n");
+      for (let end = buffered.indexOf("\n\n"); end >= 0; end = buffered.indexOf("\n\n")) {
+        const lines = buffered.slice(0, end).split("\n");
+        buffered = buffered.slice(end + 2);
+        const values = (name: string) => lines.filter((line) => line.startsWith(`${name}:`)).map((line) => line.slice(name.length + 1).replace(/^ /, ""));
+        const [event = "message"] = values("event");
+        if (event === "complete") return;
+        const data = values("data").join("\n");
+        if (event === "next" && data) onNext(dataOf(JSON.parse(data) as GraphQLAnswer<Result>, response.status));
+        if (event === "error") throw new Error(data ? dataOfError(data) : "The catalogue sent an error");
+      }
     }
+  } finally {
+    reader.cancel().catch(() => undefined);
   }
 }
 
-export type Loaded<Result> = { state: "idle" } | { state: "loading" } | { state: "done"; data: Result } | { state: "failed"; error: string; retry: () => void };
+export type Loaded<Result> =
+  | { state: "idle" }
+  | { state: "loading" }
+  /** `stale`: the answer to the variables before, kept (keepPrevious) while these are asked */
+  | { state: "done"; data: Result; stale?: boolean }
+  | { state: "failed"; error: string; retry: () => void };
+
+interface AnswerOptions {
+  /** the admin's token (see ask) */
+  token?: string | null;
+  /** a change asks again, the variables the same */
+  refresh?: number;
+  /** while new variables are asked, the answer to the ones before stays shown (marked stale) */
+  keepPrevious?: boolean;
+}
 
 /**
  * The answer to `document` with `variables` (null: ask nothing), asked again when they change: the
- * answer to other variables is never shown for these (loading until theirs comes), and a stale
- * request is aborted. A failure can be retried.
+ * answer to other variables is never shown for these (loading until theirs comes, unless
+ * keepPrevious), and a stale request is aborted. A failure can be retried.
  */
-export function useAnswer<Result, Variables>(document: TrustedDocument<Result, Variables>, variables: Variables | null, token?: string | null): Loaded<Result> {
-  const key = variables === null ? null : JSON.stringify([variables, token ?? null]);
+export function useAnswer<Result, Variables>(
+  document: TrustedDocument<Result, Variables>,
+  variables: Variables | null,
+  { token = null, refresh = 0, keepPrevious = false }: AnswerOptions = {},
+): Loaded<Result> {
+  const key = variables === null ? null : JSON.stringify([variables, token, refresh]);
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<{ key: string; attempt: number; loaded: Loaded<Result> } | null>(null);
   useEffect(() => {
@@ -127,7 +158,8 @@ export function useAnswer<Result, Variables>(document: TrustedDocument<Result, V
     return () => stale.abort();
   }, [document, key, attempt]);
   if (key === null) return { state: "idle" };
-  return settled?.key === key && settled.attempt === attempt ? settled.loaded : { state: "loading" };
+  if (settled?.key === key && settled.attempt === attempt) return settled.loaded;
+  return keepPrevious && settled?.loaded.state === "done" ? { ...settled.loaded, stale: true } : { state: "loading" };
 }
 
 /** `value`, once it has stayed the same for `ms`. */

@@ -21,3 +21,6 @@ export function startTime(seconds: number | null | undefined): string | null {
 
 /** The members' difficulty rating ("difficulty 7.4"); null when unrated. */
 export const difficulty = (rating: number | null | undefined) => (rating === null || rating === undefined ? null : `difficulty ${rating.toFixed(1)}`);
+
+/** Words search can compare: at least 2 characters (the API refuses fewer). */
+export const searchable = (text: string) => text.trim().length >= 2;

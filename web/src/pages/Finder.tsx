@@ -1,9 +1,9 @@
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useId, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useAnswer, useDebounced } from "../api";
 import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
-import { minutes } from "../format";
+import { minutes, searchable } from "../format";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { usePageTitle } from "../title";
@@ -45,33 +45,47 @@ const orders: { value: WorkoutOrder; label: string }[] = [
   { value: "DIFFICULTY_DESC", label: "Hardest first" },
 ];
 
-/** The instant a day (yyyy-mm-dd, the reader's calendar) starts, `plus` days on; undefined for no day. */
-function day(value: string | null, plus: number): string | undefined {
-  const [year, month, date] = (value ?? "").split("-").map(Number);
-  if (!year || !month || !date) return undefined;
-  return new Date(year, month - 1, date + plus).toISOString();
+/**
+ * The instant a day (yyyy-mm-dd, a real date of the reader's calendar) starts, `plus` days on, less
+ * `less` ms; undefined for anything else.
+ */
+function day(value: string | null, plus: number, less = 0): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? "");
+  if (!match) return undefined;
+  const [year, month, date] = match.slice(1).map(Number) as [number, number, number];
+  const start = new Date(year, month - 1, date);
+  // 2024-02-31 is no day (Date would roll it over to March)
+  if (start.getFullYear() !== year || start.getMonth() !== month - 1 || start.getDate() !== date) return undefined;
+  return new Date(new Date(year, month - 1, date + plus).getTime() - less).toISOString();
 }
 
 /** The finder's state, as its URL holds it: each parameter repeated for several values. */
 function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: WorkoutOrder } {
-  const numbers = (key: string) => params.getAll(key).map(Number).filter(Number.isFinite);
-  const number = (key: string) => {
+  // what the API would refuse is left out: a hand-edited URL shows the classes of what it means
+  const wholes = (key: string, min: number, max: number) =>
+    params
+      .getAll(key)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n >= min && n <= max);
+  const level = (key: string) => {
     const value = params.get(key);
-    return value === null || value === "" || !Number.isFinite(Number(value)) ? undefined : Number(value);
+    const n = Number(value);
+    return value === null || value.trim() === "" || !Number.isFinite(n) ? undefined : Math.min(10, Math.max(0, n));
   };
   const explicit = params.get("explicit");
   const order = params.get("order");
   return {
     filter: {
       disciplines: params.getAll("discipline"),
-      durations: numbers("duration"),
+      durations: wholes("duration", 1, 86_400),
       instructorIds: params.getAll("instructor"),
-      airYears: numbers("year"),
+      airYears: wholes("year", 1900, 9999),
       explicit: explicit === "yes" ? true : explicit === "no" ? false : undefined,
-      minDifficulty: number("min"),
-      maxDifficulty: number("max"),
-      // whole days, in the reader's time zone: from the start of `from` to the end of `to`
-      airedAfter: day(params.get("from"), 0),
+      minDifficulty: level("min"),
+      maxDifficulty: level("max"),
+      // whole days, in the reader's time zone: from the start of `from` (airedAfter is strict: a
+      // millisecond before it) to the end of `to`
+      airedAfter: day(params.get("from"), 0, 1),
       airedBefore: day(params.get("to"), 1),
       artistIds: params.getAll("artist"),
       songIds: params.getAll("song"),
@@ -88,7 +102,8 @@ function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: Wo
 export function FinderPage() {
   const [params, setParams] = useSearchParams();
   const { filter, orderBy } = filterOf(params);
-  const facets = useAnswer(facetsDocument, { filter });
+  // the counts before stay while the new ones come: the box just ticked stays where it is, focused
+  const facets = useAnswer(facetsDocument, { filter }, { keepPrevious: true });
   usePageTitle("Class finder");
 
   /** The URL with `key` holding `values` (none: left out). */
@@ -109,7 +124,7 @@ export function FinderPage() {
     <div className="finder">
       <h1>Class finder</h1>
       <div className="finder-layout">
-        <form className="filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
+        <form className="filters" aria-label="Filters" aria-busy={facets.state === "done" && facets.stale} onSubmit={(event) => event.preventDefault()}>
           <Chips params={params} set={set} />
           {facets.state === "failed" && <Failure message={facets.error} retry={facets.retry} />}
           {counts && (
@@ -248,21 +263,34 @@ function Level({ label, value, onChange }: { label: string; value: string | null
 /** The artists and songs the classes must play (any of them), as removable chips, and a box to add one by name. */
 function Chips({ params, set }: { params: URLSearchParams; set: (key: string, values: string[]) => void }) {
   const chosen = [...params.getAll("artist"), ...params.getAll("song")];
-  const names = useAnswer(chipNamesDocument, chosen.length > 0 ? { ids: chosen } : null);
+  const names = useAnswer(chipNamesDocument, chosen.length > 0 ? { ids: chosen } : null, { keepPrevious: true });
   const [text, setText] = useState("");
   const typed = useDebounced(text.trim(), 250);
-  const suggestions = useAnswer(suggestionsDocument, typed.length >= 2 ? { search: typed } : null);
+  const suggestions = useAnswer(suggestionsDocument, searchable(typed) ? { search: typed } : null);
   const boxId = useId();
+  const box = useRef<HTMLInputElement>(null);
+  // a chip added here is named at once; one from the URL when the catalogue answers
+  const [added, setAdded] = useState<Record<string, string>>({});
   const nameOf = (id: string) => {
-    if (names.state !== "done") return "…";
-    const node = names.data.nodes.find((n) => n && "id" in n && n.id === id);
+    if (added[id]) return added[id];
+    const node = names.state === "done" ? names.data.nodes.find((n) => n && "id" in n && n.id === id) : undefined;
     if (node?.__typename === "Artist") return node.name;
     if (node?.__typename === "Song") return `${node.title} (${node.artistNames})`;
-    return "unknown";
+    return names.state === "done" && !names.stale ? "unknown" : "…";
   };
-  const add = (key: "artist" | "song", id: string) => {
+  const add = (key: "artist" | "song", id: string, name: string) => {
+    setAdded((known) => ({ ...known, [id]: name }));
     if (!params.getAll(key).includes(id)) set(key, [...params.getAll(key), id]);
     setText("");
+    box.current?.focus();
+  };
+  const remove = (key: "artist" | "song", id: string) => {
+    set(
+      key,
+      params.getAll(key).filter((v) => v !== id),
+    );
+    // the chip's button is gone: the focus goes to the box that adds one
+    box.current?.focus();
   };
   return (
     <fieldset>
@@ -272,16 +300,7 @@ function Chips({ params, set }: { params: URLSearchParams; set: (key: string, va
           params.getAll(key).map((id) => (
             <li key={id}>
               {nameOf(id)}{" "}
-              <button
-                type="button"
-                aria-label={`Remove ${nameOf(id)}`}
-                onClick={() =>
-                  set(
-                    key,
-                    params.getAll(key).filter((v) => v !== id),
-                  )
-                }
-              >
+              <button type="button" aria-label={`Remove ${nameOf(id)}`} onClick={() => remove(key, id)}>
                 ×
               </button>
             </li>
@@ -289,12 +308,12 @@ function Chips({ params, set }: { params: URLSearchParams; set: (key: string, va
         )}
       </ul>
       <label htmlFor={boxId}>Add an artist or a song</label>
-      <input id={boxId} type="search" value={text} autoComplete="off" onChange={(event) => setText(event.target.value)} />
+      <input id={boxId} ref={box} type="search" value={text} autoComplete="off" onChange={(event) => setText(event.target.value)} />
       {suggestions.state === "done" && typed === text.trim() && (
         <ul className="plain suggestions" aria-label="Suggestions">
           {suggestions.data.artists.edges.map(({ node }) => (
             <li key={node.id}>
-              <button type="button" className="link" onClick={() => add("artist", node.id)}>
+              <button type="button" className="link" onClick={() => add("artist", node.id, node.name)}>
                 {node.name}
               </button>{" "}
               <span className="muted">artist</span>
@@ -302,7 +321,7 @@ function Chips({ params, set }: { params: URLSearchParams; set: (key: string, va
           ))}
           {suggestions.data.songs.edges.map(({ node }) => (
             <li key={node.id}>
-              <button type="button" className="link" onClick={() => add("song", node.id)}>
+              <button type="button" className="link" onClick={() => add("song", node.id, `${node.title} (${node.artistNames})`)}>
                 {node.title}
               </button>{" "}
               <span className="muted">song · {node.artistNames}</span>

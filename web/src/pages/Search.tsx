@@ -3,7 +3,7 @@ import { Link, useSearchParams } from "react-router";
 import { useAnswer, useDebounced } from "../api";
 import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
-import { plays } from "../format";
+import { plays, searchable } from "../format";
 import { graphql } from "../graphql";
 import { usePageTitle } from "../title";
 
@@ -13,9 +13,6 @@ const searchDocument = graphql(`
     songs(search: $search, first: 10) { totalCount edges { node { id: pelotonId title artistNames playCount } } }
   }
 `);
-
-/** What search compares: at least 2 characters (the API refuses fewer). */
-const searchable = (text: string) => text.trim().length >= 2;
 
 /**
  * One box for songs, artists and classes, answered as you type (best matches first): the artists and

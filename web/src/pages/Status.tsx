@@ -66,32 +66,48 @@ export function StatusPage() {
     }
   };
 
-  // the run started here, followed until it ends; then the counts and the list are read again
+  // the run started here, followed until it ends (or the stream fails: it can be followed again);
+  // then the counts and the list are read again
   const followed = run?.id;
+  const [following, setFollowing] = useState(false);
+  const [followAgain, setFollowAgain] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: followAgain asks for the same run again
   useEffect(() => {
     if (!followed) return;
     const stop = new AbortController();
-    follow(followDocument, { id: followed }, (data) => setRun(data.ingestRun), { token, signal: stop.signal }).then(
-      () => setRefresh((n) => n + 1),
-      (error: Error) => stop.signal.aborted || setProblem(error.message),
-    );
+    setFollowing(true);
+    follow(followDocument, { id: followed }, (data) => setRun(data.ingestRun), { token, signal: stop.signal })
+      .then(
+        () => setProblem(null),
+        (error: Error) => stop.signal.aborted || setProblem(`Following run #${followed}: ${error.message}`),
+      )
+      .finally(() => {
+        if (stop.signal.aborted) return;
+        setFollowing(false);
+        setRefresh((n) => n + 1);
+      });
     return () => stop.abort();
-  }, [followed, token]);
+  }, [followed, token, followAgain]);
 
   return (
     <>
       <h1>Status</h1>
       <TokenForm token={token} remember={remember} />
-      {/* read again (keyed) when a run followed here ends */}
-      <Catalogue key={refresh} token={token}>
+      {/* read again when a run followed here ends */}
+      <Catalogue refresh={refresh} token={token}>
         <section aria-labelledby="start-heading">
           <h2 id="start-heading">Start a run</h2>
           {!token && <p className="muted">Runs start with the admin's token (ADMIN_TOKEN), entered above.</p>}
-          <StartForms disabled={!token || (run !== null && !finished(run))} start={start} />
+          <StartForms disabled={!token || following} start={start} problem={setProblem} />
           {problem && (
-            <p role="alert" className="problem">
-              {problem}
-            </p>
+            <div role="alert" className="problem">
+              <p>{problem}</p>
+              {run && !following && !finished(run) && (
+                <button type="button" onClick={() => setFollowAgain((n) => n + 1)}>
+                  Follow run #{run.id} again
+                </button>
+              )}
+            </div>
           )}
           {run && <RunProgress run={run} />}
         </section>
@@ -101,8 +117,8 @@ export function StatusPage() {
 }
 
 /** The catalogue's counts, then `children`, then its recent runs (with the token: their errors in full). */
-function Catalogue({ token, children }: { token: string | null; children: ReactNode }) {
-  const status = useAnswer(statusDocument, {}, token);
+function Catalogue({ token, refresh, children }: { token: string | null; refresh: number; children: ReactNode }) {
+  const status = useAnswer(statusDocument, {}, { token, refresh, keepPrevious: true });
   return (
     <>
       {status.state === "failed" && <Failure message={status.error} retry={status.retry} />}
@@ -198,7 +214,15 @@ function TokenForm({ token, remember }: { token: string | null; remember: (value
   );
 }
 
-function StartForms({ disabled, start }: { disabled: boolean; start: (stage: "sync" | "details", input: object) => void }) {
+function StartForms({
+  disabled,
+  start,
+  problem,
+}: {
+  disabled: boolean;
+  start: (stage: "sync" | "details", input: object) => void;
+  problem: (words: string) => void;
+}) {
   const [every, setEvery] = useState(false);
   const [batch, setBatch] = useState("100");
   const everyId = useId();
@@ -224,14 +248,17 @@ function StartForms({ disabled, start }: { disabled: boolean; start: (stage: "sy
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          start("details", { batchSize: Number(batch) });
+          const batchSize = Number(batch);
+          if (batch.trim() === "" || !Number.isInteger(batchSize) || batchSize < 0)
+            problem("Classes to take: a whole number, 0 or more (0 takes every class waiting).");
+          else start("details", { batchSize });
         }}
       >
         <p>
           <label htmlFor={batchId} className="check-label">
             Classes to take (0: all waiting)
           </label>{" "}
-          <input id={batchId} type="number" min={0} value={batch} onChange={(event) => setBatch(event.target.value)} className="short" />
+          <input id={batchId} type="number" min={0} step={1} required value={batch} onChange={(event) => setBatch(event.target.value)} className="short" />
         </p>
         <button type="submit" disabled={disabled}>
           Fetch class details
@@ -245,7 +272,11 @@ function RunProgress({ run }: { run: IngestRunFieldsFragment }) {
   const progressId = useId();
   const done = run.stage === "PROCESS_DETAILS" ? run.processed + run.failed : run.seen;
   return (
-    <div className="run" aria-live="polite">
+    <div className="run">
+      {/* what a screen reader announces: the status when it changes, not every count */}
+      <p role="status" className="visually-hidden">
+        Run {run.id} {run.status.toLowerCase()}
+      </p>
       <p id={progressId}>
         {stageName[run.stage]} #{run.id}: <strong>{run.status}</strong> · {run.seen} seen, {run.processed} written
         {run.failed > 0 ? `, ${run.failed} failed` : ""}
