@@ -121,11 +121,12 @@ describeInChromium("the web app", () => {
     await region(page, /^Artists/)
       .getByRole("link", { name, exact: true })
       .waitFor();
-    expect(await box.inputValue()).toBe(name);
+    await eventually(async () => (await box.inputValue()) === name);
     // the header's link to the search page: an empty box, no results, and the URL stays empty
     await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Search" }).click();
     await page.waitForURL((url) => url.pathname === "/" && !url.searchParams.has("q"));
-    expect(await box.inputValue()).toBe("");
+    // the box follows the URL in the render after it changes
+    await eventually(async () => (await box.inputValue()) === "");
     await page.waitForTimeout(600); // past the box's debounce: nothing writes the old words back
     expect(new URL(page.url()).searchParams.has("q")).toBe(false);
     expect(await region(page, /^Artists/).count()).toBe(0);
@@ -212,7 +213,10 @@ describeInChromium("the web app", () => {
     // a discipline: the list holds as many classes as its facet counted
     const discipline = firstDiscipline.getByRole("checkbox");
     const counted = Number(/\((\d+)\)/.exec((await firstDiscipline.textContent())!)![1]);
-    await discipline.check();
+    // a click, then its effect: the box is checked once the URL holds it (React Router navigates in a
+    // transition, so the controlled box shows its new state a moment after the click, not during it)
+    await discipline.click();
+    await page.getByRole("group", { name: "Discipline" }).getByRole("checkbox", { checked: true }).waitFor();
     await list.getByText(`${counted} classes`).waitFor();
     expect(counted).toBeLessThan(all);
 
