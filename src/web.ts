@@ -8,7 +8,7 @@ const projectRoot = path.resolve(__dirname, "..");
 /** The web app's trusted documents (GraphQL Code Generator's manifest of web/src): the server answers them whatever TRUSTED_DOCUMENTS lists. */
 export const webDocuments = path.join(projectRoot, "web", "src", "graphql", "persisted-documents.json");
 
-/** Where `npm run build` writes the web app (web/vite.config.ts). */
+/** Where `npm run build` writes the web app (web/vite.config.mts). */
 export const webBuild = path.join(projectRoot, "dist", "web");
 
 /** The API's own paths: the GraphQL endpoint (GraphiQL is its GET from a browser); every other path is the web app's. */

@@ -26,9 +26,10 @@ export interface ServeOptions {
 }
 
 /**
- * Serves the GraphQL API at /graphql and the web app at every other path, on HOST and PORT, each client address limited to RATE_LIMIT_PER_MINUTE
- * requests, until SIGINT or SIGTERM; then finishes the requests in flight and stops the runs the
- * mutations started after their current page or class (they end CANCELLED).
+ * Serves the GraphQL API at /graphql (each client address limited to RATE_LIMIT_PER_MINUTE
+ * requests) and the web app at every other path, on HOST and PORT, until SIGINT or SIGTERM; then
+ * finishes the requests in flight and stops the runs the mutations started after their current page
+ * or class (they end CANCELLED).
  */
 export async function serveApi(
   config: Config,
