@@ -4,6 +4,7 @@ import { useAnswer } from "../api";
 import { airedOn, counted, difficulty, minutes } from "../format";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
+import { pathTo } from "../paths";
 import { Failure } from "./states";
 
 const classesDocument = graphql(`
@@ -67,7 +68,7 @@ function PageOfClasses({ filter, orderBy, after, last, onMore }: Listed & { afte
       <ul className="classes">
         {edges.map(({ node, matches }, i) => (
           <li key={node.id}>
-            <Link to={`/classes/${encodeURIComponent(node.id)}`} ref={i === 0 ? firstLink : undefined}>
+            <Link to={pathTo.class(node.id)} ref={i === 0 ? firstLink : undefined}>
               <strong>{node.title}</strong>
             </Link>
             <span className="muted">
@@ -81,7 +82,7 @@ function PageOfClasses({ filter, orderBy, after, last, onMore }: Listed & { afte
                 {matches.map(({ position, song }, j) => (
                   <span key={position}>
                     {j > 0 && ", "}
-                    <Link to={`/songs/${encodeURIComponent(song.id)}`}>{song.title}</Link> <span className="muted">({song.artistNames})</span>
+                    <Link to={pathTo.song(song.id)}>{song.title}</Link> <span className="muted">({song.artistNames})</span>
                   </span>
                 ))}
               </span>

@@ -3,6 +3,7 @@ import { ClassList } from "../components/ClassList";
 import { useItemPage } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
+import { pathTo } from "../paths";
 
 const artistDocument = graphql(`
   query WebArtist($id: ID!) {
@@ -33,7 +34,7 @@ export function ArtistPage() {
         <ul className="plain">
           {songs.edges.map(({ node }) => (
             <li key={node.id}>
-              <Link to={`/songs/${encodeURIComponent(node.id)}`}>{node.title}</Link>
+              <Link to={pathTo.song(node.id)}>{node.title}</Link>
               <span className="muted">
                 {node.albumName ? ` · ${node.albumName}` : ""} · {plays(node.playCount)}
               </span>

@@ -4,6 +4,7 @@ import { SearchLinks } from "../components/SearchLinks";
 import { useItemPage } from "../components/states";
 import { airedOn, counted, difficulty, minutes, startTime } from "../format";
 import { graphql } from "../graphql";
+import { pathTo } from "../paths";
 import { type ExportedEntry, exportName, playlistCsv, playlistM3u } from "../playlist-export";
 
 const classDocument = graphql(`
@@ -57,7 +58,7 @@ export function ClassPage() {
       <p>
         {workout.instructor && (
           <>
-            <Link to={`/instructors/${encodeURIComponent(workout.instructor.id)}`}>{workout.instructor.name}</Link>
+            <Link to={pathTo.instructor(workout.instructor.id)}>{workout.instructor.name}</Link>
             {" · "}
           </>
         )}
@@ -89,7 +90,7 @@ export function ClassPage() {
                   <span className="start muted">{startTime(startOffsetSeconds) ?? ""}</span>
                   <Art src={song.imageUrl ?? song.album?.imageUrl} size={48} />
                   <span>
-                    <Link to={`/songs/${encodeURIComponent(song.id)}`}>{song.title}</Link> {song.explicit && <abbr title="explicit">E</abbr>}
+                    <Link to={pathTo.song(song.id)}>{song.title}</Link> {song.explicit && <abbr title="explicit">E</abbr>}
                     <br />
                     <span className="muted">
                       {song.artistNames}

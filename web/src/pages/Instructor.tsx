@@ -3,6 +3,7 @@ import { ClassList } from "../components/ClassList";
 import { useItemPage } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
+import { pathTo } from "../paths";
 
 const instructorDocument = graphql(`
   query WebInstructor($id: ID!) {
@@ -37,7 +38,7 @@ export function InstructorPage() {
           <ol className="bars">
             {instructor.topArtists.map(({ plays: count, artist }) => (
               <li key={artist.id}>
-                <Link to={`/artists/${encodeURIComponent(artist.id)}`}>{artist.name}</Link>
+                <Link to={pathTo.artist(artist.id)}>{artist.name}</Link>
                 <span className="bar" style={{ width: `${(100 * count) / most}%` }} aria-hidden="true" />
                 <span className="muted">{plays(count)}</span>
               </li>

@@ -5,6 +5,7 @@ import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
 import { plays, searchable } from "../format";
 import { graphql } from "../graphql";
+import { pathTo } from "../paths";
 import { usePageTitle } from "../title";
 
 const searchDocument = graphql(`
@@ -61,7 +62,7 @@ export function SearchPage() {
             <ul className="plain">
               {found.data.artists.edges.map(({ node }) => (
                 <li key={node.id}>
-                  <Link to={`/artists/${encodeURIComponent(node.id)}`}>{node.name}</Link> <span className="muted">· {plays(node.playCount)}</span>
+                  <Link to={pathTo.artist(node.id)}>{node.name}</Link> <span className="muted">· {plays(node.playCount)}</span>
                 </li>
               ))}
             </ul>
@@ -71,7 +72,7 @@ export function SearchPage() {
             <ul className="plain">
               {found.data.songs.edges.map(({ node }) => (
                 <li key={node.id}>
-                  <Link to={`/songs/${encodeURIComponent(node.id)}`}>{node.title}</Link>{" "}
+                  <Link to={pathTo.song(node.id)}>{node.title}</Link>{" "}
                   <span className="muted">
                     · {node.artistNames} · {plays(node.playCount)}
                   </span>

@@ -5,6 +5,7 @@ import { SearchLinks } from "../components/SearchLinks";
 import { useItemPage } from "../components/states";
 import { plays } from "../format";
 import { graphql } from "../graphql";
+import { pathTo } from "../paths";
 
 const songDocument = graphql(`
   query WebSong($id: ID!) {
@@ -38,7 +39,7 @@ export function SongPage() {
             {song.artists.map((artist, i) => (
               <span key={artist.id}>
                 {i > 0 && ", "}
-                <Link to={`/artists/${encodeURIComponent(artist.id)}`}>{artist.name}</Link>
+                <Link to={pathTo.artist(artist.id)}>{artist.name}</Link>
               </span>
             ))}
             {song.albumName && <span className="muted"> · {song.albumName}</span>}
