@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { simulatorEnv } from "../../harness/commands";
+import { waitFor } from "../../harness/processes";
 import { ingestFromSimulator } from "../../harness/simulator";
 import { processDetailsStage } from "../../src/ingest/process-details";
 import { syncWorkoutsStage } from "../../src/ingest/sync-workouts";
@@ -15,15 +16,6 @@ import { blockOutsideRequests, describeInChromium, useGraphiQLServer } from "../
 
 const axePath = require.resolve("axe-core/axe.min.js");
 const adminToken = "web-app-test-admin-token-0123456789";
-
-/** Waits until `check` holds (the page answers in its own time), failing after 10 s. */
-async function eventually(check: () => Promise<boolean>): Promise<void> {
-  const until = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`still not so after 10 s: ${check}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describeInChromium("the web app", () => {
   // the simulator stays up: the status page's runs sync from it
@@ -121,12 +113,12 @@ describeInChromium("the web app", () => {
     await region(page, /^Artists/)
       .getByRole("link", { name, exact: true })
       .waitFor();
-    await eventually(async () => (await box.inputValue()) === name);
+    await waitFor("the box to show the words again", async () => (await box.inputValue()) === name, 10_000);
     // the header's link to the search page: an empty box, no results, and the URL stays empty
     await page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Search" }).click();
     await page.waitForURL((url) => url.pathname === "/" && !url.searchParams.has("q"));
     // the box follows the URL in the render after it changes
-    await eventually(async () => (await box.inputValue()) === "");
+    await waitFor("the box to empty", async () => (await box.inputValue()) === "", 10_000);
     await page.waitForTimeout(600); // past the box's debounce: nothing writes the old words back
     expect(new URL(page.url()).searchParams.has("q")).toBe(false);
     expect(await region(page, /^Artists/).count()).toBe(0);
@@ -271,7 +263,7 @@ describeInChromium("the web app", () => {
     await page.waitForURL((url) => url.searchParams.get("to") === date);
     // once the list is the day's (it answers the "from" alone first): every class aired that day
     const facts = () => list.locator("li > .muted").allTextContents();
-    await eventually(async () => (await facts()).length > 0 && (await facts()).every((shown) => shown.endsWith(aired)));
+    await waitFor("the day's classes", async () => (await facts()).length > 0 && (await facts()).every((shown) => shown.endsWith(aired)), 10_000);
     expect(await total()).toBeLessThan(all);
     await page.close();
   });
