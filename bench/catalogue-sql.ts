@@ -157,9 +157,10 @@ const lastAir = Date.UTC(2025, 10, 1) / 1000;
  */
 export function classesQuery({ classes, instructors }: CatalogueScale, songsPerSecond = 0): string {
   const minutes = byDiscipline("d.discipline", (discipline) => `(ARRAY[${discipline.minutes.join(",")}])[${slot(unit("i", 5), discipline.minutes.length)}]`);
-  const title = byDiscipline("d.discipline", (discipline) => `(${words(discipline.titles).display})[${slot(unit("i", 6), discipline.titles.length)}]`);
+  const title = (form: "display" | "folded") =>
+    byDiscipline("d.discipline", (discipline) => `(${words(discipline.titles)[form]})[${slot(unit("i", 6), discipline.titles.length)}]`);
   return `(
-    SELECT i, ${classId("i")} AS id, m.minutes || ' min ' || t.title AS title, a.instructor,
+    SELECT i, ${classId("i")} AS id, m.minutes || ' min ' || t.title AS title, ${wordsSql("m.minutes || ' min ' || t.folded")} AS title_words, a.instructor,
            ${instructorId("a.instructor")} AS instructor_id,
            ${instructorFirst("a.instructor")} || ' ' || ${instructorLast("a.instructor")} AS instructor_name,
            d.discipline, m.minutes * 60 AS duration,
@@ -171,7 +172,7 @@ export function classesQuery({ classes, instructors }: CatalogueScale, songsPerS
      CROSS JOIN LATERAL (SELECT floor(${instructors} * power(${unit("i", 1)}, 1.5))::int AS instructor) a
      CROSS JOIN LATERAL (SELECT CASE WHEN ${unit("i", 3)} < 0.88 THEN ${instructorDiscipline("a.instructor")} ELSE ${disciplineOf(unit("i", 4))} END AS discipline) d
      CROSS JOIN LATERAL (SELECT ${minutes} AS minutes) m
-     CROSS JOIN LATERAL (SELECT ${title} AS title) t
+     CROSS JOIN LATERAL (SELECT ${title("display")} AS title, ${title("folded")} AS folded) t
   ) classes`;
 }
 
@@ -182,9 +183,9 @@ export const playlistEntryTotal = (scale: CatalogueScale, songsPerSecond: number
 
 export function detailedWorkoutsInsert(scale: CatalogueScale, songsPerSecond: number): string {
   return `
-    INSERT INTO detailed_workouts (id, title, description, duration, length, image_url, instructor_id, fitness_discipline,
+    INSERT INTO detailed_workouts (id, title, title_words, description, duration, length, image_url, instructor_id, fitness_discipline,
                                    scheduled_time, original_air_time, difficulty_rating_avg, is_explicit, full_details, updated_at)
-    SELECT id, title, 'A ' || title || ' with ' || instructor_name || '.', duration, duration + 60,
+    SELECT id, title, title_words, 'A ' || title || ' with ' || instructor_name || '.', duration, duration + 60,
            'https://images.example.com/classes/' || id || '.jpg', instructor_id, discipline, air_time, air_time, difficulty, explicit,
            jsonb_build_object('ride', jsonb_build_object('id', id, 'title', title, 'duration', duration, 'fitness_discipline', discipline,
                                                          'instructor_id', instructor_id, 'original_air_time', extract(epoch FROM air_time)::int8),

@@ -5,7 +5,7 @@ import type { Plugin } from "graphql-yoga";
 import { LRUCache } from "lru-cache";
 import type { DetailedClient } from "./db";
 import { wordsForSearch } from "./db/search";
-import { songsReached, type WordsFilter } from "./db/workout-filters";
+import { type WordsFilter, wordsReached } from "./db/workout-filters";
 
 /**
  * What one operation may ask for. `complexity` is in units of about 12.5 µs of database time (on the
@@ -27,13 +27,14 @@ const searchPrice = (term: unknown) => {
 
 /**
  * What the operation's whole-word filters reach, looked up before it is priced: for each filter and
- * its words ("artist: acdc"), how many songs it reaches, counted up to `reachCounted`.
+ * its words ("artist: acdc"), how many songs (artist, song) or classes (title) it reaches, counted up
+ * to `reachCounted`.
  */
 export interface PricingContext {
   wordReach?: ReadonlyMap<string, number>;
 }
 
-/** Songs counted at most, for a whole-word filter's price: past it, a filter costs what a word in every class does. */
+/** Rows counted at most, for a whole-word filter's price: past it, a filter costs what a word in every class does. */
 const reachCounted = 5_001;
 
 const wordsKey = (filter: WordsFilter, term: unknown) =>
@@ -41,32 +42,36 @@ const wordsKey = (filter: WordsFilter, term: unknown) =>
   typeof term === "string" && term.length <= 1_000 ? `${filter}:${wordsForSearch(term.trim())}` : undefined;
 
 /**
- * What a whole-word filter (artist, song) adds to a statement that applies it to every class (a
- * page and its count, the facets), by the songs it reaches. Measured on the benchmark catalogue
- * (bench/README.md): a term reaching no song costs nothing measurable, Beyoncé's 356 songs ~25 ms,
- * 2,500 to 5,000 songs (a common word: "love" in titles) 100 to 150 ms, and past that the statement
- * joins most of the 750,000 playlist entries: ~250 ms for "the" (73,000 songs). A term whose reach
- * was not looked up is priced as the worst.
+ * What a whole-word filter adds to a statement that applies it to every class (a page and its count,
+ * the facets), by the rows it reaches. Measured on the benchmark catalogue (bench/README.md):
+ * - artist, song: a term reaching no song costs nothing measurable, Beyoncé's 356 songs ~25 ms,
+ *   2,500 to 5,000 songs (a common word: "love" in titles) 100 to 150 ms, and past that the statement
+ *   joins most of the 750,000 playlist entries: ~250 ms for "the" (73,000 songs);
+ * - title: the classes' own column, through its trigram index: "hiit ride" (a few hundred classes)
+ *   ~5 ms a statement, "ride" (most of the 50,000) ~35 ms for the count and ~20 ms for a page.
+ * A term whose reach was not looked up is priced as the worst.
  */
 const wordFilterPrice = (filter: WordsFilter, term: unknown, { wordReach }: PricingContext) => {
   const key = wordsKey(filter, term);
   // refused before it runs: over the length a filter accepts, or without two characters besides punctuation
   if (key === undefined || [...key.slice(key.indexOf(":")).trim()].length < 3) return 0;
   const reach = wordReach?.get(key);
+  if (filter === "title") return reach === 0 ? 100 : reach !== undefined && reach <= 500 ? 800 : 4_000;
   if (reach === undefined || reach > 5_000) return 20_000;
   return reach === 0 ? 100 : reach <= 500 ? 2_000 : 8_000;
 };
 
 /**
- * What a workouts filter adds to the statements it is in: its whole-word terms by the songs they
+ * What a workouts filter adds to the statements it is in: its whole-word terms by what they
  * reach, and its songs' ids by how many classes they reach (a page and its count for the 100 most
  * credited artists: ~150 ms on the benchmark catalogue, twice that on a loaded machine; for the 100
  * most played songs: ~40 ms). The other criteria are index or column reads.
  */
 const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
-  const { artist, song, artistIds, songIds } = (filter ?? {}) as Record<string, unknown>;
+  const given = (filter ?? {}) as Record<string, unknown>;
   const count = (ids: unknown) => (Array.isArray(ids) ? ids.length : 0);
-  const words = (artist == null ? 0 : wordFilterPrice("artist", artist, ctx)) + (song == null ? 0 : wordFilterPrice("song", song, ctx));
+  const words = (["artist", "song", "title"] as const).reduce((sum, name) => sum + (given[name] == null ? 0 : wordFilterPrice(name, given[name], ctx)), 0);
+  const { artistIds, songIds } = given;
   return words + 120 * count(artistIds) + 30 * count(songIds);
 };
 
@@ -83,7 +88,9 @@ function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query
     if (key !== undefined && terms.size < 10) terms.add(key);
   };
   const given = (variables ?? {}) as Record<string, unknown>;
-  for (const [, filter, literal, variable] of (typeof query === "string" ? query : "").matchAll(/\b(artist|song)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g)) {
+  for (const [, filter, literal, variable] of (typeof query === "string" ? query : "").matchAll(
+    /\b(artist|song|title)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g,
+  )) {
     try {
       add(filter!, variable === undefined ? JSON.parse(literal!) : given[variable]);
     } catch {
@@ -93,7 +100,7 @@ function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query
   const walk = (value: unknown, depth: number): void => {
     if (depth > 10 || value === null || typeof value !== "object") return;
     for (const [key, inner] of Object.entries(value)) {
-      if ((key === "artist" || key === "song") && typeof inner === "string") add(key, inner);
+      if ((key === "artist" || key === "song" || key === "title") && typeof inner === "string") add(key, inner);
       else walk(inner, depth + 1);
     }
   };
@@ -103,7 +110,7 @@ function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query
   return Promise.all(
     [...terms].map(async (key) => {
       const [filter, words] = [key.slice(0, key.indexOf(":")) as WordsFilter, key.slice(key.indexOf(":") + 1)];
-      return [key, words.trim().length < 2 ? 0 : await songsReached(detailed, filter, words, reachCounted)] as const;
+      return [key, words.trim().length < 2 ? 0 : await wordsReached(detailed, filter, words, reachCounted)] as const;
     }),
   ).then((reach) => new Map(reach));
 }

@@ -24,7 +24,9 @@ export interface WorkoutCriteria {
   explicit?: boolean;
   minDifficulty?: number;
   maxDifficulty?: number;
-  /** a song credited to an artist whose name holds these whole words (wordsOf's form: " acdc ") */
+  /** a title holding these whole words (wordsOf's form: " pop ride ") */
+  titleWords?: string;
+  /** a song credited to an artist whose name holds these whole words */
   artistWords?: string;
   /** a song whose title holds these whole words */
   songWords?: string;
@@ -79,6 +81,7 @@ export function workoutWhere(criteria: WorkoutCriteria): Prisma.DetailedWorkoutW
     ...(c.airedAfter !== undefined || c.airedBefore !== undefined ? [{ originalAirTime: { gt: c.airedAfter, lt: c.airedBefore } }] : []),
     ...(present(c, "explicit") ? [{ explicit: c.explicit }] : []),
     ...(c.minDifficulty !== undefined || c.maxDifficulty !== undefined ? [{ difficultyRatingAvg: range(c.minDifficulty, c.maxDifficulty) }] : []),
+    ...(present(c, "titleWords") ? [{ titleWords: { contains: c.titleWords } }] : []),
     ...entryConditions(c).map((entry) => ({ playlist: { some: entry } })),
   ];
   return conditions.length === 0 ? {} : { AND: conditions };
@@ -112,6 +115,7 @@ export function workoutSql(criteria: WorkoutCriteria): Prisma.Sql {
     ...(present(c, "explicit") ? [Prisma.sql`w.is_explicit = ${c.explicit}`] : []),
     ...(c.minDifficulty !== undefined ? [Prisma.sql`w.difficulty_rating_avg >= ${c.minDifficulty}`] : []),
     ...(c.maxDifficulty !== undefined ? [Prisma.sql`w.difficulty_rating_avg <= ${c.maxDifficulty}`] : []),
+    ...(present(c, "titleWords") ? [Prisma.sql`w.title_words LIKE ${wholeWords(c.titleWords)}`] : []),
     ...(present(c, "artistWords")
       ? [
           entry(
@@ -203,19 +207,22 @@ export async function facetCounts(detailed: DetailedClient, criteria: WorkoutCri
   return rows.map((row): FacetCount => ({ facet: row.facet, value: row.value, count: Number(row.count) }));
 }
 
-/** Which words column a whole-word filter reads: the credited artists' names, or the songs' titles. */
-export type WordsFilter = "artist" | "song";
+/** Which words column a whole-word filter reads: the credited artists' names, the songs' titles, or the classes' titles. */
+export type WordsFilter = "artist" | "song" | "title";
 
 /**
- * How many songs a whole-word filter reaches (songs credited to a matching artist, or songs with a
- * matching title), counted up to `limit`: what a statement applying the filter to every class costs
- * depends on it (src/query-limits.ts). Both are read through the words columns' trigram indexes.
+ * How many rows a whole-word filter reaches, counted up to `limit`: the songs of the music filters
+ * (songs credited to a matching artist, or songs with a matching title), the classes of the title
+ * filter. What a statement applying the filter to every class costs depends on it
+ * (src/query-limits.ts). All are read through the words columns' trigram indexes.
  */
-export async function songsReached(detailed: DetailedClient, filter: WordsFilter, words: string, limit: number): Promise<number> {
-  const matching =
-    filter === "artist"
-      ? Prisma.sql`SELECT 1 FROM artists a JOIN song_artists sa ON sa.artist_id = a.id WHERE a.name_words LIKE ${wholeWords(words)} LIMIT ${limit}`
-      : Prisma.sql`SELECT 1 FROM songs s WHERE s.title_words LIKE ${wholeWords(words)} LIMIT ${limit}`;
+export async function wordsReached(detailed: DetailedClient, filter: WordsFilter, words: string, limit: number): Promise<number> {
+  const pattern = wholeWords(words);
+  const matching = {
+    artist: Prisma.sql`SELECT 1 FROM artists a JOIN song_artists sa ON sa.artist_id = a.id WHERE a.name_words LIKE ${pattern} LIMIT ${limit}`,
+    song: Prisma.sql`SELECT 1 FROM songs s WHERE s.title_words LIKE ${pattern} LIMIT ${limit}`,
+    title: Prisma.sql`SELECT 1 FROM detailed_workouts w WHERE w.title_words LIKE ${pattern} LIMIT ${limit}`,
+  }[filter];
   const [row] = await sqlReaderOf(detailed)<{ count: number }>(Prisma.sql`SELECT count(*)::int AS count FROM (${matching}) reached`);
   return Number(row?.count ?? 0);
 }

@@ -1,7 +1,7 @@
 import { bumpCatalogueVersion } from "../catalogue-version";
 import type { DetailedClient } from "../db";
 import type { Prisma } from "../db/generated/detailed/client";
-import { artistSearchColumns, songSearchColumns } from "../db/search";
+import { artistSearchColumns, songSearchColumns, workoutSearchColumns } from "../db/search";
 import { classTypeNamesOf, type PelotonArtist, type PelotonSong, type RideDetails } from "../peloton/schemas";
 import { type PlayCountChanges, takeOutClass } from "./play-counts";
 import { MAX_INDEXED_TEXT, type Storable, said, storable, storableJson, type Warning } from "./storable";
@@ -93,8 +93,10 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
     ),
     spotifyPlaylistUri: store.text(instructor.spotify_playlist_uri, "ride.instructor.spotify_playlist_uri"),
   };
+  const title = store.text(ride.title, "ride.title", MAX_INDEXED_TEXT);
   const workout = {
-    title: store.text(ride.title, "ride.title", MAX_INDEXED_TEXT),
+    title,
+    ...workoutSearchColumns(title),
     description: store.text(ride.description, "ride.description"),
     durationSeconds: store.int(ride.duration, "ride.duration"),
     length: store.int(ride.length, "ride.length"),

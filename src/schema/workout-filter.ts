@@ -18,6 +18,7 @@ export const WorkoutFilter = builder.inputType("WorkoutFilter", {
     instructorIds: t.idList({ description: `Taught by one of these instructors (their global ids or Peloton's): ${listNote}` }),
     discipline: t.string({ description: 'e.g. "cycling"; see disciplines for several' }),
     disciplines: t.stringList({ description: `In one of these disciplines (e.g. "cycling", "strength"): ${listNote}` }),
+    title: t.string({ description: `The class's title holds these words, ${wholeWordsNote}; at least 2 characters besides punctuation` }),
     artist: t.string({
       description: `Plays a song credited to an artist whose name holds these words, ${wholeWordsNote}; at least 2 characters besides punctuation`,
     }),
@@ -99,6 +100,7 @@ export function workoutCriteria(filter: WorkoutFilterInput | null | undefined): 
     explicit: defined(f.explicit),
     minDifficulty,
     maxDifficulty,
+    titleWords: f.title == null ? undefined : wordsTerm(f.title, "filter.title"),
     artistWords: f.artist == null ? undefined : wordsTerm(f.artist, "filter.artist"),
     songWords: f.song == null ? undefined : wordsTerm(f.song, "filter.song"),
     artistIds: mapList(f.artistIds, "filter.artistIds", (ids, name) => [...new Set(pelotonIdsOf(ids, "Artist", name))]),

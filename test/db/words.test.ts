@@ -1,7 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { foldForSearch, IGNORED_PUNCTUATION, wordsForSearch, wordsOf, wordsSql } from "../../src/db/search";
+import { migrationsDir } from "../../src/db";
+import { applyMigrations, readMigrations } from "../../src/db/migrate";
+import { foldForSearch, foldSql, IGNORED_PUNCTUATION, wordsForSearch, wordsOf, wordsSql } from "../../src/db/search";
+import { silentLogger } from "../../src/log";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
+import { openEmptyDatabase } from "../support/empty-database";
 
 // the whole-word columns are written by ingestion (wordsForSearch), by the migration that added them
 // (existing rows) and by the benchmark's seed (wordsSql): the three must agree on every text
@@ -27,6 +31,9 @@ const texts = [
   "line\nbreak\r\nand\fform\vfeed",
   `every ${IGNORED_PUNCTUATION} mark`,
   "K-pop™ ÆØÅ ﬁ ½",
+  "Día de los Muertos Ride",
+  "ÉCOLE Ωμέγα Ärger Ĳssel Ǆ",
+  "ダンス Après-Ski",
 ];
 
 let db: TestDatabases;
@@ -48,6 +55,35 @@ describe("whole-word folding", () => {
     for (const text of texts) {
       const [row] = await db.detailed.$queryRawUnsafe<{ words: string }[]>(`SELECT ${wordsSql("$1::text")} AS words`, foldForSearch(text));
       expect({ text, words: row!.words }).toEqual({ text, words: wordsOf(foldForSearch(text)) });
+    }
+  });
+
+  it("folds in SQL (foldSql) as in TypeScript, for the scripts whose marks it removes", async () => {
+    for (const text of texts) {
+      const [row] = await db.detailed.$queryRawUnsafe<{ words: string }[]>(`SELECT ${wordsSql(foldSql("$1::text"))} AS words`, text);
+      expect({ text, words: row!.words }).toEqual({ text, words: wordsForSearch(text) });
+    }
+  });
+
+  it("fills the title words of the classes stored before the column existed, as ingestion writes them", async () => {
+    const empty = await openEmptyDatabase();
+    try {
+      const migrations = await readMigrations(migrationsDir("detailed"));
+      const added = migrations.findIndex((m) => m.name.endsWith("_class_title_words"));
+      expect(added).toBeGreaterThan(0);
+      const options = { database: "detailed", logger: silentLogger };
+      await applyMigrations(empty.session, migrations.slice(0, added), options);
+      for (const [i, text] of texts.entries()) {
+        await empty.session.query(`INSERT INTO detailed_workouts (id, title, full_details, updated_at) VALUES ($1, $2, '{}', now())`, [`class-${i}`, text]);
+      }
+      await applyMigrations(empty.session, migrations, options);
+      const rows = await empty.session.query<{ id: string; title_words: string }>("SELECT id, title_words FROM detailed_workouts ORDER BY id");
+      expect(rows).toHaveLength(texts.length);
+      for (const [i, text] of texts.entries()) {
+        expect({ text, words: rows.find((row) => row.id === `class-${i}`)!.title_words }).toEqual({ text, words: wordsForSearch(text) });
+      }
+    } finally {
+      await empty.close();
     }
   });
 

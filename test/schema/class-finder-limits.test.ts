@@ -68,6 +68,16 @@ describe("the class finder's one request", () => {
     }
   });
 
+  it("answers a class title's words, alone and with an artist's", async () => {
+    for (const filter of [{ title: "ride" }, { title: "pop ride", artist: "a-ha" }, { title: "no such class" }]) {
+      const { data, errors } = await find(filter);
+      expect({ filter, errors }).toEqual({ filter, errors: undefined });
+      expect(data!.workouts.totalCount).toBe(data!.workoutFacets.total);
+    }
+    const { data } = await find({ title: "ride" });
+    expect(data!.workouts.totalCount).toBeGreaterThan(0);
+  });
+
   it("looks up the words written in the document as well as those in its variables", async () => {
     const inline = classFinder.replace("query ClassFinder($filter: WorkoutFilter)", "query ClassFinder").replaceAll("$filter", '{ artist: "a-ha" }');
     const { errors } = await execute(api, inline);
@@ -81,5 +91,19 @@ describe("the class finder's one request", () => {
     // "the" reached 73,000 of the benchmark's 200,000 songs: the finder then took ~650 ms or more
     expect(cost({ artist: "the" }, new Map([["artist: the ", 5_001]]))).toBeGreaterThan(queryLimits.complexity);
     expect(cost({ artist: "The" }, new Map([["artist: the ", 356]]))).toBeLessThanOrEqual(queryLimits.complexity);
+  });
+
+  it("prices a class title's words by the classes they reach, and never over the limit alone (they read the classes' own column)", () => {
+    const cost = (filter: object, wordReach?: Map<string, number>) => operationCost(schema, parse(classFinder), { filter }, { wordReach }).complexity;
+    const none = cost({ title: "ride" }, new Map([["title: ride ", 0]]));
+    const few = cost({ title: "ride" }, new Map([["title: ride ", 300]]));
+    const most = cost({ title: "ride" }, new Map([["title: ride ", 5_001]]));
+    expect(none).toBeLessThan(cost({}) + 1_000);
+    expect(few).toBeGreaterThan(none);
+    expect(most).toBeGreaterThan(few);
+    expect(cost({ title: "ride" })).toBe(most);
+    expect(most).toBeLessThanOrEqual(queryLimits.complexity);
+    // the title's lookup is its own: an artist's of the same words prices nothing for it
+    expect(cost({ title: "ride" }, new Map([["artist: ride ", 0]]))).toBe(most);
   });
 });

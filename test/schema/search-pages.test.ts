@@ -1,5 +1,5 @@
 import { recountPlays } from "../../src/db/play-counts";
-import { artistSearchColumns, songSearchColumns } from "../../src/db/search";
+import { artistSearchColumns, songSearchColumns, workoutSearchColumns } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { graphql } from "../graphql";
 import { openTestDatabases, type TestDatabases } from "../support/databases";
@@ -44,7 +44,13 @@ let classes = 0;
 async function storeClass(songIds: string[]) {
   const id = `class-${++classes}`;
   await db.detailed.detailedWorkout.create({
-    data: { id, title: `Class ${classes}`, fullDetails: {}, playlist: { create: songIds.map((songId, position) => ({ position, songId })) } },
+    data: {
+      id,
+      title: `Class ${classes}`,
+      ...workoutSearchColumns(`Class ${classes}`),
+      fullDetails: {},
+      playlist: { create: songIds.map((songId, position) => ({ position, songId })) },
+    },
   });
 }
 
@@ -183,12 +189,24 @@ describe("search pages", () => {
       // Beta, next in line, ties with Alpha: one class more plays it before Alpha in a fresh search, and
       // a new song, more played than any, goes first
       await db.detailed.detailedWorkout.create({
-        data: { id: "class-added-1", title: "Added meanwhile", fullDetails: {}, playlist: { create: [{ position: 0, songId: "song-beta" }] } },
+        data: {
+          id: "class-added-1",
+          title: "Added meanwhile",
+          ...workoutSearchColumns("Added meanwhile"),
+          fullDetails: {},
+          playlist: { create: [{ position: 0, songId: "song-beta" }] },
+        },
       });
       await storeSong({ id: "song-new", title: "New", artist: "echo" });
       for (const n of [2, 3, 4, 5, 6, 7]) {
         await db.detailed.detailedWorkout.create({
-          data: { id: `class-added-${n}`, title: "Added meanwhile", fullDetails: {}, playlist: { create: [{ position: 0, songId: "song-new" }] } },
+          data: {
+            id: `class-added-${n}`,
+            title: "Added meanwhile",
+            ...workoutSearchColumns("Added meanwhile"),
+            fullDetails: {},
+            playlist: { create: [{ position: 0, songId: "song-new" }] },
+          },
         });
       }
       await recountPlays(db.detailed);

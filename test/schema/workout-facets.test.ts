@@ -85,6 +85,7 @@ describe("workoutFacets", () => {
       { artist: "AC/DC", explicit: false },
       { instructorIds: instructors.slice(0, 6), airYears: [newest, newest - 1], minDifficulty: 5 },
       { discipline: "strength", instructorId: instructors[3], minDuration: 1200, maxDuration: 2700 },
+      { title: "ride", durations: [1200, 1800] },
     ];
     for (const filter of filters) {
       const facets = await facetsOf(filter);

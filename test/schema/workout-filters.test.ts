@@ -1,6 +1,6 @@
 import { encodeGlobalID } from "@pothos/plugin-relay";
 import { ingestFromSimulator } from "../../harness/simulator";
-import { artistSearchColumns, songSearchColumns } from "../../src/db/search";
+import { artistSearchColumns, songSearchColumns, workoutSearchColumns } from "../../src/db/search";
 import { createApi } from "../../src/server";
 import { type Simulator, startSimulator } from "../../src/simulator";
 import { graphql } from "../graphql";
@@ -49,6 +49,7 @@ beforeAll(async () => {
       data: {
         id: `class-${id}`,
         title: `Class playing ${title}`,
+        ...workoutSearchColumns(`Class playing ${title}`),
         instructorId,
         fitnessDiscipline: "cycling",
         durationSeconds: 1200,
@@ -144,10 +145,33 @@ describe("text filters match whole words", () => {
     expect(await ids({ artist: "pink floyd" })).toEqual([]); // every word of the term, in its order
   });
 
+  it("finds classes by the whole words of their titles, with the other filters", async () => {
+    const rows = await allClasses();
+    // the words of each title as a reader sees them: letters and digits, accents and case aside
+    const wordsIn = (title: string) => ` ${title.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['&-]/g, "").split(/\s+/).join(" ")} `;
+    const titled = (words: string) => rows.filter((w) => wordsIn(w.title).includes(` ${words} `));
+    const terms = ["ride", "pop ride", "POP RIDE", "k-pop", "kpop", "apres ski", "Día de los", "hiit", "30 min", "Power Zone", "yoga flow"];
+    // those the catalogue has classes of (it draws titles at random), and not every class
+    const cases = terms.map((term) => ({ term, expected: idsOf(titled(wordsIn(term).trim())) })).filter(({ expected }) => expected.length > 0);
+    expect(cases.length).toBeGreaterThanOrEqual(6);
+    expect(cases.every(({ expected }) => expected.length < rows.length)).toBe(true);
+    for (const { term, expected } of cases) expect({ term, classes: await ids({ title: term }) }).toEqual({ term, classes: expected });
+    // "pop ride" is not "k-pop ride"'s "pop ride" only: whole words, in their order
+    expect(await ids({ title: "op ride" })).toEqual([]);
+    expect(await ids({ title: "ride pop" })).toEqual([]);
+    expect(await ids({ title: "static echo" })).toEqual(made("song-title-echo"));
+    const cycling = titled("ride").filter((w) => w.durationSeconds === 1800);
+    expect(cycling.length).toBeGreaterThan(0);
+    expect(await ids({ title: "ride", durations: [1800] })).toEqual(idsOf(cycling));
+    expect(await ids({ title: "static echo", song: "static echoes" })).toEqual([]);
+  });
+
   it("refuses a term of punctuation, or too short, naming the argument", async () => {
     expect(await refusal({ artist: "!!" })).toEqual({ message: "filter.artist must have at least 2 characters besides punctuation", code: "BAD_USER_INPUT" });
     expect(await refusal({ song: "- / -" })).toEqual({ message: "filter.song must have at least 2 characters besides punctuation", code: "BAD_USER_INPUT" });
     expect(await refusal({ artist: "x" })).toEqual({ message: "filter.artist must be at least 2 characters", code: "BAD_USER_INPUT" });
+    expect(await refusal({ title: "&" })).toEqual({ message: "filter.title must be at least 2 characters", code: "BAD_USER_INPUT" });
+    expect(await refusal({ title: "& -" })).toEqual({ message: "filter.title must have at least 2 characters besides punctuation", code: "BAD_USER_INPUT" });
   });
 });
 

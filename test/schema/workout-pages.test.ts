@@ -59,7 +59,7 @@ async function plainPage(args: PageArgs) {
   sent.length = 0;
   const { data, errors } = await execute(api, PlainPage, args);
   expect(errors).toBeUndefined();
-  expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* LIMIT /.test(sql))).toHaveLength(1);
+  expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* ORDER BY [\s\S]* LIMIT /.test(sql))).toHaveLength(1);
   return data!.workouts;
 }
 
@@ -68,7 +68,7 @@ async function prismaPage(args: PageArgs) {
   sent.length = 0;
   const { data, errors } = await execute(api, WithPlaylist, args);
   expect(errors).toBeUndefined();
-  expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* LIMIT /.test(sql))).toHaveLength(0);
+  expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* ORDER BY [\s\S]* LIMIT /.test(sql))).toHaveLength(0);
   const { edges, ...rest } = data!.workouts;
   return { ...rest, edges: edges.map(({ cursor, node: { playlist: _playlist, ...node } }) => ({ cursor, node })) };
 }
@@ -89,7 +89,7 @@ describe("a page of classes read as SQL", () => {
   it("answers as the page read through Prisma, forwards and backwards, in every order and with filters", async () => {
     const { instructorId } = (await db.detailed.detailedWorkout.findFirstOrThrow({ where: { instructorId: { not: null } } })) as { instructorId: string };
     const artist = (await db.detailed.artist.findFirstOrThrow({ orderBy: { id: "asc" } })).name;
-    const filters: WorkoutFilter[] = [{}, { minDuration: 1200, explicit: false }, { instructorId }, { artist }, { discipline: "yoga" }];
+    const filters: WorkoutFilter[] = [{}, { minDuration: 1200, explicit: false }, { instructorId }, { artist }, { discipline: "yoga" }, { title: "ride" }];
     let compared = 0;
     for (const orderBy of orders) {
       for (const filter of filters) {
@@ -120,7 +120,7 @@ describe("a page of classes read as SQL", () => {
         sent.length = 0;
         const plain = await execute(api, PlaylistPage, { orderBy, ...args });
         expect(plain.errors).toBeUndefined();
-        expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* LIMIT /.test(sql))).toHaveLength(1);
+        expect(sent.filter((sql) => /FROM detailed_workouts w\s+WHERE[\s\S]* ORDER BY [\s\S]* LIMIT /.test(sql))).toHaveLength(1);
         expect(sent.filter((sql) => /playlist_entries/.test(sql))).toHaveLength(1);
         const prisma = await execute(api, PlaylistAlbumsPage, { orderBy, ...args });
         const withoutAlbums = JSON.parse(JSON.stringify(prisma.data), (key, value) => (key === "album" ? undefined : value));
