@@ -30,7 +30,16 @@ describeInChromium("the web app", () => {
         `SELECT a.name, count(DISTINCT pe.workout_id)::int AS classes FROM artists a JOIN song_artists sa ON sa.artist_id = a.id
            JOIN playlist_entries pe ON pe.song_id = sa.song_id GROUP BY a.id ORDER BY count(*) DESC, a.id LIMIT 1`,
       );
-      return top!;
+      // the title most classes share, less its minutes ("Pop Ride"), with how many classes' titles hold its words
+      const titles = (await databases.detailed.detailedWorkout.findMany({ select: { title: true } })).map(({ title }) => title);
+      const shared = new Map<string, number>();
+      for (const title of titles) {
+        const words = title.replace(/^\d+ min /, "");
+        if (/^[A-Za-z ]+$/.test(words)) shared.set(words, (shared.get(words) ?? 0) + 1);
+      }
+      const [titled] = [...shared].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+      const holds = (title: string) => ` ${title.toLowerCase()} `.includes(` ${titled![0].toLowerCase()} `);
+      return { ...top!, titled: { words: titled![0], classes: titles.filter(holds).length } };
     },
     { env: () => ({ ...simulatorEnv(sim), ADMIN_TOKEN: adminToken }) },
   );
@@ -122,6 +131,26 @@ describeInChromium("the web app", () => {
     await page.waitForTimeout(600); // past the box's debounce: nothing writes the old words back
     expect(new URL(page.url()).searchParams.has("q")).toBe(false);
     expect(await region(page, /^Artists/).count()).toBe(0);
+    await page.close();
+  });
+
+  it("finds classes by the words of their titles from the same box", async () => {
+    const { words, classes } = server.seeded.titled;
+    expect(classes).toBeGreaterThan(1);
+    const page = await context.newPage();
+    await page.goto(at("/"));
+    await page.getByLabel("Search songs, artists and classes").fill(words.toLowerCase());
+    const list = region(page, `Classes titled “${words.toLowerCase()}”`);
+    await list.getByText(`${classes} classes`).waitFor();
+    const shown = await list.getByRole("listitem").allInnerTexts();
+    expect(shown.length).toBe(Math.min(classes, 20));
+    for (const text of shown) expect(text.toLowerCase()).toContain(words.toLowerCase());
+    await region(page, `Classes playing an artist named “${words.toLowerCase()}”`).waitFor();
+    // a class's title opens the class
+    const first = list.getByRole("listitem").first().getByRole("link").first();
+    const title = (await first.textContent()) ?? "";
+    await first.click();
+    await page.getByRole("heading", { level: 1, name: title }).waitFor();
     await page.close();
   });
 
@@ -265,6 +294,43 @@ describeInChromium("the web app", () => {
     const facts = () => list.locator("li > .muted").allTextContents();
     await waitFor("the day's classes", async () => (await facts()).length > 0 && (await facts()).every((shown) => shown.endsWith(aired)), 10_000);
     expect(await total()).toBeLessThan(all);
+    await page.close();
+  });
+
+  it("narrows the finder by words of the classes' titles, which the URL keeps and clearing empties", async () => {
+    const { words, classes } = server.seeded.titled;
+    const page = await context.newPage();
+    await page.goto(at("/classes"));
+    const list = region(page, "Matching classes");
+    await list.getByText(/^\d+ class/).waitFor();
+    const all = await list.locator("p.muted").first().textContent();
+    const box = page.getByLabel("Has the words");
+    await box.fill(words);
+    await page.waitForURL((url) => url.searchParams.get("title") === words);
+    await list.getByText(`${classes} classes`).waitFor();
+    for (const title of await list.locator("li strong").allTextContents()) expect(title.toLowerCase()).toContain(words.toLowerCase());
+    // the facets count within the words: the disciplines' counts add up to the list's
+    await waitFor(
+      "the facets of the words",
+      async () =>
+        (await page.getByRole("group", { name: "Discipline" }).locator("label").allTextContents())
+          .map((label) => Number(/\((\d+)\)/.exec(label)![1]))
+          .reduce((sum, n) => sum + n, 0) === classes,
+      10_000,
+    );
+
+    // opened anew from its URL: the words in the box, the same classes
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await region(again, "Matching classes").getByText(`${classes} classes`).waitFor();
+    expect(await again.getByLabel("Has the words").inputValue()).toBe(words);
+    await again.close();
+
+    await page.getByRole("button", { name: "Clear every filter" }).click();
+    await list.getByText(all!).waitFor();
+    await waitFor("the box to empty", async () => (await box.inputValue()) === "", 10_000);
+    await page.waitForTimeout(600); // past the box's debounce: nothing writes the old words back
+    expect(new URL(page.url()).searchParams.has("title")).toBe(false);
     await page.close();
   });
 

@@ -24,3 +24,6 @@ export const difficulty = (rating: number | null | undefined) => (rating === nul
 
 /** Words search can compare: at least 2 characters (the API refuses fewer). */
 export const searchable = (text: string) => text.trim().length >= 2;
+
+/** Words a whole-word filter can match: at least 2 letters or digits (the API refuses a term of fewer besides punctuation). */
+export const hasWords = (text: string) => (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;

@@ -1,9 +1,9 @@
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useAnswer, useDebounced } from "../api";
+import { useAnswer, useDebounced, useTextInUrl } from "../api";
 import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
-import { minutes, searchable } from "../format";
+import { hasWords, minutes, searchable } from "../format";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { usePageTitle } from "../title";
@@ -74,6 +74,7 @@ function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: Wo
   };
   const explicit = params.get("explicit");
   const order = params.get("order");
+  const title = params.get("title")?.trim() ?? "";
   return {
     filter: {
       disciplines: params.getAll("discipline"),
@@ -89,6 +90,7 @@ function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: Wo
       airedBefore: day(params.get("to"), 1),
       artistIds: params.getAll("artist"),
       songIds: params.getAll("song"),
+      title: hasWords(title) && title.length <= 200 ? title : undefined,
     },
     orderBy: orders.find((o) => o.value === order)?.value ?? "AIRED_DESC",
   };
@@ -96,8 +98,8 @@ function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: Wo
 
 /**
  * Classes by what they are and what they play: facets with counts (discipline, instructor,
- * duration, year, explicit), a difficulty range, artists and songs as chips, and the matching
- * classes with the songs that matched, paged without a cap. The URL holds every choice.
+ * duration, year, explicit), a difficulty range, words of the title, artists and songs as chips, and
+ * the matching classes with the songs that matched, paged without a cap. The URL holds every choice.
  */
 export function FinderPage() {
   const [params, setParams] = useSearchParams();
@@ -125,6 +127,15 @@ export function FinderPage() {
       <h1>Class finder</h1>
       <div className="finder-layout">
         <form className="filters" aria-label="Filters" aria-busy={facets.state === "done" && facets.stale} onSubmit={(event) => event.preventDefault()}>
+          <TitleWords
+            inUrl={params.get("title") ?? ""}
+            write={(words) => {
+              const next = new URLSearchParams(params);
+              if (words) next.set("title", words);
+              else next.delete("title");
+              setParams(next, { replace: true });
+            }}
+          />
           <Chips params={params} set={set} />
           {facets.state === "failed" && <Failure message={facets.error} retry={facets.retry} />}
           {counts && (
@@ -213,6 +224,19 @@ export function FinderPage() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The words the classes' titles hold, typed: the URL takes them once they settle. */
+function TitleWords({ inUrl, write }: { inUrl: string; write: (words: string) => void }) {
+  const [text, setText] = useTextInUrl(inUrl, write, 400);
+  const boxId = useId();
+  return (
+    <fieldset>
+      <legend>Title</legend>
+      <label htmlFor={boxId}>Has the words</label>
+      <input id={boxId} type="search" value={text} autoComplete="off" placeholder="e.g. pop ride" onChange={(event) => setText(event.target.value)} />
+    </fieldset>
   );
 }
 

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useAnswer, useDebounced } from "../api";
+import { useAnswer, useTextInUrl } from "../api";
 import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
-import { plays, searchable } from "../format";
+import { hasWords, plays, searchable } from "../format";
 import { graphql } from "../graphql";
 import { pathTo } from "../paths";
 import { usePageTitle } from "../title";
@@ -17,32 +17,16 @@ const searchDocument = graphql(`
 
 /**
  * One box for songs, artists and classes, answered as you type (best matches first): the artists and
- * songs that match, and the classes that play an artist named by the words. The URL holds the words
- * (`?q=...`), so a search can be shared.
+ * songs that match, the classes whose titles hold the words, and the classes that play an artist
+ * named by them. The URL holds the words (`?q=...`), so a search can be shared.
  */
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? "";
-  const [text, setText] = useState(q);
-  const typed = useDebounced(text, 250);
+  // the box's words go to the URL once they settle (replacing the entry), and a changed URL to the box
+  const [text, setText] = useTextInUrl(q, (words) => setParams(words ? { q: words } : {}, { replace: true }));
   const boxId = useId();
   usePageTitle(q ? `“${q}”` : null);
-
-  // The URL holds the words. What was typed goes there once it settles (replacing the entry: a
-  // history step per keystroke is noise); a URL changed from outside (back, forward, a link) goes to
-  // the box. `written` tells the two apart: the words the URL and the box last agreed on.
-  const written = useRef(q);
-  useEffect(() => {
-    const words = typed.trim();
-    if (words === written.current) return;
-    written.current = words;
-    setParams(words ? { q: words } : {}, { replace: true });
-  }, [typed, setParams]);
-  useEffect(() => {
-    if (q === written.current) return;
-    written.current = q;
-    setText(q);
-  }, [q]);
 
   const found = useAnswer(searchDocument, searchable(q) ? { search: q } : null);
 
@@ -83,7 +67,12 @@ export function SearchPage() {
         </div>
       )}
       {/* keyed: other words start from their first page */}
-      {found.state === "done" && <ClassList key={q} filter={{ artist: q }} heading={`Classes playing an artist named “${q}”`} />}
+      {found.state === "done" && hasWords(q) && (
+        <>
+          <ClassList key={`title:${q}`} filter={{ title: q }} heading={`Classes titled “${q}”`} />
+          <ClassList key={`artist:${q}`} filter={{ artist: q }} heading={`Classes playing an artist named “${q}”`} />
+        </>
+      )}
     </>
   );
 }
