@@ -22,8 +22,11 @@ export function startTime(seconds: number | null | undefined): string | null {
 /** The members' difficulty rating ("difficulty 7.4"); null when unrated. */
 export const difficulty = (rating: number | null | undefined) => (rating === null || rating === undefined ? null : `difficulty ${rating.toFixed(1)}`);
 
-/** Words search can compare: at least 2 characters (the API refuses fewer). */
-export const searchable = (text: string) => text.trim().length >= 2;
+/** Characters as search counts them: folded (accents apart: "é" written as e and its accent is one). */
+const foldedLength = (text: string) => [...text.trim().normalize("NFKD").replace(/\p{M}/gu, "")].length;
 
-/** Words a whole-word filter can match: at least 2 letters or digits (the API refuses a term of fewer besides punctuation). */
-export const hasWords = (text: string) => (text.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
+/** Words search can compare: 2 to 200 characters once folded (the API refuses others). */
+export const searchable = (text: string) => foldedLength(text) >= 2 && foldedLength(text) <= 200 && [...text.trim()].length <= 200;
+
+/** Words a whole-word filter can match: searchable, with at least 2 letters or digits (the API refuses a term of fewer besides punctuation). */
+export const hasWords = (text: string) => searchable(text) && (text.normalize("NFKD").match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;
