@@ -27,15 +27,12 @@ const searchPrice = (term: unknown) => {
 
 /**
  * What the operation's whole-word filters reach, looked up before it is priced: for each filter and
- * its words ("artist: acdc"), how many songs (artist, song) or classes (title) it reaches, counted up
- * to `reachCounted`.
+ * its words ("artist: acdc"), how many songs (artist, song) or classes (title) it reaches, counted
+ * as far as its price tells apart (wordPrices).
  */
 export interface PricingContext {
   wordReach?: ReadonlyMap<string, number>;
 }
-
-/** Rows counted at most, for a whole-word filter's price: past it, a filter costs what a word in every class does. */
-const reachCounted = 5_001;
 
 const wordsKey = (filter: WordsFilter, term: unknown) =>
   // a term far over the length a filter accepts is refused before it runs: not worth reading through here
@@ -43,22 +40,51 @@ const wordsKey = (filter: WordsFilter, term: unknown) =>
 
 /**
  * What a whole-word filter adds to a statement that applies it to every class (a page and its count,
- * the facets), by the rows it reaches. Measured on the benchmark catalogue (bench/README.md):
+ * the facets), by the rows it reaches: the price of the first step whose reach it is within, else the
+ * worst (also the price of a term whose reach was not looked up). Measured on the benchmark catalogue
+ * (bench/README.md, "The class finder's text filters" and "A class title's words"):
  * - artist, song: a term reaching no song costs nothing measurable, Beyoncé's 356 songs ~25 ms,
  *   2,500 to 5,000 songs (a common word: "love" in titles) 100 to 150 ms, and past that the statement
  *   joins most of the 750,000 playlist entries: ~250 ms for "the" (73,000 songs);
- * - title: the classes' own column, through its trigram index: "hiit ride" (a few hundred classes)
- *   ~5 ms a statement, "ride" (most of the 50,000) ~35 ms for the count and ~20 ms for a page.
- * A term whose reach was not looked up is priced as the worst.
+ * - title: the classes' own column, through its trigram index: a few hundred classes ~5 ms a
+ *   statement, "ride" (most of the 50,000) ~35 ms for the count and ~20 ms for a page.
  */
+const wordPrices: Record<WordsFilter, { steps: [reach: number, price: number][]; worst: number }> = {
+  artist: {
+    steps: [
+      [0, 100],
+      [500, 2_000],
+      [5_000, 8_000],
+    ],
+    worst: 20_000,
+  },
+  song: {
+    steps: [
+      [0, 100],
+      [500, 2_000],
+      [5_000, 8_000],
+    ],
+    worst: 20_000,
+  },
+  title: {
+    steps: [
+      [0, 100],
+      [500, 800],
+    ],
+    worst: 4_000,
+  },
+};
+
+/** How far a filter's reach is counted: one row past its last step is enough to know it is past it. */
+const reachCounted = (filter: WordsFilter) => wordPrices[filter].steps.at(-1)![0] + 1;
+
 const wordFilterPrice = (filter: WordsFilter, term: unknown, { wordReach }: PricingContext) => {
   const key = wordsKey(filter, term);
   // refused before it runs: over the length a filter accepts, or without two characters besides punctuation
   if (key === undefined || [...key.slice(key.indexOf(":")).trim()].length < 3) return 0;
   const reach = wordReach?.get(key);
-  if (filter === "title") return reach === 0 ? 100 : reach !== undefined && reach <= 500 ? 800 : 4_000;
-  if (reach === undefined || reach > 5_000) return 20_000;
-  return reach === 0 ? 100 : reach <= 500 ? 2_000 : 8_000;
+  const { steps, worst } = wordPrices[filter];
+  return reach === undefined ? worst : (steps.find(([upTo]) => reach <= upTo)?.[1] ?? worst);
 };
 
 /**
@@ -76,7 +102,7 @@ const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
 };
 
 /**
- * Looks up the songs each whole-word filter of a request reaches (wordFilterPrice), before the
+ * Looks up what each whole-word filter of a request reaches (wordFilterPrice), before the
  * operation is priced: the filters' terms as the document writes them (`artist: "a-ha"`, `song: $title`)
  * or as its variables hold them (`{ "filter": { "artist": "a-ha" } }`), at most 10 of them (any other
  * is priced as the worst).
@@ -110,7 +136,7 @@ function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query
   return Promise.all(
     [...terms].map(async (key) => {
       const [filter, words] = [key.slice(0, key.indexOf(":")) as WordsFilter, key.slice(key.indexOf(":") + 1)];
-      return [key, words.trim().length < 2 ? 0 : await wordsReached(detailed, filter, words, reachCounted)] as const;
+      return [key, words.trim().length < 2 ? 0 : await wordsReached(detailed, filter, words, reachCounted(filter))] as const;
     }),
   ).then((reach) => new Map(reach));
 }

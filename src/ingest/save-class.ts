@@ -96,7 +96,6 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
   const title = store.text(ride.title, "ride.title", MAX_INDEXED_TEXT);
   const workout = {
     title,
-    ...workoutSearchColumns(title),
     description: store.text(ride.description, "ride.description"),
     durationSeconds: store.int(ride.duration, "ride.duration"),
     length: store.int(ride.length, "ride.length"),
@@ -126,8 +125,9 @@ export async function saveClassDetails(detailed: DetailedClient, details: RideDe
       const instructorId = instructor?.id ?? (await knownInstructor(tx, ride.instructor_id));
       await tx.detailedWorkout.upsert({
         where: { id: ride.id },
-        create: { id: ride.id, ...workout, instructorId },
-        update: said({ ...workout, instructorId }),
+        create: { id: ride.id, ...workout, ...workoutSearchColumns(title), instructorId },
+        // what the title filter matches follows the title kept: an answer without one leaves both
+        update: said({ ...workout, ...(title === "" ? {} : workoutSearchColumns(title)), instructorId }),
       });
 
       playlist = playlistOf(details, store, artistOf);

@@ -18,7 +18,10 @@ export const WorkoutFilter = builder.inputType("WorkoutFilter", {
     instructorIds: t.idList({ description: `Taught by one of these instructors (their global ids or Peloton's): ${listNote}` }),
     discipline: t.string({ description: 'e.g. "cycling"; see disciplines for several' }),
     disciplines: t.stringList({ description: `In one of these disciplines (e.g. "cycling", "strength"): ${listNote}` }),
-    title: t.string({ description: `The class's title holds these words, ${wholeWordsNote}; at least 2 characters besides punctuation` }),
+    title: t.string({
+      description:
+        "The class's title holds these words, matched as whole words, ignoring case, accents and punctuation ('k-pop ride' and 'kpop ride' are one; 'pop ride' does not match K-Pop Ride); at least 2 characters besides punctuation",
+    }),
     artist: t.string({
       description: `Plays a song credited to an artist whose name holds these words, ${wholeWordsNote}; at least 2 characters besides punctuation`,
     }),

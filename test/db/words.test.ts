@@ -34,6 +34,7 @@ const texts = [
   "Día de los Muertos Ride",
   "ÉCOLE Ωμέγα Ärger Ĳssel Ǆ",
   "ダンス Après-Ski",
+  "❤️ Love Songs Ride",
 ];
 
 let db: TestDatabases;
@@ -63,6 +64,12 @@ describe("whole-word folding", () => {
       const [row] = await db.detailed.$queryRawUnsafe<{ words: string }[]>(`SELECT ${wordsSql(foldSql("$1::text"))} AS words`, text);
       expect({ text, words: row!.words }).toEqual({ text, words: wordsForSearch(text) });
     }
+  });
+
+  it("folds in SQL unlike TypeScript only where lower() does: a Greek final sigma", async () => {
+    const [row] = await db.detailed.$queryRawUnsafe<{ words: string }[]>(`SELECT ${wordsSql(foldSql("$1::text"))} AS words`, "ΟΔΥΣΣΕΥΣ Ride");
+    expect(wordsForSearch("ΟΔΥΣΣΕΥΣ Ride")).toBe(" οδυσσευς ride ");
+    expect(row!.words).toBe(" οδυσσευσ ride ");
   });
 
   it("fills the title words of the classes stored before the column existed, as ingestion writes them", async () => {

@@ -92,6 +92,19 @@ describe("saveClassDetails", () => {
     expect(await counts()).toEqual({ songs: 6, artists: 5, albums: 5, entries: 4, links: 7 });
   });
 
+  it("keeps a class's title, and the words its title filter matches, when a later answer leaves the title out", async () => {
+    const json = fixtureJson("ride-details-with-playlist");
+    await saveClassDetails(db.detailed, rideDetails(json));
+    const stored = () => db.detailed.detailedWorkout.findUniqueOrThrow({ where: { id: json.ride.id }, select: { title: true, titleWords: true } });
+    expect(await stored()).toEqual({ title: "20 min HIIT & Hills Ride", titleWords: " 20 min hiit hills ride " });
+    json.ride.title = "";
+    await saveClassDetails(db.detailed, rideDetails(json));
+    expect(await stored()).toEqual({ title: "20 min HIIT & Hills Ride", titleWords: " 20 min hiit hills ride " });
+    json.ride.title = "20 min Après-Ski Ride";
+    await saveClassDetails(db.detailed, rideDetails(json));
+    expect(await stored()).toEqual({ title: "20 min Après-Ski Ride", titleWords: " 20 min apresski ride " });
+  });
+
   type Json = Record<string, any>;
   it.each<[string, (json: Json) => Json]>([
     ["playlist: null", (json) => json],

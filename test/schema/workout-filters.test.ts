@@ -151,9 +151,9 @@ describe("text filters match whole words", () => {
     const wordsIn = (title: string) => ` ${title.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/['&-]/g, "").split(/\s+/).join(" ")} `;
     const titled = (words: string) => rows.filter((w) => wordsIn(w.title).includes(` ${words} `));
     const terms = ["ride", "pop ride", "POP RIDE", "k-pop", "kpop", "apres ski", "Día de los", "hiit", "30 min", "Power Zone", "yoga flow"];
-    // those the catalogue has classes of (it draws titles at random), and not every class
-    const cases = terms.map((term) => ({ term, expected: idsOf(titled(wordsIn(term).trim())) })).filter(({ expected }) => expected.length > 0);
-    expect(cases.length).toBeGreaterThanOrEqual(6);
+    const cases = terms.map((term) => ({ term, expected: idsOf(titled(wordsIn(term).trim())) }));
+    // most find some of the catalogue's classes (it draws titles at random), none finds every class
+    expect(cases.filter(({ expected }) => expected.length > 0).length).toBeGreaterThanOrEqual(6);
     expect(cases.every(({ expected }) => expected.length < rows.length)).toBe(true);
     for (const { term, expected } of cases) expect({ term, classes: await ids({ title: term }) }).toEqual({ term, classes: expected });
     // "pop ride" is not "k-pop ride"'s "pop ride" only: whole words, in their order
