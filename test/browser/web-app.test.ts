@@ -331,6 +331,16 @@ describeInChromium("the web app", () => {
     await waitFor("the box to empty", async () => (await box.inputValue()) === "", 10_000);
     await page.waitForTimeout(600); // past the box's debounce: nothing writes the old words back
     expect(new URL(page.url()).searchParams.has("title")).toBe(false);
+
+    // words typed but not yet settled into the URL go too when every filter is cleared
+    await page.getByRole("group", { name: "Discipline" }).getByRole("checkbox").first().click();
+    await page.waitForURL((url) => url.searchParams.has("discipline"));
+    await box.fill(words);
+    await page.getByRole("button", { name: "Clear every filter" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("discipline"));
+    await page.waitForTimeout(600);
+    expect(new URL(page.url()).searchParams.has("title")).toBe(false);
+    expect(await page.getByLabel("Has the words").inputValue()).toBe("");
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 
 /** A document of ./graphql: the client preset replaced its text with its hash (the server's trusted document). */
 export type TrustedDocument<Result, Variables> = TypedDocumentNode<Result, Variables> & { __meta__?: { hash?: string } };
@@ -160,40 +160,4 @@ export function useAnswer<Result, Variables>(
   if (key === null) return { state: "idle" };
   if (settled?.key === key && settled.attempt === attempt) return settled.loaded;
   return keepPrevious && settled?.loaded.state === "done" ? { ...settled.loaded, stale: true } : { state: "loading" };
-}
-
-/** `value`, once it has stayed the same for `ms`. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
-
-/**
- * A text box whose words a URL holds (`inUrl`): what is typed is written there once it settles (by
- * `write`, which should replace the history entry: a step per keystroke is noise), and a URL changed
- * from outside (back, forward, a link) goes to the box. `written` tells the two apart: the words the
- * URL and the box last agreed on. Returns the box's text and its setter.
- */
-export function useTextInUrl(inUrl: string, write: (words: string) => void, ms = 250) {
-  const [text, setText] = useState(inUrl);
-  const typed = useDebounced(text, ms);
-  const written = useRef(inUrl);
-  const writeNow = useRef(write);
-  writeNow.current = write;
-  useEffect(() => {
-    const words = typed.trim();
-    if (words === written.current) return;
-    written.current = words;
-    writeNow.current(words);
-  }, [typed]);
-  useEffect(() => {
-    if (inUrl === written.current) return;
-    written.current = inUrl;
-    setText(inUrl);
-  }, [inUrl]);
-  return [text, setText] as const;
 }

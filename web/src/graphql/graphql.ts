@@ -82,7 +82,7 @@ export type WorkoutFilter = {
   song?: string | null | undefined;
   /** Plays one of these songs (their global ids or Peloton's): any of these; at most 100; an empty list is the same as leaving the filter out */
   songIds?: Array<string | number> | null | undefined;
-  /** The class's title holds these words, matched as whole words, ignoring case, accents and punctuation (AC/DC and ACDC are one; 'ryan adams' does not match Bryan Adams); at least 2 characters besides punctuation */
+  /** The class's title holds these words, matched as whole words, ignoring case, accents and punctuation ('k-pop ride' and 'kpop ride' are one; 'pop ride' does not match K-Pop Ride); at least 2 characters besides punctuation */
   title?: string | null | undefined;
 };
 

@@ -1,12 +1,13 @@
 import { type ReactNode, useId, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
-import { useAnswer, useDebounced, useTextInUrl } from "../api";
+import { useAnswer } from "../api";
 import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
 import { hasWords, minutes, searchable } from "../format";
 import { graphql } from "../graphql";
 import type { WorkoutFilter, WorkoutOrder } from "../graphql/graphql";
 import { usePageTitle } from "../title";
+import { useDebounced, useTextInUrl } from "../typed";
 
 const facetsDocument = graphql(`
   query WebFacets($filter: WorkoutFilter!) {
@@ -90,7 +91,7 @@ function filterOf(params: URLSearchParams): { filter: WorkoutFilter; orderBy: Wo
       airedBefore: day(params.get("to"), 1),
       artistIds: params.getAll("artist"),
       songIds: params.getAll("song"),
-      title: hasWords(title) && title.length <= 200 ? title : undefined,
+      title: hasWords(title) ? title : undefined,
     },
     orderBy: orders.find((o) => o.value === order)?.value ?? "AIRED_DESC",
   };
@@ -106,6 +107,7 @@ export function FinderPage() {
   const { filter, orderBy } = filterOf(params);
   // the counts before stay while the new ones come: the box just ticked stays where it is, focused
   const facets = useAnswer(facetsDocument, { filter }, { keepPrevious: true });
+  const [clears, setClears] = useState(0);
   usePageTitle("Class finder");
 
   /** The URL with `key` holding `values` (none: left out). */
@@ -127,7 +129,9 @@ export function FinderPage() {
       <h1>Class finder</h1>
       <div className="finder-layout">
         <form className="filters" aria-label="Filters" aria-busy={facets.state === "done" && facets.stale} onSubmit={(event) => event.preventDefault()}>
+          {/* remade when every filter is cleared: words typed but not yet in the URL go too */}
           <TitleWords
+            key={clears}
             inUrl={params.get("title") ?? ""}
             write={(words) => {
               const next = new URLSearchParams(params);
@@ -203,7 +207,13 @@ export function FinderPage() {
             <DateField label="To" value={params.get("to")} onChange={(value) => set("to", value ? [value] : [])} />
           </Facet>
           {[...params.keys()].some((key) => key !== "order") && (
-            <button type="button" onClick={() => setParams(params.get("order") ? { order: params.get("order")! } : {})}>
+            <button
+              type="button"
+              onClick={() => {
+                setClears(clears + 1);
+                setParams(params.get("order") ? { order: params.get("order")! } : {});
+              }}
+            >
               Clear every filter
             </button>
           )}

@@ -1,12 +1,13 @@
 import { useId } from "react";
 import { Link, useSearchParams } from "react-router";
-import { useAnswer, useTextInUrl } from "../api";
+import { useAnswer } from "../api";
 import { ClassList } from "../components/ClassList";
 import { Failure } from "../components/states";
 import { hasWords, plays, searchable } from "../format";
 import { graphql } from "../graphql";
 import { pathTo } from "../paths";
 import { usePageTitle } from "../title";
+import { useTextInUrl } from "../typed";
 
 const searchDocument = graphql(`
   query WebSearch($search: String!) {
