@@ -38,6 +38,19 @@ const wordsKey = (filter: WordsFilter, term: unknown) =>
   // a term far over the length a filter accepts is refused before it runs: not worth reading through here
   typeof term === "string" && term.length <= 1_000 ? `${filter}:${wordsForSearch(term.trim())}` : undefined;
 
+/** A whole-word filter's prices: each step's price holds up to its reach; past the last, the worst. */
+type WordPrices = { steps: [reach: number, price: number][]; worst: number };
+
+// the music filters' statements join the playlists: one table for both
+const musicWordPrices = {
+  steps: [
+    [0, 100],
+    [500, 2_000],
+    [5_000, 8_000],
+  ],
+  worst: 20_000,
+} satisfies WordPrices;
+
 /**
  * What a whole-word filter adds to a statement that applies it to every class (a page and its count,
  * the facets), by the rows it reaches: the price of the first step whose reach it is within, else the
@@ -49,23 +62,9 @@ const wordsKey = (filter: WordsFilter, term: unknown) =>
  * - title: the classes' own column, through its trigram index: a few hundred classes ~5 ms a
  *   statement, "ride" (most of the 50,000) ~35 ms for the count and ~20 ms for a page.
  */
-const wordPrices: Record<WordsFilter, { steps: [reach: number, price: number][]; worst: number }> = {
-  artist: {
-    steps: [
-      [0, 100],
-      [500, 2_000],
-      [5_000, 8_000],
-    ],
-    worst: 20_000,
-  },
-  song: {
-    steps: [
-      [0, 100],
-      [500, 2_000],
-      [5_000, 8_000],
-    ],
-    worst: 20_000,
-  },
+const wordPrices: Record<WordsFilter, WordPrices> = {
+  artist: musicWordPrices,
+  song: musicWordPrices,
   title: {
     steps: [
       [0, 100],
@@ -74,6 +73,10 @@ const wordPrices: Record<WordsFilter, { steps: [reach: number, price: number][];
     worst: 4_000,
   },
 };
+
+/** The whole-word filters of a workouts filter, by their argument names. */
+const wordFilters = Object.keys(wordPrices) as WordsFilter[];
+const isWordFilter = (key: string): key is WordsFilter => (wordFilters as string[]).includes(key);
 
 /** How far a filter's reach is counted: one row past its last step is enough to know it is past it. */
 const reachCounted = (filter: WordsFilter) => wordPrices[filter].steps.at(-1)![0] + 1;
@@ -96,7 +99,7 @@ const wordFilterPrice = (filter: WordsFilter, term: unknown, { wordReach }: Pric
 const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
   const given = (filter ?? {}) as Record<string, unknown>;
   const count = (ids: unknown) => (Array.isArray(ids) ? ids.length : 0);
-  const words = (["artist", "song", "title"] as const).reduce((sum, name) => sum + (given[name] == null ? 0 : wordFilterPrice(name, given[name], ctx)), 0);
+  const words = wordFilters.reduce((sum, name) => sum + (given[name] == null ? 0 : wordFilterPrice(name, given[name], ctx)), 0);
   const { artistIds, songIds } = given;
   return words + 120 * count(artistIds) + 30 * count(songIds);
 };
@@ -109,16 +112,16 @@ const workoutFilterPrice = (filter: unknown, ctx: PricingContext) => {
  */
 function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query?: unknown; variables?: unknown }): Promise<Map<string, number>> | undefined {
   const terms = new Set<string>();
-  const add = (filter: string, term: unknown) => {
-    const key = wordsKey(filter as WordsFilter, term);
+  const add = (filter: WordsFilter, term: unknown) => {
+    const key = wordsKey(filter, term);
     if (key !== undefined && terms.size < 10) terms.add(key);
   };
   const given = (variables ?? {}) as Record<string, unknown>;
-  for (const [, filter, literal, variable] of (typeof query === "string" ? query : "").matchAll(
-    /\b(artist|song|title)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g,
-  )) {
+  // every argument the document writes with a string or a variable: those of a whole-word filter are looked up
+  for (const [, name, literal, variable] of (typeof query === "string" ? query : "").matchAll(/\b(\w+)\s*:\s*(?:("(?:[^"\\\n]|\\.)*")|\$(\w+))/g)) {
+    if (!isWordFilter(name!)) continue;
     try {
-      add(filter!, variable === undefined ? JSON.parse(literal!) : given[variable]);
+      add(name, variable === undefined ? JSON.parse(literal!) : given[variable]);
     } catch {
       // not a string JSON reads: its filter is priced as the worst
     }
@@ -126,7 +129,7 @@ function lookUpWordReach(detailed: DetailedClient, { query, variables }: { query
   const walk = (value: unknown, depth: number): void => {
     if (depth > 10 || value === null || typeof value !== "object") return;
     for (const [key, inner] of Object.entries(value)) {
-      if ((key === "artist" || key === "song" || key === "title") && typeof inner === "string") add(key, inner);
+      if (isWordFilter(key) && typeof inner === "string") add(key, inner);
       else walk(inner, depth + 1);
     }
   };

@@ -22,11 +22,11 @@ export function startTime(seconds: number | null | undefined): string | null {
 /** The members' difficulty rating ("difficulty 7.4"); null when unrated. */
 export const difficulty = (rating: number | null | undefined) => (rating === null || rating === undefined ? null : `difficulty ${rating.toFixed(1)}`);
 
-/** Characters as search counts them: folded (accents apart: "é" written as e and its accent is one). */
-const foldedLength = (text: string) => [...text.trim().normalize("NFKD").replace(/\p{M}/gu, "")].length;
-
-/** Words search can compare: 2 to 200 characters once folded (the API refuses others). */
-export const searchable = (text: string) => foldedLength(text) >= 2 && foldedLength(text) <= 200 && [...text.trim()].length <= 200;
+/** Words search can compare: 2 to 200 characters as sent and once folded (accents apart: "é" written as e and its accent is one); the API refuses others. */
+export const searchable = (text: string) => {
+  const folded = [...text.trim().normalize("NFKD").replace(/\p{M}/gu, "")].length;
+  return folded >= 2 && folded <= 200 && [...text.trim()].length <= 200;
+};
 
 /** Words a whole-word filter can match: searchable, with at least 2 letters or digits (the API refuses a term of fewer besides punctuation). */
 export const hasWords = (text: string) => searchable(text) && (text.normalize("NFKD").match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2;

@@ -110,12 +110,12 @@ export function FinderPage() {
   const [clears, setClears] = useState(0);
   usePageTitle("Class finder");
 
-  /** The URL with `key` holding `values` (none: left out). */
-  const set = (key: string, values: string[]) => {
+  /** The URL with `key` holding `values` (none: left out); `replace` writes over the history entry rather than adding one. */
+  const set = (key: string, values: string[], replace = false) => {
     const next = new URLSearchParams(params);
     next.delete(key);
     for (const value of values) next.append(key, value);
-    setParams(next);
+    setParams(next, { replace });
   };
   const toggle = (key: string, value: string) => {
     const values = params.getAll(key);
@@ -130,16 +130,7 @@ export function FinderPage() {
       <div className="finder-layout">
         <form className="filters" aria-label="Filters" aria-busy={facets.state === "done" && facets.stale} onSubmit={(event) => event.preventDefault()}>
           {/* remade when every filter is cleared: words typed but not yet in the URL go too */}
-          <TitleWords
-            key={clears}
-            inUrl={params.get("title") ?? ""}
-            write={(words) => {
-              const next = new URLSearchParams(params);
-              if (words) next.set("title", words);
-              else next.delete("title");
-              setParams(next, { replace: true });
-            }}
-          />
+          <TitleWords key={clears} inUrl={params.get("title") ?? ""} write={(words) => set("title", words ? [words] : [], true)} />
           <Chips params={params} set={set} />
           {facets.state === "failed" && <Failure message={facets.error} retry={facets.retry} />}
           {counts && (
